@@ -1,0 +1,168 @@
+"""Build: read articles, extract facts (optionally in worker processes), write them to the store.
+
+Extraction of one article is a pure function from an :class:`Article` to
+:class:`ArticleFacts` (:func:`extract_articles`); writing is a separate stage, so the
+NLP can run in other processes or, later, on other machines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+
+from . import __version__
+from .errors import Problem
+from .extract import doc_to_facts
+from .graph import KGStore, article_triples, entity_triples
+from .io import read_inputs
+from .io.clean import blank_out
+from .nlp.pipeline import build_pipeline, make_doc
+from .records import Article, ArticleFacts
+from .resolve import resolve_article
+
+BATCH_SIZE = 32
+
+
+@cache
+def extractor_version() -> str:
+    """kgbuild's version plus a digest of its rules and configs: when either changes, articles are re-extracted."""
+    digest = hashlib.sha256()
+    for package in ("kgbuild.ontology", "kgbuild.nlp"):
+        stack = [files(package)]
+        while stack:
+            node = stack.pop()
+            for child in sorted(node.iterdir(), key=lambda c: c.name):
+                if child.is_dir():
+                    stack.append(child)
+                elif child.name.endswith((".json", ".jsonl", ".cfg", ".ttl")):
+                    digest.update(child.name.encode() + child.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def extract_articles(nlp: Language, articles: list[Article]) -> Iterator[ArticleFacts | Problem]:
+    """Facts for each article, in order; an article that makes the pipeline fail becomes a Problem."""
+    docs = (make_doc(nlp, blank_out(a.text, a.noise), a.published) for a in articles)
+    try:
+        for article, doc in zip(articles, nlp.pipe(docs, batch_size=BATCH_SIZE)):
+            yield resolve_article(doc_to_facts(doc, article))
+        return
+    except Exception:  # noqa: BLE001  a bad article must not lose its batch: retry one by one
+        pass
+    for article in articles:
+        try:
+            doc = nlp(make_doc(nlp, blank_out(article.text, article.noise), article.published))
+            yield resolve_article(doc_to_facts(doc, article))
+        except Exception as error:  # noqa: BLE001
+            yield Problem(article.source, f"extraction failed ({type(error).__name__}: {error}); please report this")
+
+
+_worker_nlp: Language | None = None
+
+
+def _init_worker() -> None:
+    global _worker_nlp
+    _worker_nlp = build_pipeline()
+
+
+def _extract_in_worker(articles: list[Article]) -> list[ArticleFacts | Problem]:
+    assert _worker_nlp is not None
+    return list(extract_articles(_worker_nlp, articles))
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def extract_all(articles: Iterable[Article], workers: int = 1) -> Iterator[ArticleFacts | Problem]:
+    """Extract facts from every article, in ``workers`` processes when more than one."""
+    if workers <= 1:
+        nlp = build_pipeline()
+        for batch in _batches(articles, BATCH_SIZE):
+            yield from extract_articles(nlp, batch)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+        for results in pool.map(_extract_in_worker, _batches(articles, BATCH_SIZE)):
+            yield from results
+
+
+@dataclass
+class BuildReport:
+    """What a build did: articles written, skipped as already built, and problems met."""
+
+    built: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+def build(
+    inputs: Iterable[str | Path],
+    store_path: str | Path,
+    *,
+    workers: int = 1,
+    rebuild: bool = False,
+    on_problem: Callable[[Problem], None] | None = None,
+    on_article: Callable[[], None] | None = None,
+) -> BuildReport:
+    """Read ``inputs`` and add what they say to the store at ``store_path``.
+
+    Articles already in the store from the same extractor version are skipped
+    (identity is a hash of the normalised text), so re-running adds nothing twice;
+    ``rebuild`` re-extracts them anyway.
+    """
+    report = BuildReport()
+    version = extractor_version()
+
+    def note(problem: Problem) -> None:
+        report.problems.append(problem)
+        if on_problem:
+            on_problem(problem)
+
+    with KGStore(store_path) as store:
+        seen: set[str] = set()
+
+        def pending() -> Iterator[Article]:
+            for item in read_inputs(inputs):
+                if isinstance(item, Problem):
+                    note(item)
+                elif item.id in seen:
+                    report.duplicates += 1
+                elif not rebuild and store.extractor_version(item.id) == version:
+                    seen.add(item.id)
+                    report.unchanged += 1
+                else:
+                    seen.add(item.id)
+                    yield item
+
+        batch: list[ArticleFacts] = []
+
+        def flush() -> None:
+            store.add_entities(entity_triples(e for facts in batch for e in facts.entities))
+            report.built += store.replace_article_graphs((f.article.id, article_triples(f, version)) for f in batch)
+            batch.clear()
+
+        for result in extract_all(pending(), workers):
+            if isinstance(result, Problem):
+                note(result)
+            else:
+                batch.append(result)
+                if len(batch) >= BATCH_SIZE:
+                    flush()
+            if on_article:
+                on_article()
+        flush()
+    return report

@@ -1,0 +1,151 @@
+"""The ``kgbuild`` command line. Each command parses options and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import build as run_build
+from .errors import KGBuildError, Problem
+from .export import EXPORTERS, export
+from .graph.store import KGStore, default_store_path
+from .graph.summary import summarize
+from .query import QUERY_FORMATS, format_result, load_query, saved_queries
+
+store_option = click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Store folder [default: $KGBUILD_STORE or ./kgbuild-store].",
+)
+
+
+def _store_path(store: Path | None) -> Path:
+    return store or default_store_path()
+
+
+def _open(store: Path | None) -> KGStore:
+    try:
+        return KGStore(_store_path(store), read_only=True)
+    except KGBuildError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kgbuild")
+def cli() -> None:
+    """Turn news articles about armed conflicts into an RDF knowledge graph."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that run the spaCy stage.")
+@click.option("--rebuild", is_flag=True, help="Re-extract articles that are already in the store.")
+def build(inputs: tuple[Path, ...], store: Path | None, workers: int, rebuild: bool) -> None:
+    """Read INPUTS (files, folders, index.json lists) and add them to the store.
+
+    Reads .txt/.md, .html/.htm and .jsonl; an index.json beside the files adds feed
+    metadata. Bad files are reported and skipped; the exit code is 1 if any failed.
+    """
+    path = _store_path(store)
+    progress = _Progress(enabled=sys.stderr.isatty())
+
+    def on_problem(problem: Problem) -> None:
+        progress.clear()
+        click.echo(str(problem), err=True)
+
+    try:
+        report = run_build(inputs, path, workers=workers, rebuild=rebuild, on_problem=on_problem,
+                           on_article=progress.tick)
+    except KGBuildError as error:
+        raise click.ClickException(str(error)) from None
+    progress.clear()
+    click.echo(f"built {report.built} article(s) into {path}"
+               + (f", {report.unchanged} already there" if report.unchanged else "")
+               + (f", {report.duplicates} duplicate(s) skipped" if report.duplicates else ""))
+    with _open(path) as opened:
+        for line in summarize(opened).lines():
+            click.echo(f"  {line}")
+    if report.failed:
+        errors = sum(p.severity == "error" for p in report.problems)
+        click.echo(f"{errors} input(s) failed; see the errors above", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("sparql")
+@store_option
+@click.option("--format", "output_format", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+def query(sparql: str, store: Path | None, output_format: str) -> None:
+    """Run a SPARQL query: inline text, @file.rq, or the name of a saved query (see `kgbuild queries`)."""
+    try:
+        text = load_query(sparql)
+        with _open(store) as opened:
+            click.echo(format_result(opened.query(text), output_format), nl=False)
+    except KGBuildError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@cli.command()
+def queries() -> None:
+    """List the saved queries that `kgbuild query NAME` runs."""
+    for name, description in saved_queries().items():
+        click.echo(f"{name:24} {description}")
+
+
+@cli.command(name="export")
+@click.argument("kind", type=click.Choice(sorted(EXPORTERS)))
+@store_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), required=True,
+              help="File to write.")
+def export_command(kind: str, store: Path | None, output: Path) -> None:
+    """Write the graph as KIND to a file (GraphML for Gephi, Turtle, N-Quads)."""
+    try:
+        with _open(store) as opened:
+            export(opened, kind, output)
+    except KGBuildError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    click.echo(f"wrote {output}")
+
+
+@cli.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(store: Path | None, as_json: bool) -> None:
+    """Count articles, actors, places, mentions and events in the store."""
+    with _open(store) as opened:
+        summary = summarize(opened)
+    if as_json:
+        click.echo(json.dumps({"counts": summary.counts, "events_by_type": summary.events_by_type}, indent=2))
+    else:
+        click.echo("\n".join(summary.lines()))
+
+
+class _Progress:
+    """A one-line article counter on a terminal; silent when output is piped."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.count = 0
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.enabled:
+            click.echo(f"\rextracted {self.count} article(s)", nl=False, err=True)
+
+    def clear(self) -> None:
+        if self.enabled and self.count:
+            click.echo("\r\033[K", nl=False, err=True)
+
+
+def main() -> None:
+    """Entry point of the ``kgbuild`` script."""
+    cli(prog_name="kgbuild")

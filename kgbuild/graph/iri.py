@@ -1,0 +1,34 @@
+"""IRIs of kgbuild's nodes: stable, readable, and the same for the same thing in every build."""
+
+from __future__ import annotations
+
+from rdflib.term import URIRef
+
+from .namespace import ID
+
+
+# Actors and places are described once here, not in every article graph that names them.
+ENTITIES_GRAPH = ID["graph/entities"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID[f"article/{article_id}"]
+
+
+def article_graph_iri(article_id: str) -> URIRef:
+    """The named graph that holds everything read from one article."""
+    return ID[f"graph/{article_id}"]
+
+
+def sentence_iri(article_id: str, index: int) -> URIRef:
+    return ID[f"article/{article_id}/sentence/{index}"]
+
+
+def span_iri(article_id: str, kind: str, start: int, end: int) -> URIRef:
+    """A mention or temporal expression, named by its character span."""
+    return ID[f"article/{article_id}/{kind}/{start}-{end}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    """An actor or place: ``id/actor/<slug>`` or ``id/place/<slug>``."""
+    return ID[key]

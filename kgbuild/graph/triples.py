@@ -1,0 +1,106 @@
+"""Records -> RDF triples for one article's named graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SDO, SKOS, WGS, XSD
+
+from ..records import ArticleFacts, Entity
+from .iri import article_iri, entity_iri, sentence_iri, span_iri
+from .namespace import KG
+
+_CLASSES = {
+    "Person": KG.Person, "Organisation": KG.Organisation, "State": KG.State,
+    "ArmedGroup": KG.ArmedGroup, "Place": KG.Place,
+}
+_DATE_TYPES = {"day": XSD.date, "week": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+
+
+def entity_triples(entities: Iterable[Entity]) -> Graph:
+    """Descriptions of actors and places, for the shared entities graph (one copy per triple)."""
+    graph = Graph()
+    for entity in entities:
+        _describe(graph, entity)
+    return graph
+
+
+def _describe(graph: Graph, entity: Entity) -> None:
+    node = entity_iri(entity.key)
+    graph.add((node, RDF.type, _CLASSES[entity.type]))
+    if entity.type != "Place":
+        # Stated, not inferred: SPARQL clients rarely reason over rdfs:subClassOf.
+        graph.add((node, RDF.type, KG.Actor))
+    graph.add((node, RDFS.label, Literal(entity.label)))
+    for alias in entity.aliases:
+        if alias != entity.label:
+            graph.add((node, SKOS.altLabel, Literal(alias)))
+    if entity.wikidata:
+        graph.add((node, OWL.sameAs, WIKIDATA[entity.wikidata]))
+    if entity.country and entity.country != entity.key:
+        graph.add((node, KG.country, entity_iri(entity.country)))
+    if entity.lat is not None and entity.lon is not None:
+        graph.add((node, WGS.lat, Literal(entity.lat, datatype=XSD.decimal)))
+        graph.add((node, WGS.long, Literal(entity.lon, datatype=XSD.decimal)))
+
+
+def article_triples(facts: ArticleFacts, extractor_version: str) -> Graph:
+    """The triples read from one article: the article, its evidence sentences, mentions and dates.
+
+    The actors and places it names are described once, in :func:`entity_triples`:
+    Oxigraph's union of named graphs keeps duplicates, so a description repeated in
+    every article graph would inflate every count.
+    """
+    graph = Graph()
+    article = facts.article
+    node = article_iri(article.id)
+    graph.add((node, RDF.type, KG.Article))
+    graph.add((node, KG.source, Literal(article.source)))
+    graph.add((node, KG.extractorVersion, Literal(extractor_version)))
+    if article.title:
+        graph.add((node, DCTERMS.title, Literal(article.title)))
+    if article.url:
+        graph.add((node, SDO.url, Literal(article.url, datatype=XSD.anyURI)))
+    if article.outlet:
+        graph.add((node, KG.outlet, Literal(article.outlet)))
+    if article.published:
+        graph.add((node, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.date)))
+        graph.add((node, KG.publishedInferred, Literal(article.published_inferred)))
+    graph.add((node, DCTERMS.language, Literal(article.language)))
+
+    for sentence in facts.sentences:
+        s = sentence_iri(article.id, sentence.index)
+        graph.add((s, RDF.type, KG.Sentence))
+        graph.add((s, KG.inArticle, node))
+        graph.add((s, KG.index, Literal(sentence.index)))
+        graph.add((s, KG.text, Literal(sentence.text)))
+        graph.add((s, KG.start, Literal(sentence.start)))
+        graph.add((s, KG.end, Literal(sentence.end)))
+
+    for entity in facts.entities:
+        graph.add((node, KG.mentions, entity_iri(entity.key)))
+
+    for mention in facts.mentions:
+        m = span_iri(article.id, "mention", mention.start, mention.end)
+        graph.add((m, RDF.type, KG.Mention))
+        graph.add((m, KG.refersTo, entity_iri(mention.entity)))
+        graph.add((m, KG.inSentence, sentence_iri(article.id, mention.sentence)))
+        graph.add((m, KG.surfaceForm, Literal(mention.text)))
+        graph.add((m, KG.mentionKind, Literal(mention.kind)))
+        graph.add((m, KG.nerLabel, Literal(mention.label)))
+        graph.add((m, KG.start, Literal(mention.start)))
+        graph.add((m, KG.end, Literal(mention.end)))
+
+    for expression in facts.dates:
+        t = span_iri(article.id, "time", expression.start, expression.end)
+        graph.add((t, RDF.type, KG.TemporalExpression))
+        graph.add((t, KG.inSentence, sentence_iri(article.id, expression.sentence)))
+        graph.add((t, KG.surfaceForm, Literal(expression.text)))
+        graph.add((t, KG.start, Literal(expression.start)))
+        graph.add((t, KG.end, Literal(expression.end)))
+        if expression.value is not None:
+            graph.add((t, KG.date, Literal(expression.value, datatype=_DATE_TYPES[expression.granularity])))
+            graph.add((t, KG.granularity, Literal(expression.granularity)))
+    return graph

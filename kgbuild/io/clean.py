@@ -1,0 +1,168 @@
+"""Find page furniture in scraped article text.
+
+Crawlers deliver navigation, widget labels, repeated headlines, photo credits,
+link lists and whole off-topic sections (sports line-ups) inside the "article".
+This module returns their character ranges; the text itself is left untouched so
+that every offset kgbuild reports still points into the text as read. The rules
+are data in ``ontology/noise/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import read_json
+
+_WORD = re.compile(r"[\w’'-]+")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@cache
+def _rules() -> tuple[re.Pattern[str], list[re.Pattern[str]], frozenset[str], int]:
+    boilerplate = read_json("noise", "boilerplate.json")
+    sports = read_json("noise", "sports.json")
+    ui = re.compile("|".join(f"(?:{p})" for p in boilerplate["ui_lines"]), re.IGNORECASE)
+    credits = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in boilerplate["credit_spans"]]
+    return ui, credits, frozenset(sports["terms"]), int(sports["min_distinct"])
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, offset = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        lines.append(_Line(offset + lead, offset + lead + len(stripped), stripped))
+        offset += len(raw) + 1
+    return lines
+
+
+def _is_headline(line: _Line) -> bool:
+    """Short, unpunctuated, mostly capitalised: a heading or a link's text."""
+    words = _WORD.findall(line.text)
+    if not 2 <= len(words) <= 22 or _SENTENCE_END.search(line.text.rstrip("?")):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return capitalised / len(words) >= 0.5
+
+
+def _is_ui(line: _Line, ui: re.Pattern[str]) -> bool:
+    return bool(line.text) and ui.fullmatch(line.text) is not None
+
+
+def _ui_lines(lines: list[_Line], ui: re.Pattern[str]) -> set[int]:
+    noisy = {i for i, line in enumerate(lines) if _is_ui(line, ui)}
+    content = [i for i, line in enumerate(lines) if not line.blank]
+    # A short label next to a widget line ("The Hindu" above "3 hours ago") is part of the widget.
+    for position, i in enumerate(content):
+        if i in noisy or len(_WORD.findall(lines[i].text)) > 4 or _SENTENCE_END.search(lines[i].text):
+            continue
+        neighbours = content[max(position - 1, 0) : position] + content[position + 1 : position + 2]
+        if any(n in noisy for n in neighbours):
+            noisy.add(i)
+    return noisy
+
+
+def _repeated_lines(lines: list[_Line]) -> set[int]:
+    """Second copies of a line, and caption alt-texts that the next line repeats with a credit."""
+    seen: set[str] = set()
+    repeats = set()
+    content = [i for i, line in enumerate(lines) if not line.blank]
+    for position, i in enumerate(content):
+        text = lines[i].text
+        if len(_WORD.findall(text)) >= 4:
+            if text in seen:
+                repeats.add(i)
+            seen.add(text)
+            following = content[position + 1] if position + 1 < len(content) else None
+            if following is not None and lines[following].text.startswith(text) and lines[following].text != text:
+                repeats.add(i)
+    return repeats
+
+
+def _link_lists(lines: list[_Line]) -> set[int]:
+    """Three or more headline-like lines with no blank line between them: a list of links."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, _Line(0, 0, "")]):
+        if not line.blank and _is_headline(line):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found
+
+
+def _sections(lines: list[_Line], skip: set[int]) -> list[list[int]]:
+    """Group content lines into sections that start at each heading."""
+    sections: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if line.blank or i in skip:
+            continue
+        if _is_headline(line) or len(_WORD.findall(line.text)) <= 3 and not _SENTENCE_END.search(line.text):
+            sections.append([])
+        sections[-1].append(i)
+    return [s for s in sections if s]
+
+
+def _sports_sections(lines: list[_Line], skip: set[int], terms: frozenset[str], min_distinct: int) -> set[int]:
+    multiword = [t for t in terms if " " in t]
+    found: set[int] = set()
+    previous_was_sports = False
+    for section in _sections(lines, skip):
+        body = " ".join(lines[i].text for i in section).lower()
+        words = set(_WORD.findall(body))
+        hits = (words & terms) | {t for t in multiword if t in body}
+        # A heading-only section ("Afghanistan" before its squad list) follows its neighbour.
+        is_sports = len(hits) >= min_distinct or (previous_was_sports and (hits or len(section) == 1))
+        if is_sports:
+            found.update(section)
+        previous_was_sports = is_sports
+    return found
+
+
+def _merge(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[list[int]] = []
+    for start, end in sorted(r for r in ranges if r[1] > r[0]):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((s, e) for s, e in merged)
+
+
+def find_noise(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of ``text`` that are page furniture rather than news, sorted and merged."""
+    ui, credits, sports_terms, min_distinct = _rules()
+    lines = _lines(text)
+    noisy = _ui_lines(lines, ui) | _repeated_lines(lines) | _link_lists(lines)
+    noisy |= _sports_sections(lines, noisy, sports_terms, min_distinct)
+    ranges = [(lines[i].start, lines[i].end) for i in noisy]
+    ranges += [(m.start(), m.end()) for pattern in credits for m in pattern.finditer(text)]
+    return _merge(ranges)
+
+
+def blank_out(text: str, ranges: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with each range replaced by spaces, so offsets survive and NLP never reads it."""
+    if not ranges:
+        return text
+    parts, cursor = [], 0
+    for start, end in ranges:
+        parts.append(text[cursor:start])
+        parts.append("".join(c if c == "\n" else " " for c in text[start:end]))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)

@@ -1,0 +1,81 @@
+"""kgbuild's spaCy components. Each one only matches and writes onto the Doc.
+
+They are registered as factories in :mod:`kgbuild.nlp.factories`; their rules come
+from ``ontology/`` through ``initialize``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .dates import is_date_expression, normalise_date
+
+_END_PUNCT = {".", "!", "?", "…", "”", '"', ":"}
+
+JOURNALISTS = "journalists"
+DATES = "dates"
+
+
+class LineBreaks:
+    """Start a sentence after a line break, so headlines and captions never merge with the next paragraph.
+
+    A single newline inside a sentence (hard-wrapped text: "the\\nfront line") is kept
+    when it continues lower-case after a word that ends no sentence.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if not (previous.is_space and "\n" in previous.text) or token.is_space:
+                continue
+            before = doc[token.i - 2] if token.i >= 2 else None
+            wrapped = previous.text.count("\n") == 1 and token.is_lower and before is not None and before.text not in _END_PUNCT
+            token.is_sent_start = not wrapped
+        return doc
+
+
+class Journalists:
+    """Mark PERSON entities in bylines and credits ("correspondent Jane Roe", "Roe, reporting from Kyiv")."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   patterns: list[dict[str, Any]] | None = None) -> None:
+        self.matcher = Matcher(self.matcher.vocab)
+        for number, row in enumerate(patterns or []):
+            self.matcher.add(f"{row['label']}_{number}", [row["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for _, start, end in self.matcher(doc):
+            found += [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < end and start < ent.end]
+        doc.spans[JOURNALISTS] = filter_spans(found)
+        return doc
+
+
+@lru_cache(maxsize=65536)
+def _normalise(text: str, base: Any) -> tuple[str | None, str | None]:
+    return normalise_date(text, base)
+
+
+class Dates:
+    """Normalise DATE entities against ``doc._.published``; durations are left out."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ != "DATE" or not is_date_expression(ent.text):
+                continue
+            span = Span(doc, ent.start, ent.end, label="DATE")
+            span._.date_value, span._.date_granularity = _normalise(ent.text, doc._.published)
+            spans.append(span)
+        doc.spans[DATES] = spans
+        return doc

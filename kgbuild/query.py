@@ -1,0 +1,78 @@
+"""SPARQL text from the command line, saved queries in ``ontology/queries/``, and result formatting."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from rdflib.query import Result
+from rdflib.term import Literal, URIRef
+
+from .errors import QueryError
+from .graph.store import PREFIXES
+from .resources import ontology_file
+
+QUERY_FORMATS = ("table", "csv", "json")
+
+
+def saved_queries() -> dict[str, str]:
+    """Saved query names -> the comment on their first line."""
+    found = {}
+    for entry in sorted(ontology_file("queries").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            first = entry.read_text(encoding="utf-8").splitlines()[0]
+            found[entry.name[:-3]] = first.lstrip("# ").strip()
+    return found
+
+
+def load_query(argument: str) -> str:
+    """The query text for ``argument``: ``@path`` reads a file, a saved query's name loads it, else the text."""
+    if argument.startswith("@"):
+        path = Path(argument[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise QueryError(f"cannot read the query file {path}: {error.strerror}") from None
+    if argument in saved_queries():
+        return ontology_file("queries", f"{argument}.rq").read_text(encoding="utf-8")
+    if not any(word in argument.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        names = ", ".join(saved_queries())
+        raise QueryError(f"{argument!r} is neither a SPARQL query nor a saved query; saved queries: {names}")
+    return argument
+
+
+def _short(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, namespace in PREFIXES.items():
+            if term.startswith(namespace):
+                return f"{prefix}:{term[len(namespace):]}"
+    if isinstance(term, Literal):
+        return str(term)
+    return str(term)
+
+
+def format_result(result: Result, output_format: str) -> str:
+    """A query result as an aligned table, CSV, or SPARQL 1.1 JSON results."""
+    if result.type != "SELECT":
+        if result.type == "ASK":
+            return f"{str(result.askAnswer).lower()}\n"
+        return result.graph.serialize(format="turtle")
+    if output_format == "json":
+        return result.serialize(format="json").decode("utf-8") + "\n"
+    names = [str(v) for v in result.vars]
+    rows = [[_short(row[i]) for i in range(len(names))] for row in result]
+    if output_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    widths = [min(60, max([len(n), *(len(r[i]) for r in rows)])) for i, n in enumerate(names)]
+    clip = lambda text, width: text if len(text) <= width else text[: width - 1] + "…"  # noqa: E731
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(clip(c, w).ljust(w) for c, w in zip(row, widths)) for row in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"

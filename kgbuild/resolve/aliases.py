@@ -1,0 +1,89 @@
+"""Resolve the mentions of one article to entities.
+
+Gazetteer names resolve to their entry (so "Zelensky", "Zelenskyy" and
+"Kiev"/"Kyiv" each meet in one node). Other people are grouped by full name, and
+a surname alone ("Tykhyi", "Mr. Tykhyi") joins the one full name in the same
+article that ends with it. Journalists, and every mention of them, are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from ..nlp.gazetteer import entity_key, load_gazetteer
+from ..records import ArticleFacts, Entity, EntityType, Mention
+from ..resources import read_json
+
+_TYPES: dict[str, EntityType] = {
+    "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"
+}
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(read_json("names.json")["honorifics"])
+
+
+def person_name(text: str) -> str:
+    """A person's name without leading titles ("Mr. Tykhyi" -> "Tykhyi")."""
+    words = text.split()
+    while len(words) > 1 and words[0] in _honorifics():
+        words.pop(0)
+    return " ".join(words)
+
+
+def _name_part_index(full_names: dict[str, str]) -> dict[str, set[str]]:
+    """Each word of a full name -> the keys of full names containing it ("Kim" -> Kim Jong Un)."""
+    index: dict[str, set[str]] = {}
+    for name, key in full_names.items():
+        for part in name.split():
+            if len(part) >= 3:
+                index.setdefault(part, set()).add(key)
+    return index
+
+
+def resolve_article(facts: ArticleFacts) -> ArticleFacts:
+    """``facts`` with each mention's ``entity`` key set, unlinkable ones dropped, and the entities they name."""
+    gazetteer = load_gazetteer().entities
+    people = [person_name(m.text) for m in facts.mentions]
+    full_names: dict[str, str] = {}
+    for mention, name in zip(facts.mentions, people):
+        if mention.label != "PERSON" or mention.kind == "journalist":
+            continue
+        if mention.gazetteer_id is not None:
+            known = gazetteer[mention.gazetteer_id]
+            full_names.update({n: mention.gazetteer_id for n in (known.label, *known.aliases) if " " in n})
+        elif len(name.split()) > 1:
+            full_names[name] = name
+    by_part = _name_part_index(full_names)
+    journalists = {name for m, name in zip(facts.mentions, people) if m.kind == "journalist"}
+    journalist_surnames = {name.split()[-1] for name in journalists}
+
+    entities: dict[str, Entity] = {}
+    surfaces: dict[str, list[str]] = {}
+    resolved: list[Mention] = []
+    for mention, name in zip(facts.mentions, people):
+        if mention.kind == "journalist" or name in journalist_surnames or name in journalists:
+            continue
+        if mention.gazetteer_id is not None:
+            entity = gazetteer[mention.gazetteer_id]
+        elif mention.label == "PERSON":
+            candidates = by_part.get(name, set()) if len(name.split()) == 1 else {name}
+            target = next(iter(candidates)) if len(candidates) == 1 else name
+            entity = gazetteer.get(target) or Entity(entity_key("Person", target), target, "Person")
+        elif mention.label in _TYPES:
+            kind = _TYPES[mention.label]
+            entity = Entity(entity_key(kind, mention.text), mention.text, kind)
+        else:
+            continue
+        entities.setdefault(entity.key, entity)
+        if mention.kind in ("name", "metonym"):
+            surfaces.setdefault(entity.key, []).append(mention.text)
+        resolved.append(replace(mention, entity=entity.key))
+
+    linked = tuple(
+        replace(entity, aliases=tuple(dict.fromkeys(surfaces.get(key, []))))
+        for key, entity in entities.items()
+    )
+    return replace(facts, mentions=tuple(resolved), entities=linked)
