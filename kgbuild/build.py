@@ -22,6 +22,7 @@ from . import __version__
 from .errors import Problem
 from .extract import doc_to_facts
 from .graph import KGStore, article_triples, entity_triples
+from .graph.summary import StoreSummary, summarize
 from .io import read_inputs
 from .io.clean import blank_out
 from .nlp.pipeline import build_pipeline, make_doc
@@ -103,6 +104,7 @@ class BuildReport:
     unchanged: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
+    summary: StoreSummary | None = None
 
     @property
     def failed(self) -> bool:
@@ -165,4 +167,5 @@ def build(
             if on_article:
                 on_article()
         flush()
+        report.summary = summarize(store)
     return report

@@ -69,9 +69,8 @@ def build(inputs: tuple[Path, ...], store: Path | None, workers: int, rebuild: b
     click.echo(f"built {report.built} article(s) into {path}"
                + (f", {report.unchanged} already there" if report.unchanged else "")
                + (f", {report.duplicates} duplicate(s) skipped" if report.duplicates else ""))
-    with _open(path) as opened:
-        for line in summarize(opened).lines():
-            click.echo(f"  {line}")
+    for line in report.summary.lines():
+        click.echo(f"  {line}")
     if report.failed:
         errors = sum(p.severity == "error" for p in report.problems)
         click.echo(f"{errors} input(s) failed; see the errors above", err=True)

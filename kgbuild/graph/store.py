@@ -8,6 +8,7 @@ that Oxigraph's engine (not rdflib's) runs it.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -66,7 +67,7 @@ class KGStore:
                     raise StoreError(f"{self.path} is a file, not a store folder; pass another --store path")
                 self.path.mkdir(parents=True, exist_ok=True)
                 inner = pyoxigraph.Store(str(self.path))
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
             if "lock" in str(error).lower():
                 raise StoreError(
                     f"the store {self.path} is in use by another kgbuild process; wait for it to finish"
@@ -89,8 +90,11 @@ class KGStore:
         """Flush writes to disk and release the store."""
         if not self.read_only:
             self._inner.flush()
+        # RocksDB releases its files only when the last reference to the store goes.
+        self.dataset.close()
         del self.dataset
         del self._inner
+        gc.collect()
 
     def __len__(self) -> int:
         """Number of quads in the store."""
@@ -147,6 +151,10 @@ class KGStore:
         graph = result.graph
         graph.namespace_manager = self.dataset.namespace_manager
         return graph
+
+    def graph(self, name: URIRef) -> Graph:
+        """A read view of one named graph (works on read-only stores, unlike ``Dataset.graph``)."""
+        return Graph(store=self.dataset.store, identifier=URIRef(name))
 
     def named_graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._inner.named_graphs())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rdflib import Graph, Literal, Namespace
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SDO, SKOS, WGS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SDO, SKOS, XSD
 
 from ..records import ArticleFacts, Entity
 from .iri import article_iri, entity_iri, sentence_iri, span_iri
@@ -17,6 +17,8 @@ _CLASSES = {
 }
 _DATE_TYPES = {"day": XSD.date, "week": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+# W3C Basic Geo; rdflib's WGS constant uses an https IRI that no geo tool recognises.
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 
 
 def entity_triples(entities: Iterable[Entity]) -> Graph:
@@ -42,8 +44,8 @@ def _describe(graph: Graph, entity: Entity) -> None:
     if entity.country and entity.country != entity.key:
         graph.add((node, KG.country, entity_iri(entity.country)))
     if entity.lat is not None and entity.lon is not None:
-        graph.add((node, WGS.lat, Literal(entity.lat, datatype=XSD.decimal)))
-        graph.add((node, WGS.long, Literal(entity.lon, datatype=XSD.decimal)))
+        graph.add((node, GEO.lat, Literal(entity.lat, datatype=XSD.decimal)))
+        graph.add((node, GEO.long, Literal(entity.lon, datatype=XSD.decimal)))
 
 
 def article_triples(facts: ArticleFacts, extractor_version: str) -> Graph:

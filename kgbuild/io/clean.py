@@ -58,6 +58,11 @@ def _is_headline(line: _Line) -> bool:
     return capitalised / len(words) >= 0.5
 
 
+def _is_heading(line: _Line) -> bool:
+    """A line that does not end like a sentence: a heading in sentence or title case."""
+    return 1 <= len(_WORD.findall(line.text)) <= 22 and not _SENTENCE_END.search(line.text.rstrip("?"))
+
+
 def _is_ui(line: _Line, ui: re.Pattern[str]) -> bool:
     return bool(line.text) and ui.fullmatch(line.text) is not None
 
@@ -112,7 +117,7 @@ def _sections(lines: list[_Line], skip: set[int]) -> list[list[int]]:
     for i, line in enumerate(lines):
         if line.blank or i in skip:
             continue
-        if _is_headline(line) or len(_WORD.findall(line.text)) <= 3 and not _SENTENCE_END.search(line.text):
+        if _is_heading(line):
             sections.append([])
         sections[-1].append(i)
     return [s for s in sections if s]

@@ -29,7 +29,7 @@ _FULL_DATES = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
 ]
 # Datelines and "Updated" stamps sit at the top of a page.
-_DATELINE_CHARS = 600
+_DATELINE_CHARS = 150
 
 
 def parse_published(value: object) -> date | None:

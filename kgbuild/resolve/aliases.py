@@ -72,6 +72,10 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             candidates = by_part.get(name, set()) if len(name.split()) == 1 else {name}
             target = next(iter(candidates)) if len(candidates) == 1 else name
             entity = gazetteer.get(target) or Entity(entity_key("Person", target), target, "Person")
+        elif len(by_part.get(name, ())) == 1 and " " not in name:
+            # The small model often tags a surname alone as ORG or GPE ("Kiper said").
+            target = next(iter(by_part[name]))
+            entity = gazetteer.get(target) or Entity(entity_key("Person", target), target, "Person")
         elif mention.label in _TYPES:
             kind = _TYPES[mention.label]
             entity = Entity(entity_key(kind, mention.text), mention.text, kind)

@@ -1,0 +1,56 @@
+from kgbuild.io.clean import blank_out, find_noise
+
+PAGE = """Slider1
+Slider2
+previous arrow
+next arrow
+
+Rebels shell town as talks stall
+
+Rebels shelled the town of Sake on Tuesday, killing four people, the army said.
+
+Residents queue for water in Sake [Jane Doe/Reuters]
+
+Most Read
+Markets Slide As Oil Prices Climb Again
+City Council Approves New Budget Plan
+Storm Leaves Thousands Without Power
+
+Cup final preview: squads named
+
+The tournament final pits holders Lions against Rovers. Captain Sam Ortiz returns to the squad, while goalkeeper Ben Ray misses the match with a wrist injury.
+
+Comments
+No comments yet...
+"""
+
+
+def noisy_text(text):
+    return [text[s:e] for s, e in find_noise(text)]
+
+
+def test_page_furniture_is_found():
+    noise = " ".join(noisy_text(PAGE))
+    for furniture in ["Slider1", "next arrow", "[Jane Doe/Reuters]", "Markets Slide", "Storm Leaves",
+                      "Sam Ortiz", "Ben Ray", "No comments yet"]:
+        assert furniture in noise, furniture
+
+
+def test_news_is_kept():
+    noise = " ".join(noisy_text(PAGE))
+    assert "Rebels shelled the town of Sake" not in noise
+    assert "Rebels shell town as talks stall" not in noise
+    assert "Residents queue for water in Sake" not in noise
+
+
+def test_military_captain_alone_is_not_sports():
+    text = "Captain Olena Kovalenko said her squad held the line near the village overnight.\n"
+    assert find_noise(text) == ()
+
+
+def test_blank_out_keeps_offsets():
+    cleaned = blank_out(PAGE, find_noise(PAGE))
+    assert len(cleaned) == len(PAGE)
+    start = PAGE.index("Rebels shelled")
+    assert cleaned[start:start + 14] == "Rebels shelled"
+    assert "Slider1" not in cleaned

@@ -1,0 +1,38 @@
+from datetime import date
+
+import pytest
+
+from kgbuild.nlp.dates import is_date_expression, normalise_date
+
+THURSDAY = date(2025, 2, 13)
+
+CASES = [
+    ("on Wednesday", THURSDAY, ("2025-02-12", "day")),
+    ("Thursday", THURSDAY, ("2025-02-13", "day")),
+    ("Monday morning", THURSDAY, ("2025-02-10", "day")),
+    ("the 19th", date(2025, 8, 21), ("2025-08-19", "day")),
+    ("the 19th", THURSDAY, ("2025-01-19", "day")),
+    ("last May", THURSDAY, ("2024-05", "month")),
+    ("last December", THURSDAY, ("2024-12", "month")),
+    ("August 6 last year", THURSDAY, ("2024-08-06", "day")),
+    ("June 2, 2025", None, ("2025-06-02", "day")),
+    ("Monday (June 2, 2025)", THURSDAY, ("2025-06-02", "day")),
+    ("early 2014", None, ("2014", "year")),
+    ("February 2022", None, ("2022-02", "month")),
+    ("last year", THURSDAY, ("2024", "year")),
+    ("last week", THURSDAY, ("2025-02-03", "week")),
+    ("three days ago", THURSDAY, ("2025-02-10", "day")),
+    # Relative dates stay unresolved without a publication date: never today's clock.
+    ("on Wednesday", None, (None, None)),
+    ("last May", None, (None, None)),
+]
+
+
+@pytest.mark.parametrize("text, base, expected", CASES)
+def test_normalise(text, base, expected):
+    assert normalise_date(text, base) == expected
+
+
+@pytest.mark.parametrize("text", ["two weeks", "decades", "90 days", "the past few hours"])
+def test_durations_are_not_dates(text):
+    assert not is_date_expression(text)
