@@ -48,9 +48,14 @@ def extractor_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
+def _doc(nlp: Language, article: Article):
+    """The article's text with its page noise blanked, carrying its publication date."""
+    return make_doc(nlp, blank_out(article.text, article.noise), article.published)
+
+
 def extract_articles(nlp: Language, articles: list[Article]) -> Iterator[ArticleFacts | Problem]:
     """Facts for each article, in order; an article that makes the pipeline fail becomes a Problem."""
-    docs = (make_doc(nlp, blank_out(a.text, a.noise), a.published) for a in articles)
+    docs = (_doc(nlp, a) for a in articles)
     try:
         for article, doc in zip(articles, nlp.pipe(docs, batch_size=BATCH_SIZE)):
             yield resolve_article(doc_to_facts(doc, article))
@@ -59,7 +64,7 @@ def extract_articles(nlp: Language, articles: list[Article]) -> Iterator[Article
         pass
     for article in articles:
         try:
-            doc = nlp(make_doc(nlp, blank_out(article.text, article.noise), article.published))
+            doc = nlp(_doc(nlp, article))
             yield resolve_article(doc_to_facts(doc, article))
         except Exception as error:  # noqa: BLE001
             yield Problem(article.source, f"extraction failed ({type(error).__name__}: {error}); please report this")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,7 +37,6 @@ def read_text(path: Path, meta: FeedMetadata) -> Iterator[Article | Problem]:
     text = decode(read_bytes(path), path.name)
     article = make_article(path.name, text, meta)
     if article.title is None:
-        title = first_line_title(text, article.noise)
-        if title:
-            article = make_article(path.name, text, meta, title=title)
+        # Noise is found once; only the title is filled in.
+        article = replace(article, title=first_line_title(text, article.noise))
     yield article
