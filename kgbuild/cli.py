@@ -11,6 +11,7 @@ import click
 from . import __version__
 from .build import build as run_build
 from .errors import KGBuildError, Problem
+from .evaluate import evaluate
 from .export import EXPORTERS, export
 from .graph.store import KGStore, default_store_path
 from .graph.summary import summarize
@@ -113,6 +114,25 @@ def export_command(kind: str, store: Path | None, output: Path) -> None:
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
     click.echo(f"wrote {output}")
+
+
+@cli.command(name="eval")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of gold annotation files (see GOLD_FORMAT.md).")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that run the spaCy stage.")
+@click.option("--json", "as_json", is_flag=True, help="Print scores, misses and false positives as JSON.")
+def eval_command(gold: Path, inputs: tuple[Path, ...], workers: int, as_json: bool) -> None:
+    """Build INPUTS into a temporary store and score events, arguments and actors against --gold."""
+    try:
+        report = evaluate(gold, list(inputs), workers=workers)
+    except KGBuildError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(report.lines()))
 
 
 @cli.command()

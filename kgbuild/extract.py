@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .nlp.components import DATES, JOURNALISTS
+from .nlp.events import EVENTS, HYPOTHETICAL
 from .nlp.gazetteer import mention_kinds
-from .records import Article, ArticleFacts, Mention, Sentence, TimeExpression
+from .nlp.quantities import unit_text
+from .records import Article, ArticleFacts, Claim, Event, Mention, Provenance, Quantity, Sentence, TimeExpression
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Site and widget names such as "Daily8"; all-capital codes ("M23", "G7") stay.
 _BRAND = re.compile(r"^[A-Z]?[a-z]+\d+$")
 _NO_LETTERS = re.compile(r"^[^A-Za-zÀ-ÿĀ-ž]*$")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?)$")
+_LEADING_ARTICLE = re.compile(r"^[Tt]he\s+")
 
 
 def _plausible_name(text: str, label: str) -> bool:
@@ -38,10 +42,14 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
     kinds = mention_kinds()
 
     mentions = []
+    by_entity_start: dict[int, Mention] = {}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         text = _TRAILING_POSSESSIVE.sub("", ent.text).strip() if ent.label_ != "NORP" else ent.text
+        article_word = _LEADING_ARTICLE.match(text)
+        lead = article_word.end() if article_word and ent.label_ in ("GPE", "LOC", "FAC") else 0
+        text = text[lead:]
         gazetteer_id = ent.ent_id_ or None
         if ent.label_ == "NORP" and gazetteer_id is None or not _plausible_name(text, ent.label_):
             continue
@@ -49,20 +57,89 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
             kind = "journalist"
         else:
             kind = kinds.get((gazetteer_id, ent.text), "name") if gazetteer_id else "name"
-        mentions.append(
-            Mention(text, ent.label_, ent.start_char, ent.start_char + len(text), sentence_of[ent.start], gazetteer_id, kind)
-        )
+        mention = Mention(text, ent.label_, ent.start_char + lead, ent.start_char + lead + len(text),
+                          sentence_of[ent.start], gazetteer_id, kind)
+        mentions.append(mention)
+        by_entity_start[ent.start_char] = mention
 
-    dates = [
-        TimeExpression(span.text, span.start_char, span.end_char, sentence_of[span.start],
-                       span._.date_value, span._.date_granularity)
-        for span in doc.spans.get(DATES, [])
-    ]
-    used = {m.sentence for m in mentions} | {d.sentence for d in dates}
-    kept = []
-    for number in sorted(used):
-        span = sentences[number]
-        text = span.text.rstrip()
-        lead = len(text) - len(text.lstrip())
-        kept.append(Sentence(number, span.start_char + lead, span.start_char + len(text), text.strip()))
-    return ArticleFacts(article, tuple(kept), tuple(mentions), tuple(dates))
+    dates = [_time(span, sentence_of) for span in doc.spans.get(DATES, [])]
+    events = _events(doc, article, by_entity_start, sentences, sentence_of)
+    used = {m.sentence for m in mentions} | {d.sentence for d in dates} | {e.claims[0].provenance.sentence for e in events}
+    kept = [Sentence(number, *_sentence_text(sentences[number])) for number in sorted(used)]
+    return ArticleFacts(article, tuple(kept), tuple(mentions), tuple(dates), events=tuple(events))
+
+
+def _time(span: Span, sentence_of: dict[int, int]) -> TimeExpression:
+    return TimeExpression(span.text, span.start_char, span.end_char, sentence_of[span.start],
+                          span._.date_value, span._.date_granularity)
+
+
+def _sentence_text(span: Span) -> tuple[int, int, str]:
+    text = span.text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    return span.start_char + lead, span.start_char + len(text), text.strip()
+
+
+def _quantity(span: Span | None) -> Quantity | None:
+    if span is None:
+        return None
+    minimum, maximum = span._.quantity
+    return Quantity(minimum, maximum, unit_text(span, span._.unit), span.text, bool(span._.approximate))
+
+
+def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sentences: list[Span],
+            sentence_of: dict[int, int]) -> list[Event]:
+    """Events whose trigger names at least one participant, place or figure; arguments become mentions."""
+    by_offset = {start: m for start, m in by_entity_start.items() if m.kind != "journalist"}
+
+    def linked(spans: list[Span] | None) -> tuple[Mention, ...]:
+        found = [by_offset[s.start_char] for s in spans or [] if s.start_char in by_offset]
+        return tuple(dict.fromkeys(found))
+
+    events = []
+    for span in doc.spans.get(EVENTS, []):
+        if span._.modality == HYPOTHETICAL:
+            continue  # "if Russia invades": nobody says it happened or will
+        actors, targets, places = linked(span._.actors), linked(span._.targets), linked(span._.places)
+        quantity = _quantity(span._.quantity)
+        if span._.modality == "negated" and quantity is None and span.label_ in ("troop_figure", "casualties"):
+            quantity = Quantity(0, 0, None, "", False)  # "will not send troops": a claim of zero
+        # A figure counting the trigger itself ("several attacks") names no participant.
+        counts_itself = span._.quantity is not None and span._.quantity._.unit is not None \
+            and span._.quantity._.unit.i == span.start and span.label_ != "casualties"
+        if not (actors or targets or places or (quantity and not counts_itself)):
+            continue
+        number = sentence_of[span.start]
+        start, end, text = _sentence_text(sentences[number])
+        claimant_span = span._.claimant
+        claimant = by_offset.get(claimant_span.start_char) if claimant_span is not None else None
+        if claimant is not None and claimant.end < claimant_span.end_char - 3:
+            claimant = None  # "US officials" speak for themselves, not for the United States
+        claim = Claim(
+            provenance=Provenance(article.id, article.source, number, start, end, text),
+            modality=span._.modality or "asserted",
+            claimant=claimant,
+            claimant_label=None if claimant_span is None else claimant_span.text,
+            reporting_verb=span._.reporting_verb,
+            quantity=quantity,
+        )
+        date = _time(span._.date, sentence_of) if span._.date is not None and span._.date._.date_value else None
+        # News reports undated events as of the day it is published; the date says it is inferred.
+        inferred = date is None and article.published is not None
+        if inferred:
+            date = TimeExpression("", start, start, number, article.published.isoformat(), "day")
+        confidence = span._.confidence * (1.0 if actors else 0.8) * (1.0 if claim.modality == "asserted" else 0.9)
+        identity = f"{article.id}:{span.start_char}:{span.label_}".encode()
+        events.append(Event(
+            id=hashlib.sha256(identity).hexdigest()[:20],
+            type=span.label_,
+            trigger=span.text,
+            actors=actors,
+            targets=targets,
+            places=places,
+            date=date,
+            claims=(claim,),
+            confidence=round(confidence, 3),
+            date_inferred=inferred,
+        ))
+    return events

@@ -18,6 +18,11 @@ from typing import Literal
 EntityType = Literal["Person", "Organisation", "State", "ArmedGroup", "Place"]
 Granularity = Literal["day", "week", "month", "year"]
 MentionKind = Literal["name", "demonym", "metonym", "journalist"]
+EventType = Literal["call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid"]
+# How the source holds the event: stated as fact, hedged, planned, threatened, or denied.
+Modality = Literal["asserted", "reported", "claimed", "planned", "threatened", "possible", "denied", "negated"]
+EVENT_TYPES: tuple[EventType, ...] = ("call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid")
+MODALITIES: tuple[Modality, ...] = ("asserted", "reported", "claimed", "planned", "threatened", "possible", "denied", "negated")
 
 _SPACES = re.compile(r"\s+")
 
@@ -117,6 +122,74 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A figure as an interval: ``minimum == maximum`` when exact, ``None`` for an open bound.
+
+    "more than 40" is (40, None); "up to 20" is (None, 20); "10,000-12,000" is
+    (10000, 12000). ``unit`` says what is counted ("troops", "drones", "euros").
+    """
+
+    minimum: float | None
+    maximum: float | None
+    unit: str | None
+    text: str
+    approximate: bool = False
+
+    @property
+    def exact(self) -> float | None:
+        """The single figure, when the text states one."""
+        return self.minimum if self.minimum == self.maximum else None
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a claim is written: the article, its sentence and the sentence's character offsets."""
+
+    article: str
+    source: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one source says about an event: its figure, its modality, and the sentence that says it.
+
+    ``claimant`` is the mention of a named source; ``claimant_label`` names the
+    source as written when it is a description ("US officials").
+    """
+
+    provenance: Provenance
+    modality: Modality = "asserted"
+    claimant: Mention | None = None
+    claimant_label: str | None = None
+    reporting_verb: str | None = None
+    quantity: Quantity | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One conflict event: who did what to whom, where and when, and every claim about it.
+
+    ``date_inferred`` marks a date taken from the article's publication date
+    because the sentence gives none.
+    """
+
+    id: str
+    type: EventType
+    trigger: str
+    actors: tuple[Mention, ...]
+    targets: tuple[Mention, ...]
+    places: tuple[Mention, ...]
+    date: TimeExpression | None
+    claims: tuple[Claim, ...]
+    confidence: float
+    date_inferred: bool = False
+
+
+@dataclass(frozen=True)
 class ArticleFacts:
     """Everything extracted from one article; the unit written to the graph."""
 
@@ -125,3 +198,4 @@ class ArticleFacts:
     mentions: tuple[Mention, ...]
     dates: tuple[TimeExpression, ...]
     entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -26,4 +26,4 @@ def export(store: KGStore, name: str, path: Path) -> None:
     EXPORTERS[name](store, path)
 
 
-from . import graphml, rdf  # noqa: E402,F401  (register the built-in exporters)
+from . import graphml, rdf, tables  # noqa: E402,F401  (register the built-in exporters)

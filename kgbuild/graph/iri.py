@@ -32,3 +32,12 @@ def span_iri(article_id: str, kind: str, start: int, end: int) -> URIRef:
 def entity_iri(key: str) -> URIRef:
     """An actor or place: ``id/actor/<slug>`` or ``id/place/<slug>``."""
     return ID[key]
+
+
+def event_iri(event_id: str) -> URIRef:
+    return ID[f"event/{event_id}"]
+
+
+def claim_iri(event_id: str, number: int) -> URIRef:
+    """The ``number``-th claim about an event."""
+    return ID[f"event/{event_id}/claim/{number}"]

@@ -23,6 +23,25 @@ class KG(DefinedNamespace):
     TemporalExpression: URIRef
     Event: URIRef
     Claim: URIRef
+    Call: URIRef
+    Appeal: URIRef
+    Meeting: URIRef
+    Strike: URIRef
+    Interception: URIRef
+    TroopFigure: URIRef
+    Casualties: URIRef
+    Aid: URIRef
+    Modality: URIRef
+
+    # modalities
+    asserted: URIRef
+    reported: URIRef
+    claimed: URIRef
+    planned: URIRef
+    threatened: URIRef
+    possible: URIRef
+    denied: URIRef
+    negated: URIRef
 
     # properties
     source: URIRef
@@ -43,6 +62,24 @@ class KG(DefinedNamespace):
     date: URIRef
     granularity: URIRef
     country: URIRef
+    eventType: URIRef
+    actor: URIRef
+    target: URIRef
+    place: URIRef
+    trigger: URIRef
+    confidence: URIRef
+    dateInferred: URIRef
+    about: URIRef
+    claimant: URIRef
+    claimantLabel: URIRef
+    reportingVerb: URIRef
+    modality: URIRef
+    evidence: URIRef
+    minimum: URIRef
+    maximum: URIRef
+    unit: URIRef
+    approximate: URIRef
+    quantityText: URIRef
 
 
 ONTOLOGY_IRI = "https://w3id.org/kgbuild/ontology"

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Graph, Literal, Namespace
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SDO, SKOS, XSD
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from ..records import ArticleFacts, Entity
-from .iri import article_iri, entity_iri, sentence_iri, span_iri
+from ..records import ArticleFacts, Claim, Entity, Event
+from .iri import article_iri, claim_iri, entity_iri, event_iri, sentence_iri, span_iri
 from .namespace import KG
 
 _CLASSES = {
     "Person": KG.Person, "Organisation": KG.Organisation, "State": KG.State,
     "ArmedGroup": KG.ArmedGroup, "Place": KG.Place,
+}
+EVENT_CLASSES = {
+    "call": KG.Call, "appeal": KG.Appeal, "meeting": KG.Meeting, "strike": KG.Strike,
+    "interception": KG.Interception, "troop_figure": KG.TroopFigure, "casualties": KG.Casualties, "aid": KG.Aid,
 }
 _DATE_TYPES = {"day": XSD.date, "week": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
@@ -105,4 +109,55 @@ def article_triples(facts: ArticleFacts, extractor_version: str) -> Graph:
         if expression.value is not None:
             graph.add((t, KG.date, Literal(expression.value, datatype=_DATE_TYPES[expression.granularity])))
             graph.add((t, KG.granularity, Literal(expression.granularity)))
+
+    for event in facts.events:
+        _describe_event(graph, event)
     return graph
+
+
+def _number(value: float) -> Literal:
+    return Literal(int(value) if float(value).is_integer() else value, datatype=XSD.decimal)
+
+
+def _describe_event(graph: Graph, event: Event) -> None:
+    node = event_iri(event.id)
+    graph.add((node, RDF.type, KG.Event))
+    graph.add((node, RDF.type, EVENT_CLASSES[event.type]))
+    graph.add((node, KG.eventType, Literal(event.type)))
+    graph.add((node, KG.trigger, Literal(event.trigger)))
+    graph.add((node, KG.confidence, Literal(str(event.confidence), datatype=XSD.decimal)))
+    for prop, mentions in ((KG.actor, event.actors), (KG.target, event.targets), (KG.place, event.places)):
+        for mention in mentions:
+            graph.add((node, prop, entity_iri(mention.entity)))
+    if event.date is not None and event.date.value is not None:
+        graph.add((node, KG.date, Literal(event.date.value, datatype=_DATE_TYPES[event.date.granularity])))
+        graph.add((node, KG.granularity, Literal(event.date.granularity)))
+        graph.add((node, KG.dateInferred, Literal(event.date_inferred)))
+    for number, claim in enumerate(event.claims):
+        _describe_claim(graph, claim_iri(event.id, number), node, claim)
+
+
+def _describe_claim(graph: Graph, node: URIRef, event_node: URIRef, claim: Claim) -> None:
+    """An n-ary claim: who says what about the event, how surely, and where it is written."""
+    graph.add((node, RDF.type, KG.Claim))
+    graph.add((node, KG.about, event_node))
+    graph.add((node, KG.modality, KG[claim.modality]))
+    graph.add((node, KG.evidence, sentence_iri(claim.provenance.article, claim.provenance.sentence)))
+    graph.add((node, PROV.wasDerivedFrom, article_iri(claim.provenance.article)))
+    if claim.claimant is not None and claim.claimant.entity is not None:
+        graph.add((node, KG.claimant, entity_iri(claim.claimant.entity)))
+    if claim.claimant_label:
+        graph.add((node, KG.claimantLabel, Literal(claim.claimant_label)))
+    if claim.reporting_verb:
+        graph.add((node, KG.reportingVerb, Literal(claim.reporting_verb)))
+    quantity = claim.quantity
+    if quantity is not None:
+        if quantity.minimum is not None:
+            graph.add((node, KG.minimum, _number(quantity.minimum)))
+        if quantity.maximum is not None:
+            graph.add((node, KG.maximum, _number(quantity.maximum)))
+        if quantity.unit:
+            graph.add((node, KG.unit, Literal(quantity.unit)))
+        if quantity.text:
+            graph.add((node, KG.quantityText, Literal(quantity.text)))
+        graph.add((node, KG.approximate, Literal(quantity.approximate)))

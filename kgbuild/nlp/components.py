@@ -38,7 +38,24 @@ class LineBreaks:
             before = doc[token.i - 2] if token.i >= 2 else None
             wrapped = previous.text.count("\n") == 1 and token.is_lower and before is not None and before.text not in _END_PUNCT
             token.is_sent_start = not wrapped
+        self._keep_credit_after_colon(doc)
         return doc
+
+    @staticmethod
+    def _keep_credit_after_colon(doc: Doc) -> None:
+        """ "US puts troops on alert: Pentagon" — a short source after a colon ends its line's sentence."""
+        for token in doc[:-1]:
+            if token.text != ":":
+                continue
+            rest = []
+            for following in doc[token.i + 1:]:
+                if following.is_space and "\n" in following.text:
+                    break
+                rest.append(following)
+            words = [t for t in rest if not t.is_punct and not t.is_space]
+            if 0 < len(words) <= 4 and all(t.is_title or t.is_upper or t.lower_ in ("of", "the", "'s", "’s") for t in words):
+                for t in rest:
+                    t.is_sent_start = False
 
 
 class Journalists:

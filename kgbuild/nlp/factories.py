@@ -8,13 +8,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from ..resources import read_jsonl
+from ..resources import read_json, read_jsonl
 from .components import Dates, Journalists, LineBreaks
-from .gazetteer import ruler_patterns
+from .events import Attribution, EventArguments, EventTriggers
+from .gazetteer import load_gazetteer, ruler_patterns
+from .quantities import Quantities
 
 Doc.set_extension("published", default=None, force=True)
 Span.set_extension("date_value", default=None, force=True)
 Span.set_extension("date_granularity", default=None, force=True)
+# Quantity spans: (minimum, maximum) with None for an open bound, and what is counted.
+for _name in ("quantity", "approximate", "currency", "unit"):
+    Span.set_extension(_name, default=None, force=True)
+# Event trigger spans: the matched pattern, the arguments (spans) and the claim.
+for _name in ("pattern", "confidence", "actors", "targets", "places", "date", "claimant", "reporting_verb", "modality"):
+    Span.set_extension(_name, default=None, force=True)
 
 
 @Language.factory("kgbuild_line_breaks")
@@ -30,6 +38,38 @@ def make_journalists(nlp: Language, name: str) -> Journalists:
 @Language.factory("kgbuild_dates")
 def make_dates(nlp: Language, name: str) -> Dates:
     return Dates()
+
+
+@Language.factory("kgbuild_quantities")
+def make_quantities(nlp: Language, name: str) -> Quantities:
+    return Quantities()
+
+
+@Language.factory("kgbuild_event_triggers")
+def make_event_triggers(nlp: Language, name: str) -> EventTriggers:
+    return EventTriggers(nlp)
+
+
+@Language.factory("kgbuild_event_arguments")
+def make_event_arguments(nlp: Language, name: str) -> EventArguments:
+    return EventArguments()
+
+
+@Language.factory("kgbuild_attribution")
+def make_attribution(nlp: Language, name: str) -> Attribution:
+    return Attribution()
+
+
+@registry.misc("kgbuild.read_json.v1")
+def read_ontology_json(path: str) -> dict[str, Any]:
+    """A JSON file under ``ontology/``."""
+    return read_json(*path.split("/"))
+
+
+@registry.misc("kgbuild.state_ids.v1")
+def state_ids() -> list[str]:
+    """Gazetteer ids of sovereign states, which are parties rather than places where things happen."""
+    return sorted(key for key, entity in load_gazetteer().entities.items() if entity.type == "State")
 
 
 @registry.misc("kgbuild.read_jsonl.v1")

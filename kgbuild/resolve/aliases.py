@@ -12,7 +12,8 @@ from dataclasses import replace
 from functools import cache
 
 from ..nlp.gazetteer import entity_key, load_gazetteer
-from ..records import ArticleFacts, Entity, EntityType, Mention
+from ..records import ArticleFacts, Entity, EntityType, Event, Mention
+from .events import merge_reports
 from ..resources import read_json
 
 _TYPES: dict[str, EntityType] = {
@@ -90,4 +91,24 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         replace(entity, aliases=tuple(dict.fromkeys(surfaces.get(key, []))))
         for key, entity in entities.items()
     )
-    return replace(facts, mentions=tuple(resolved), entities=linked)
+    events = merge_reports(tuple(_resolve_event(event, {(m.start, m.end): m for m in resolved}) for event in facts.events))
+    return replace(facts, mentions=tuple(resolved), entities=linked, events=events)
+
+
+def _resolve_event(event: Event, resolved: dict[tuple[int, int], Mention]) -> Event:
+    """``event`` with its arguments and claimants replaced by their resolved mentions, one per entity."""
+
+    def linked(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        by_entity: dict[str, Mention] = {}
+        for mention in mentions:
+            found = resolved.get((mention.start, mention.end))
+            if found is not None and found.entity is not None:
+                by_entity.setdefault(found.entity, found)
+        return tuple(by_entity.values())
+
+    claims = tuple(
+        replace(claim, claimant=resolved.get((claim.claimant.start, claim.claimant.end))) if claim.claimant else claim
+        for claim in event.claims
+    )
+    return replace(event, actors=linked(event.actors), targets=linked(event.targets), places=linked(event.places),
+                   claims=claims)

@@ -8,7 +8,7 @@ from kgbuild.resources import ontology_file
 def test_namespace_matches_the_ontology_file():
     graph = Graph().parse(data=ontology_file("kgbuild.ttl").read_text(encoding="utf-8"), format="turtle")
     declared = {
-        str(s) for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+        str(s) for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual)
         for s in graph.subjects(RDF.type, kind) if str(s).startswith(str(KG._NS))
     }
     in_code = {str(KG[name]) for name in KG.__annotations__}

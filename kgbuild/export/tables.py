@@ -1,0 +1,171 @@
+"""Events and actors as tables: JSON Lines, or CSV when the file name ends in ``.csv``.
+
+One event per row with its arguments as canonical names, its first claim's figure,
+claimant and modality, and every sentence that reports it. CSV joins lists with
+"; ", writes a range as "min-max" (an open side left empty) and evidence as
+"source:start-end".
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..graph.namespace import KG
+from ..graph.store import KGStore
+from . import exporter
+
+_PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+_EVENTS = _PREFIX + """
+SELECT ?event ?type ?date ?confidence WHERE {
+  ?event a kg:Event ; kg:eventType ?type ; kg:confidence ?confidence .
+  OPTIONAL { ?event kg:date ?date }
+}"""
+_ROLES = _PREFIX + """
+SELECT ?event ?role ?label WHERE {
+  VALUES ?role { kg:actor kg:target kg:place }
+  ?event ?role ?node . ?node rdfs:label ?label .
+}"""
+_CLAIMS = _PREFIX + """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?event ?claim ?modality ?claimant ?claimantLabel ?minimum ?maximum ?unit ?source ?index ?text ?start ?end WHERE {
+  ?claim kg:about ?event ; kg:modality ?modality ; kg:evidence ?sentence ; prov:wasDerivedFrom ?article .
+  ?sentence kg:index ?index ; kg:text ?text ; kg:start ?start ; kg:end ?end .
+  ?article kg:source ?source .
+  OPTIONAL { ?claim kg:claimant/rdfs:label ?claimant }
+  OPTIONAL { ?claim kg:claimantLabel ?claimantLabel }
+  OPTIONAL { ?claim kg:minimum ?minimum }
+  OPTIONAL { ?claim kg:maximum ?maximum }
+  OPTIONAL { ?claim kg:unit ?unit }
+} ORDER BY ?event ?claim"""
+_ACTORS = _PREFIX + """
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+SELECT ?node ?label ?class ?alias ?sameAs ?lat ?lon WHERE {
+  VALUES ?class { kg:Person kg:Organisation kg:State kg:ArmedGroup kg:Place }
+  ?node a ?class ; rdfs:label ?label .
+  OPTIONAL { ?node skos:altLabel ?alias }
+  OPTIONAL { ?node owl:sameAs ?sameAs }
+  OPTIONAL { ?node geo:lat ?lat ; geo:long ?lon }
+} ORDER BY ?label"""
+
+
+def _value(term: Any) -> Any:
+    return None if term is None else term.toPython()
+
+
+def _number(value: Any) -> int | float | None:
+    if value is None:
+        return None
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def _local(iri: Any) -> str:
+    return str(iri).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def event_rows(store: KGStore) -> list[dict[str, Any]]:
+    """Every event in the store as a dict of plain values, sorted by date then id."""
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for row in store.query(_ROLES):
+        roles[str(row.event)][_local(row.role)].add(str(row.label))
+    claims: dict[str, list[Any]] = defaultdict(list)
+    for row in store.query(_CLAIMS):
+        claims[str(row.event)].append(row)
+    events = []
+    for row in store.query(_EVENTS):
+        key = str(row.event)
+        found = claims.get(key, [])
+        first = found[0] if found else None
+        quantity: Any = None
+        if first is not None and (first.minimum is not None or first.maximum is not None):
+            low, high = _number(_value(first.minimum)), _number(_value(first.maximum))
+            quantity = low if low == high else [low, high]
+        evidence = [
+            {"source": str(c.source), "sentence": str(c.text), "start": int(_value(c.start)), "end": int(_value(c.end))}
+            for c in found
+        ]
+        events.append({
+            "id": _local(key),
+            "type": str(row.type),
+            "date": None if row.date is None else str(row.date),
+            "actor": sorted(roles[key]["actor"]),
+            "target": sorted(roles[key]["target"]),
+            "place": sorted(roles[key]["place"]),
+            "quantity": quantity,
+            "unit": None if first is None or first.unit is None else str(first.unit),
+            "claimant": None if first is None else _claimant(first),
+            "modality": None if first is None else _local(first.modality),
+            "confidence": float(_value(row.confidence)),
+            "evidence": list({(e["source"], e["start"]): e for e in evidence}.values()),
+        })
+    events.sort(key=lambda event: (event["date"] or "", event["id"]))
+    return events
+
+
+def _claimant(claim: Any) -> str | None:
+    if claim.claimant is not None:
+        return str(claim.claimant)
+    return None if claim.claimantLabel is None else str(claim.claimantLabel)
+
+
+def actor_rows(store: KGStore) -> list[dict[str, Any]]:
+    """Every actor and place with its type, every surface form seen, Wikidata id and coordinates."""
+    actors: dict[str, dict[str, Any]] = {}
+    for row in store.query(_ACTORS):
+        key = str(row.node)
+        actor = actors.setdefault(key, {
+            "id": key.split("/id/", 1)[-1], "label": str(row.label), "type": _local(row["class"]),
+            "aliases": set(), "wikidata": None, "lat": None, "lon": None,
+        })
+        if row.alias is not None:
+            actor["aliases"].add(str(row.alias))
+        if row.sameAs is not None:
+            actor["wikidata"] = _local(row.sameAs)
+        if row.lat is not None:
+            actor["lat"], actor["lon"] = float(_value(row.lat)), float(_value(row.lon))
+    rows = []
+    for actor in actors.values():
+        actor["aliases"] = sorted(actor["aliases"] | {actor["label"]})
+        rows.append(actor)
+    return rows
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return "; ".join(f"{e['source']}:{e['start']}-{e['end']}" for e in value)
+        if len(value) == 2 and all(v is None or isinstance(v, (int, float)) for v in value) and any(v is not None for v in value):
+            return "-".join("" if v is None else str(v) for v in value)
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else value
+
+
+def write_table(rows: list[dict[str, Any]], path: Path) -> None:
+    """``rows`` as CSV when ``path`` ends in ``.csv``, else as JSON Lines."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        if path.suffix.lower() == ".csv":
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["id"])
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+        else:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@exporter("events")
+def export_events(store: KGStore, path: Path) -> None:
+    """One event per line: type, date, actors, targets, places, figure, claimant, modality, evidence."""
+    write_table(event_rows(store), path)
+
+
+@exporter("actors")
+def export_actors(store: KGStore, path: Path) -> None:
+    """One actor or place per line: label, type, aliases, Wikidata id, coordinates."""
+    write_table(actor_rows(store), path)

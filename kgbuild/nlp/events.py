@@ -1,0 +1,553 @@
+"""Conflict events: triggers, their arguments, and who claims them.
+
+Three components, one concern each, all driven by ``ontology/events/``:
+
+* :class:`EventTriggers` runs spaCy's DependencyMatcher with ``triggers.json`` and
+  writes one span per trigger word to ``doc.spans["events"]``, labelled with the
+  event type.
+* :class:`EventArguments` fills each trigger's actors, targets, places, date and
+  quantity from the dependency parse, following ``arguments.json``.
+* :class:`Attribution` finds the claimant ("..., the air force said", "according
+  to US officials"), the reporting verb and the modality of each event from
+  ``attribution.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .quantities import QUANTITIES
+
+EVENTS = "events"
+DATES = "dates"
+# Events nobody says happened or will happen ("if Russia invades"); never stored.
+HYPOTHETICAL = "hypothetical"
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "compound", "appos", "nsubj", "oprd"})
+
+
+def expand_lexicons(value: Any, lexicons: dict[str, list[str]]) -> Any:
+    """``value`` with every ``"$name"`` string replaced by the list ``lexicons[name]``."""
+    if isinstance(value, str) and value.startswith("$"):
+        return lexicons[value[1:]]
+    if isinstance(value, list):
+        expanded: list[Any] = []
+        for item in value:
+            replaced = expand_lexicons(item, lexicons)
+            if isinstance(item, str) and item.startswith("$"):
+                expanded += replaced
+            else:
+                expanded.append(replaced)
+        return expanded
+    if isinstance(value, dict):
+        return {key: expand_lexicons(item, lexicons) for key, item in value.items()}
+    return value
+
+
+class EventTriggers:
+    """Mark event trigger words with the DependencyMatcher patterns of ``triggers.json``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self.matcher = DependencyMatcher(nlp.vocab)
+        self.patterns: dict[str, dict[str, Any]] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   patterns: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None) -> None:
+        self.matcher = DependencyMatcher(self.vocab)
+        self.patterns = {}
+        for row in expand_lexicons((patterns or {}).get("patterns", []), lexicons or {}):
+            self.matcher.add(row["id"], [row["pattern"]])
+            self.patterns[row["id"]] = row
+
+    def __call__(self, doc: Doc) -> Doc:
+        best: dict[int, tuple[int, float, str]] = {}
+        for match_id, tokens in self.matcher(doc):
+            row = self.patterns[self.vocab.strings[match_id]]
+            trigger = tokens[row.get("anchor", 0)]
+            rank = (len(row["pattern"]), row["confidence"], row["id"])
+            if trigger not in best or rank[:2] > best[trigger][:2]:
+                best[trigger] = rank
+        spans = []
+        for i, (_, confidence, pattern_id) in sorted(best.items()):
+            row = self.patterns[pattern_id]
+            token = doc[i]
+            head = token.head
+            if row.get("type") is None:
+                continue  # an idiom that only looks like an event ("hit back", "press on")
+            if head.i != i and head.i in best and token.dep_ in _ARGUMENT_DEPS:
+                head_row = self.patterns[best[head.i][2]]
+                # "launched an offensive": the verb and its noun are one event;
+                # "lost 300,000 soldiers": the soldiers are what was lost, not a troop figure.
+                if head_row.get("type") is not None and (head_row["type"] == row["type"] or row.get("subordinate")):
+                    continue
+            span = Span(doc, i, i + 1, label=row["type"])
+            span._.pattern = pattern_id
+            span._.confidence = confidence
+            spans.append(span)
+        doc.spans[EVENTS] = spans
+        return doc
+
+
+def _steps(path: list[str]) -> list[tuple[str, frozenset[str] | None]]:
+    steps = []
+    for step in path:
+        dep, _, words = step.partition(":")
+        steps.append((dep, frozenset(words.split("|")) if words else None))
+    return steps
+
+
+def follow(token: Token, path: list[tuple[str, frozenset[str] | None]]) -> list[Token]:
+    """Tokens reached from ``token`` by a dependency path such as ``[("prep", {"with"}), ("pobj", None)]``."""
+    frontier = [token]
+    for dep, words in path:
+        frontier = [child for t in frontier for child in t.children
+                    if child.dep_ == dep and (words is None or child.lower_ in words)]
+    return frontier
+
+
+class EventArguments:
+    """Fill each trigger's actors, targets, places, date and quantity from the parse (``arguments.json``)."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, Any] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   rules: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None,
+                   states: list[str] | None = None) -> None:
+        lexicons = dict(lexicons or {})
+        quantities = {**(rules or {})}
+        rules = expand_lexicons({k: v for k, v in quantities.items() if k != "quantity_units"}, lexicons)
+        lexicons["currency"] = ["__currency__"]
+        units = expand_lexicons(quantities.get("quantity_units", {}), lexicons)
+        self.rules = {
+            "actor": {kind: [_steps(p) for p in paths] for kind, paths in rules["actor"].items()},
+            "target": {kind: [_steps(p) for p in paths] for kind, paths in rules["target"].items()},
+            "light_verbs": frozenset(rules["light_verbs"]),
+            "place_preps": frozenset(rules["place_preps"]),
+            "place_labels": frozenset(rules["place_labels"]),
+            "party_labels": frozenset(rules["party_labels"]),
+            "carriers": frozenset(rules["weapon_carriers"]),
+            "units": {kind: frozenset(words) for kind, words in units.items()},
+            "subject_is_target": {kind: frozenset(words) for kind, words in rules.get("subject_is_target", {}).items()},
+            "through_prep": frozenset(rules.get("participants_through_prep", ())),
+            "states": frozenset(states or ()),
+        }
+
+    # -- entities -------------------------------------------------------------
+
+    def _entity_at(self, doc: Doc, token: Token) -> Span | None:
+        if token.ent_type_ in self.rules["party_labels"] | self.rules["place_labels"]:
+            for span in doc.ents:
+                if span.start <= token.i < span.end:
+                    return span
+        return None
+
+    def _is_state(self, ent: Span) -> bool:
+        return ent.label_ == "NORP" or ent.ent_id_ in self.rules["states"]
+
+    def is_place(self, ent: Span) -> bool:
+        """A place where things happen rather than a party: a city, region or site, not a state."""
+        return ent.label_ in self.rules["place_labels"] and not self._is_state(ent)
+
+    def phrase_entities(self, token: Token) -> list[Span]:
+        """The named parties a noun phrase stands for: itself, its demonym or possessor, and its conjuncts.
+
+        "Russian air defences" -> Russian; "Ukraine's forces" -> Ukraine; "Russia and
+        Ukraine" -> both; "delegations from Russia and Ukraine" -> both.
+        """
+        doc = token.doc
+        found: list[Span] = []
+        for head in (token, *token.conjuncts):
+            ent = self._entity_at(doc, head)
+            if ent is not None and ent.label_ in self.rules["party_labels"] | self.rules["place_labels"]:
+                found.append(ent)
+                continue
+            if head.pos_ == "PRON":
+                continue
+            for child in head.children:
+                candidates = []
+                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                    candidates = [child]
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from") and head.lemma_ in self.rules["carriers"] | {"delegation", "delegations"}:
+                    candidates = [c for c in child.children if c.dep_ == "pobj"]
+                    candidates += [c for cand in candidates for c in cand.conjuncts]
+                elif child.dep_ == "appos":
+                    candidates = [child]
+                for candidate in candidates:
+                    ent = self._entity_at(doc, candidate)
+                    if ent is not None and ent.label_ in self.rules["party_labels"]:
+                        found.append(ent)
+        unique: dict[tuple[int, int], Span] = {}
+        for ent in found:
+            unique.setdefault((ent.start, ent.end), ent)
+        return list(unique.values())
+
+    # -- roles ----------------------------------------------------------------
+
+    def _clause_subject(self, verb: Token) -> Token | None:
+        """The subject of ``verb``, borrowed from the governing verb for "continued to strike", conjuncts and relative clauses."""
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                subject = subjects[0]
+                if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return verb.head
+                return subject
+            passive_agents = follow(verb, [("agent", None), ("pobj", None)])
+            if passive_agents:
+                return passive_agents[0]
+            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and verb.head.i != verb.i:
+                if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                    return None
+                verb = verb.head
+                continue
+            return None
+        return None
+
+    def _actors(self, trigger: Token, kind: str) -> list[Span]:
+        rules = self.rules["actor"]
+        if trigger.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+                # Passive: only a "by" agent acts ("drones launched by Russia").
+                return self._entities(t for path in rules["verb"][1:] for t in follow(trigger, path))
+            subject = self._clause_subject(trigger)
+            return self.phrase_entities(subject) if subject is not None else []
+        joint = [t for path in rules["joint"] for t in follow(trigger, path)]
+        own = self._entities(joint) + self._entities([t for path in rules["noun"] for t in follow(trigger, path)])
+        # "the Trump-Putin call": names compounded into the trigger
+        if own:
+            return own
+        head = trigger.head
+        verb = head
+        if trigger.dep_ == "pobj" and head.dep_ == "prep":
+            verb = head.head
+            # "said after a call with Y" is Y's call with the speaker; "urged restraint
+            # following the assault" says nothing of who attacked.
+            if kind not in self.rules["through_prep"] and verb.lemma_ not in self.rules["light_verbs"]:
+                return []
+        # "launched an offensive", "held talks": the subject of the light verb acts;
+        # "called the strike significant" says nothing of who struck.
+        if verb.lemma_ in self.rules["light_verbs"] or trigger.dep_ == "pobj":
+            if verb.pos_ in ("VERB", "AUX") and trigger.dep_ != "nsubj":
+                subject = self._clause_subject(verb)
+                if subject is not None and subject.i != trigger.i:
+                    return self.phrase_entities(subject)
+        return []
+
+    def _entities(self, tokens: Iterable[Token]) -> list[Span]:
+        found: list[Span] = []
+        for token in tokens:
+            found += self.phrase_entities(token)
+        return found
+
+    def _targets(self, trigger: Token, kind: str, actors: list[Span]) -> list[Span]:
+        taken = {(a.start, a.end) for a in actors}
+        found = []
+        for path in self.rules["target"].get(kind, []):
+            for ent in self._entities(follow(trigger, path)):
+                if (ent.start, ent.end) not in taken:
+                    found.append(ent)
+                    taken.add((ent.start, ent.end))
+            if found:
+                break
+        return found
+
+    def _places(self, trigger: Token, taken: set[tuple[int, int]]) -> list[Span]:
+        doc = trigger.doc
+        sentence = trigger.sent
+        clause = {t.i for t in trigger.subtree}
+        anchors = {trigger.i} | {t.i for t in trigger.ancestors}
+        scored = []
+        subtree_depth = {t.i: len(list(t.ancestors)) for t in trigger.subtree}
+        for ent in sentence.ents:
+            if ent.label_ not in self.rules["place_labels"] or (ent.start, ent.end) in taken:
+                continue
+            root = ent.root
+            head = root.head
+            # "the city of Kharkiv", "the Kursk region"
+            if head.lower_ == "of" and head.head.pos_ == "NOUN":
+                head = head.head.head
+            elif root.dep_ == "compound" and head.pos_ == "NOUN":
+                head = head.head
+            if not (head.dep_ == "prep" and head.lower_ in self.rules["place_preps"]):
+                continue
+            governor = head.head
+            if governor.i not in clause and governor.i not in anchors:
+                continue
+            # Attached to the trigger itself first, then deeper in its clause, then to the
+            # clause it sits in; among equals a city before its state, then the nearest.
+            attachment = 0 if governor.i == trigger.i else subtree_depth.get(governor.i, 99)
+            scored.append(((attachment, self._is_state(ent), abs(ent.start - trigger.i)), ent))
+        scored.sort(key=lambda item: item[0])
+        if not scored:
+            return []
+        first = scored[0][1]
+        # "in the Murmansk, Irkutsk and Ivanovo regions": every conjoined place
+        return [first] + [ent for _, ent in scored[1:] if ent.root in first.root.conjuncts]
+
+    def _other_side(self, trigger: Token, actors: list[Span], places: list[Span]) -> list[Span]:
+        """The state attacked when no object names it: another state named in the clause ("deeper into Russian territory")."""
+        taken = {a.ent_id_ or a.text for a in actors}
+        subtree = {t.i for t in trigger.subtree}
+        for ent in trigger.sent.ents:
+            if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken:
+                return [ent]
+        return []
+
+    def _nearest(self, trigger: Token, spans: Iterable[Span]) -> Span | None:
+        subtree = {t.i for t in trigger.subtree}
+        anchors = {t.i for t in trigger.ancestors}
+        ranked = []
+        for span in spans:
+            inside = span.root.i in subtree or span.root.head.i in anchors | {trigger.i}
+            ranked.append((not inside, abs(span.root.i - trigger.i), span))
+        ranked.sort(key=lambda item: (item[0], item[1]))
+        return ranked[0][2] if ranked else None
+
+    def _quantity(self, trigger: Token, kind: str, quantities: list[Span]) -> Span | None:
+        units = self.rules["units"].get(kind, frozenset())
+        fitting = []
+        for span in quantities:
+            unit = span._.unit
+            if span._.currency and "__currency__" in units:
+                fitting.append(span)
+            elif unit is not None and (unit.lemma_.lower() in units or unit.lower_ in units):
+                fitting.append(span)
+        return self._nearest(trigger, fitting)
+
+    def __call__(self, doc: Doc) -> Doc:
+        quantities_by_sentence: dict[int, list[Span]] = {}
+        for span in doc.spans.get(QUANTITIES, []):
+            quantities_by_sentence.setdefault(span.sent.start, []).append(span)
+        dates_by_sentence: dict[int, list[Span]] = {}
+        for span in doc.spans.get(DATES, []):
+            dates_by_sentence.setdefault(span.sent.start, []).append(span)
+        for event in doc.spans.get(EVENTS, []):
+            trigger = event.root
+            kind = event.label_
+            actors = self._actors(trigger, kind)
+            targets = self._targets(trigger, kind, actors)
+            if trigger.lemma_ in self.rules["subject_is_target"].get(kind, ()):
+                actors, targets = [], actors + targets  # "Russia has lost 300,000 soldiers"
+            places_hit = []
+            if kind in ("strike", "interception"):
+                # A struck city is where it happened, not a party.
+                places_hit = [t for t in targets if self.is_place(t)]
+                targets = [t for t in targets if not self.is_place(t)]
+            taken = {(s.start, s.end) for s in actors + targets}
+            places = places_hit or self._places(trigger, taken)
+            if kind in ("strike", "interception") and not targets:
+                targets = self._other_side(trigger, actors, places)
+            event._.actors = actors
+            event._.targets = targets
+            event._.places = places
+            sentence_start = trigger.sent.start
+            event._.date = self._nearest(trigger, dates_by_sentence.get(sentence_start, []))
+            event._.quantity = self._quantity(trigger, kind, quantities_by_sentence.get(sentence_start, []))
+        return doc
+
+
+def _ancestors_within(token: Token, stop: Token | None) -> Iterator[Token]:
+    for ancestor in token.ancestors:
+        if stop is not None and ancestor.i == stop.i:
+            return
+        yield ancestor
+
+
+class Attribution:
+    """Set each event's claimant, reporting verb and modality (``attribution.json``)."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, Any] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   rules: dict[str, Any] | None = None) -> None:
+        rules = rules or {}
+        self.rules = {
+            "verbs": frozenset(rules["reporting_verbs"]),
+            "according": [tuple(p) for p in rules["according_to"]],
+            "persons": frozenset(rules["pronouns"]["person"]),
+            "modality": rules["modality"],
+            "precedence": rules["precedence"],
+            "hypothetical": {key: frozenset(words) for key, words in rules.get("hypothetical", {}).items()},
+            "speakers_pronouns": frozenset(rules["pronouns"]["group"]) | frozenset(rules["pronouns"]["person"]),
+            "obligation": frozenset(rules.get("obligation", {}).get("auxiliaries", ())),
+        }
+
+    def _reporting_verb(self, trigger: Token) -> Token | None:
+        child = trigger
+        for ancestor in trigger.ancestors:
+            if ancestor.lemma_ in self.rules["verbs"] and ancestor.pos_ == "VERB" and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+                return ancestor
+            child = ancestor
+        for node in (trigger, *trigger.ancestors):
+            for c in node.children:
+                if c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_ in self.rules["verbs"] and c.i > trigger.i and c.pos_ == "VERB":
+                    if any(s.dep_ == "nsubj" for s in c.children):
+                        return c
+        return None
+
+    def _according_to(self, sentence: Span) -> Token | None:
+        words = [t.lower_ for t in sentence]
+        for phrase in self.rules["according"]:
+            for i in range(len(words) - len(phrase) + 1):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    last = sentence[i + len(phrase) - 1]
+                    objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
+                    if not objects and i + len(phrase) < len(sentence):
+                        objects = [t for t in sentence[i + len(phrase):] if t.pos_ in ("NOUN", "PROPN")][:1]
+                    if objects:
+                        return objects[0]
+        return None
+
+    def _headline_source(self, sentence: Span) -> Span | None:
+        """ "US puts troops on alert: Pentagon" — a source named after a final colon."""
+        tokens = [t for t in sentence if not t.is_space]
+        for i in range(len(tokens) - 1, max(len(tokens) - 6, 0), -1):
+            if tokens[i].text == ":":
+                rest = [t for t in tokens[i + 1:] if not t.is_punct]
+                ents = [e for e in sentence.ents if e.start > tokens[i].i and e.label_ in ("ORG", "PERSON", "GPE")]
+                if ents and rest and all(ents[0].start <= t.i < ents[0].end for t in rest):
+                    return ents[0]
+        return None
+
+    def claimant_phrase(self, token: Token) -> Span:
+        """The name or noun phrase of who speaks: an entity, or "the Ukrainian air force", "US officials"."""
+        doc = token.doc
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+                if ent.label_ != "NORP":
+                    return ent
+        if token.lower_ in self.rules["persons"]:
+            for ent in reversed(doc.ents[: self._ent_index_before(doc, token.i)]):
+                if ent.label_ == "PERSON" and ent.start not in self._journalists(doc):
+                    return ent
+        left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "case", "nummod")]
+        start = min([token.i] + [t.i for c in left for t in c.subtree])
+        return doc[start : token.i + 1]
+
+    @staticmethod
+    def _ent_index_before(doc: Doc, i: int) -> int:
+        return sum(1 for ent in doc.ents if ent.end <= i)
+
+    @staticmethod
+    def _journalists(doc: Doc) -> set[int]:
+        return {span.start for span in doc.spans.get("journalists", [])}
+
+    def _modality(self, trigger: Token, reporting: Token | None) -> str:
+        found: set[str] = set()
+        modality = self.rules["modality"]
+        path = [trigger, *_ancestors_within(trigger, reporting)]
+        for position, node in enumerate(path):
+            if position > 0:
+                for name, cues in modality.items():
+                    if node.lemma_ in cues.get("verbs", ()):
+                        found.add(name)
+            for child in node.children:
+                word = child.lower_
+                if child.dep_ == "neg" or (word in modality["negated"].get("words", ()) and child.dep_ in ("det", "advmod", "preconj")):
+                    if not (position == 0 and child.dep_ == "det" and trigger.ent_type_ == ""
+                            and trigger.pos_ == "NOUN" and node.i == trigger.i and trigger.lemma_ in _ZERO_NOUNS):
+                        found.add("negated")
+                if child.dep_ in ("aux", "auxpass"):
+                    for name in ("planned", "possible"):
+                        if word in modality[name].get("auxiliaries", ()):
+                            found.add(name)
+                if child.dep_ in ("advmod", "amod", "npadvmod", "acomp", "attr") or child.dep_ == "aux":
+                    for name, cues in modality.items():
+                        if word in cues.get("words", ()) and name != "negated":
+                            found.add(name)
+            if node.dep_ in ("ccomp", "parataxis") and node is not trigger and position > 0:
+                break
+        if reporting is not None:
+            for name, cues in modality.items():
+                if reporting.lemma_ in cues.get("verbs", ()) and name in ("denied", "claimed", "threatened"):
+                    found.add(name)
+            if any(c.dep_ == "auxpass" for c in reporting.children) and reporting.lemma_ == "report":
+                found.add("reported")
+        for name in self.rules["precedence"]:
+            if name in found:
+                return name
+        return "asserted"
+
+    def _hypothetical(self, trigger: Token, reporting: Token | None) -> bool:
+        """ "if Russia invades", "a possible invasion", "fears of an attack", "Will Russia invade?" """
+        cues = self.rules["hypothetical"]
+        if trigger.sent.text.rstrip().endswith("?"):
+            return True
+        if any(c.dep_ in ("amod", "det") and c.lower_ in cues.get("modifiers", ()) for c in trigger.children):
+            return True
+        head = trigger.head
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "aux" and c.lower_ in cues.get("modals", ()) for c in head.children):
+            return True  # "a Russian invasion would be disastrous"
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and head.lemma_ in cues.get("topics", ()):
+            return True  # "discussed further military aid"
+        if trigger.pos_ == "VERB" and trigger.dep_ in ("advcl", "acl", "xcomp") and head.lemma_ not in cues.get("control_verbs", ()) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            return True  # "drones to strike deep in Russia": a purpose, not a report
+        for node in (trigger, *_ancestors_within(trigger, reporting)):
+            if any(c.dep_ == "mark" and c.lower_ in cues.get("marks", ()) for c in node.children):
+                return True
+            if node is not trigger and node.lemma_ in cues.get("heads", ()) and node.pos_ == "NOUN":
+                return True
+        return False
+
+    def _speaker_as_actor(self, event: Span, reporting: Token | None, claimant: Span | None) -> None:
+        """ "Ukraine said it launched 117 drones": the pronoun subject is the speaker."""
+        if event._.actors or reporting is None or claimant is None or claimant.label_ not in ("ORG", "GPE", "PERSON", "NORP"):
+            return
+        trigger = event.root
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+        pronoun = subjects[0] if subjects and subjects[0].lower_ in self.rules["speakers_pronouns"] else None
+        if subjects and pronoun is None:
+            # "their drones struck": the possessive pronoun stands for the speaker
+            pronoun = next((c for c in subjects[0].children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+        if pronoun is not None:
+            event._.actors = [claimant]
+
+    def _as_appeal(self, event: Span, claimant: Span | None) -> Span:
+        """ "Europe must provide aid, said Hegseth": the speaker's appeal to the subject, not aid."""
+        trigger = event.root
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        if claimant is None or not any(c.dep_ == "aux" and c.lower_ in self.rules["obligation"] for c in verb.children):
+            return event
+        appeal = Span(event.doc, event.start, event.end, label="appeal")
+        appeal._.pattern, appeal._.confidence = event._.pattern, event._.confidence
+        appeal._.actors = [claimant] if claimant.label_ in ("PERSON", "ORG", "GPE", "NORP") else []
+        appeal._.targets, appeal._.places, appeal._.date = event._.actors, [], event._.date
+        appeal._.quantity = None
+        return appeal
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = []
+        for event in doc.spans.get(EVENTS, []):
+            trigger = event.root
+            reporting = self._reporting_verb(trigger)
+            claimant: Span | None = None
+            if reporting is not None:
+                subjects = [c for c in reporting.children if c.dep_ == "nsubj"]
+                if subjects:
+                    claimant = self.claimant_phrase(subjects[0])
+            if claimant is None:
+                source = self._according_to(trigger.sent)
+                if source is not None:
+                    claimant = self.claimant_phrase(source)
+                else:
+                    claimant = self._headline_source(trigger.sent)
+            event = self._as_appeal(event, claimant)
+            event._.claimant = claimant
+            event._.reporting_verb = reporting.lemma_ if reporting is not None else None
+            event._.modality = HYPOTHETICAL if self._hypothetical(trigger, reporting) else self._modality(trigger, reporting)
+            self._speaker_as_actor(event, reporting, claimant)
+            events.append(event)
+        doc.spans[EVENTS] = events
+        return doc
+
+
+_ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "one", "damage"})
