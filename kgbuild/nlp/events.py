@@ -27,6 +27,9 @@ EVENTS = "events"
 DATES = "dates"
 # Events nobody says happened or will happen ("if Russia invades"); never stored.
 HYPOTHETICAL = "hypothetical"
+_CURRENCY = "__currency__"
+# "No casualties were reported" states a figure of zero, not a negated event.
+_ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "one", "damage"})
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "compound", "appos", "nsubj", "oprd"})
 
 
@@ -119,11 +122,11 @@ class EventArguments:
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    rules: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None,
                    states: list[str] | None = None) -> None:
-        lexicons = dict(lexicons or {})
-        quantities = {**(rules or {})}
-        rules = expand_lexicons({k: v for k, v in quantities.items() if k != "quantity_units"}, lexicons)
-        lexicons["currency"] = ["__currency__"]
-        units = expand_lexicons(quantities.get("quantity_units", {}), lexicons)
+        data = dict(rules or {})
+        # "$currency" in a unit list admits any figure in money.
+        lexicons = {**(lexicons or {}), "currency": [_CURRENCY]}
+        units = expand_lexicons(data.pop("quantity_units", {}), lexicons)
+        rules = expand_lexicons(data, lexicons)
         self.rules = {
             "actor": {kind: [_steps(p) for p in paths] for kind, paths in rules["actor"].items()},
             "target": {kind: [_steps(p) for p in paths] for kind, paths in rules["target"].items()},
@@ -314,7 +317,7 @@ class EventArguments:
         fitting = []
         for span in quantities:
             unit = span._.unit
-            if span._.currency and "__currency__" in units:
+            if span._.currency and _CURRENCY in units:
                 fitting.append(span)
             elif unit is not None and (unit.lemma_.lower() in units or unit.lower_ in units):
                 fitting.append(span)
@@ -549,5 +552,3 @@ class Attribution:
         doc.spans[EVENTS] = events
         return doc
 
-
-_ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "one", "damage"})
