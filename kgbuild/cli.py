@@ -133,6 +133,9 @@ def eval_command(gold: Path, inputs: tuple[Path, ...], workers: int, as_json: bo
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo("\n".join(report.lines()))
+    if report.inputs_failed:
+        click.echo("some inputs failed, so these scores miss their articles; see the problems above", err=True)
+        sys.exit(1)
 
 
 @cli.command()

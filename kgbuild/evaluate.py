@@ -27,7 +27,7 @@ from .build import build
 from .errors import InputError
 from .export.tables import actor_rows, event_rows
 from .graph.store import KGStore
-from .records import EVENT_TYPES
+from .records import EVENT_TYPES, dates_overlap
 
 ARGUMENTS = ("actor", "target", "place", "date", "quantity", "claimant")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'", "´": "'"})
@@ -94,6 +94,7 @@ class EvalReport:
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     wrong_arguments: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    inputs_failed: bool = False
 
     @property
     def overall(self) -> TypeScore:
@@ -190,13 +191,6 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _dates_agree(gold: str, found: str | None) -> bool:
-    if not found:
-        return False
-    parts = min(len(gold.split("-")), len(found.split("-")))
-    return gold.split("-")[:parts] == found.split("-")[:parts]
-
-
 def _quantity_agrees(gold: Any, found: Any) -> bool:
     if found is None:
         return False
@@ -210,7 +204,7 @@ def _quantity_agrees(gold: Any, found: Any) -> bool:
 def argument_agrees(name: str, gold: Any, found: dict[str, Any], names: NameMatcher) -> bool:
     """Whether the extracted event's argument ``name`` agrees with the gold value."""
     if name == "date":
-        return _dates_agree(str(gold), found.get("date"))
+        return bool(found.get("date")) and dates_overlap(str(gold), found["date"])
     if name == "quantity":
         return _quantity_agrees(gold, found.get("quantity"))
     values = _as_list(found.get(name))
@@ -318,4 +312,5 @@ def evaluate(gold_folder: Path, inputs: list[Path], workers: int = 1) -> EvalRep
             events, actors = event_rows(store), actor_rows(store)
     report = score(gold, events, actors)
     report.problems = [str(p) for p in outcome.problems]
+    report.inputs_failed = outcome.failed
     return report

@@ -37,6 +37,12 @@ def content_id(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:20]
 
 
+def dates_overlap(a: str, b: str) -> bool:
+    """Whether two ISO dates can name the same time, compared at the coarser granularity ("2025-06" and "2025-06-02")."""
+    parts = min(len(a.split("-")), len(b.split("-")))
+    return a.split("-")[:parts] == b.split("-")[:parts]
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article as read from disk, with what the feed or file says about it."""

@@ -73,3 +73,10 @@ def test_eval_command_scores_the_seeds(run_cli, corpus):
 def test_eval_rejects_a_folder_without_gold(run_cli, tmp_path, corpus):
     result = run_cli("eval", "--gold", tmp_path, corpus / "index.json")
     assert result.exit_code == 1 and "no gold annotation files" in result.output
+
+
+def test_eval_fails_when_an_input_is_missing(run_cli, tmp_path, corpus):
+    missing = tmp_path / "missing.txt"
+    result = run_cli("eval", "--gold", corpus / "gold", missing)
+    assert result.exit_code == 1
+    assert f"{missing}: no such file or folder" in result.output

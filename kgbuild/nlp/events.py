@@ -261,13 +261,10 @@ class EventArguments:
         return found
 
     def _places(self, trigger: Token, taken: set[tuple[int, int]]) -> list[Span]:
-        doc = trigger.doc
-        sentence = trigger.sent
-        clause = {t.i for t in trigger.subtree}
+        subtree_depth = {t.i: len(list(t.ancestors)) for t in trigger.subtree}
         anchors = {trigger.i} | {t.i for t in trigger.ancestors}
         scored = []
-        subtree_depth = {t.i: len(list(t.ancestors)) for t in trigger.subtree}
-        for ent in sentence.ents:
+        for ent in trigger.sent.ents:
             if ent.label_ not in self.rules["place_labels"] or (ent.start, ent.end) in taken:
                 continue
             root = ent.root
@@ -280,7 +277,7 @@ class EventArguments:
             if not (head.dep_ == "prep" and head.lower_ in self.rules["place_preps"]):
                 continue
             governor = head.head
-            if governor.i not in clause and governor.i not in anchors:
+            if governor.i not in subtree_depth and governor.i not in anchors:
                 continue
             # Attached to the trigger itself first, then deeper in its clause, then to the
             # clause it sits in; among equals a city before its state, then the nearest.

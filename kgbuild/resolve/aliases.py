@@ -13,8 +13,8 @@ from functools import cache
 
 from ..nlp.gazetteer import entity_key, load_gazetteer
 from ..records import ArticleFacts, Entity, EntityType, Event, Mention
-from .events import merge_reports
 from ..resources import read_json
+from .events import merge_reports
 
 _TYPES: dict[str, EntityType] = {
     "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"

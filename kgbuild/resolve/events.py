@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..records import Event, Mention
+from ..records import Event, Mention, dates_overlap
 
 
 def _keys(mentions: tuple[Mention, ...]) -> set[str]:
@@ -17,9 +17,7 @@ def _keys(mentions: tuple[Mention, ...]) -> set[str]:
 def _dates_compatible(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None or a.date_inferred or b.date_inferred:
         return True
-    x, y = a.date.value or "", b.date.value or ""
-    parts = min(len(x.split("-")), len(y.split("-")))
-    return x.split("-")[:parts] == y.split("-")[:parts]
+    return dates_overlap(a.date.value or "", b.date.value or "")
 
 
 def _figures(event: Event) -> set[tuple[float | None, float | None]]:
