@@ -229,7 +229,9 @@ def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], a
                 report.types[event["type"]].false_positives += 1
                 report.false_positives.append({"article": article, **_brief(event)})
                 continue
-            candidates.sort(key=lambda g: (not g.get("core", True), len(matches[g["id"]]) > 0))
+            # Two events of one type in one sentence: each goes to the gold event whose arguments it shares.
+            candidates.sort(key=lambda g: (not g.get("core", True), len(matches[g["id"]]) > 0,
+                                           -_agreement(g, event, names)))
             matches[candidates[0]["id"]].append(event)
         for gold_event in gold["events"]:
             if not gold_event.get("core", True):
@@ -248,6 +250,10 @@ def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], a
     return report
 
 
+def _agreement(gold: dict[str, Any], event: dict[str, Any], names: NameMatcher) -> int:
+    return sum(argument_agrees(a, gold[a], event, names) for a in ARGUMENTS if gold.get(a) is not None)
+
+
 def _brief(event: dict[str, Any]) -> dict[str, Any]:
     return {k: event[k] for k in ("type", "actor", "target", "place", "date", "quantity", "claimant")} | {
         "sentence": event["evidence"][0]["sentence"] if event["evidence"] else None}
@@ -257,14 +263,15 @@ def _score_arguments(report: EvalReport, article: str, gold: dict[str, Any], fou
                      names: NameMatcher) -> None:
     stated = [a for a in ARGUMENTS if gold.get(a) is not None]
     # The extracted report that gets most arguments right stands for the event.
-    best = max(found, key=lambda e: sum(argument_agrees(a, gold[a], e, names) for a in stated))
+    best = max(found, key=lambda e: _agreement(gold, e, names))
     for name in stated:
         right = argument_agrees(name, gold[name], best, names)
         report.arguments[name].total += 1
         report.arguments[name].correct += right
         if not right:
             report.wrong_arguments.append({"article": article, "id": gold["id"], "argument": name,
-                                           "gold": gold[name], "found": best.get(name)})
+                                           "gold": gold[name], "found": best.get(name),
+                                           "sentence": _brief(best)["sentence"]})
 
 
 def _score_actors(report: EvalReport, gold: dict[str, Any], actors: list[dict[str, Any]], names: NameMatcher) -> None:

@@ -11,7 +11,8 @@ from .nlp.components import DATES, JOURNALISTS
 from .nlp.events import EVENTS, HYPOTHETICAL
 from .nlp.gazetteer import mention_kinds
 from .nlp.quantities import unit_text
-from .records import Article, ArticleFacts, Claim, Event, Mention, Provenance, Quantity, Sentence, TimeExpression
+from .records import (FIGURE_EVENT_TYPES, NEEDS_FIGURE, Article, ArticleFacts, Claim, Event, Mention, Provenance, Quantity,
+                      Sentence, TimeExpression)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Site and widget names such as "Daily8"; all-capital codes ("M23", "G7") stay.
@@ -102,8 +103,10 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             continue  # "if Russia invades": nobody says it happened or will
         actors, targets, places = linked(span._.actors), linked(span._.targets), linked(span._.places)
         quantity = _quantity(span._.quantity)
-        if span._.modality == "negated" and quantity is None and span.label_ in ("troop_figure", "casualties"):
+        if span._.modality == "negated" and quantity is None and span.label_ in FIGURE_EVENT_TYPES:
             quantity = Quantity(0, 0, None, "", False)  # "will not send troops": a claim of zero
+        if quantity is None and span.label_ in NEEDS_FIGURE:
+            continue
         # A figure counting the trigger itself ("several attacks") names no participant.
         counts_itself = span._.quantity is not None and span._.quantity._.unit is not None \
             and span._.quantity._.unit.i == span.start and span.label_ != "casualties"

@@ -23,6 +23,10 @@ EventType = Literal["call", "appeal", "meeting", "strike", "interception", "troo
 Modality = Literal["asserted", "reported", "claimed", "planned", "threatened", "possible", "denied", "negated"]
 EVENT_TYPES: tuple[EventType, ...] = ("call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid")
 MODALITIES: tuple[Modality, ...] = ("asserted", "reported", "claimed", "planned", "threatened", "possible", "denied", "negated")
+# Events that are a stated figure: denying one states zero ("will not send troops").
+FIGURE_EVENT_TYPES: frozenset[EventType] = frozenset({"troop_figure", "casualties"})
+# A troop figure is a number of troops; "troops were deployed" without one is no figure.
+NEEDS_FIGURE: frozenset[EventType] = frozenset({"troop_figure"})
 
 _SPACES = re.compile(r"\s+")
 

@@ -81,7 +81,8 @@ def event_rows(store: KGStore) -> list[dict[str, Any]]:
     for row in store.query(_EVENTS):
         key = str(row.event)
         found = claims.get(key, [])
-        first = found[0] if found else None
+        # The figure and claimant come from the first claim that names a claimant, else the first claim.
+        first = next((c for c in found if c.claimant is not None or c.claimantLabel is not None), found[0] if found else None)
         quantity: Any = None
         if first is not None and (first.minimum is not None or first.maximum is not None):
             low, high = _number(_value(first.minimum)), _number(_value(first.maximum))

@@ -88,6 +88,9 @@ class EventTriggers:
                 # "lost 300,000 soldiers": the soldiers are what was lost, not a troop figure.
                 if head_row.get("type") is not None and (head_row["type"] == row["type"] or row.get("subordinate")):
                     continue
+            if token.dep_ == "conj" and head.i in best and self.patterns[best[head.i][2]].get("type") == row["type"] \
+                    and not any(c.dep_ == "nummod" for c in token.children):
+                continue  # "850,000 dead and wounded": one figure, one event
             span = Span(doc, i, i + 1, label=row["type"])
             span._.pattern = pattern_id
             span._.confidence = confidence
@@ -138,6 +141,11 @@ class EventArguments:
             "units": {kind: frozenset(words) for kind, words in units.items()},
             "subject_is_target": {kind: frozenset(words) for kind, words in rules.get("subject_is_target", {}).items()},
             "through_prep": frozenset(rules.get("participants_through_prep", ())),
+            "partitives": frozenset(rules.get("partitive_nouns", ())),
+            "sites": frozenset(rules.get("site_nouns", ())),
+            "media": frozenset(rules.get("media_words", ())),
+            "destination_is_place": frozenset(rules.get("destination_is_place", ())),
+            "count_owner": dict(rules.get("count_owner", {})),
             "states": frozenset(states or ()),
         }
 
@@ -155,7 +163,21 @@ class EventArguments:
 
     def is_place(self, ent: Span) -> bool:
         """A place where things happen rather than a party: a city, region or site, not a state."""
-        return ent.label_ in self.rules["place_labels"] and not self._is_state(ent)
+        return (ent.label_ in self.rules["place_labels"] or self.is_site(ent)) and not self._is_state(ent)
+
+    def is_site(self, ent: Span) -> bool:
+        """A named installation ("the Saratov Oil Refinery", "Engels Airbase"), whatever label the model gave it."""
+        return ent.root.lemma_.lower() in self.rules["sites"] or ent.root.lower_ in self.rules["sites"]
+
+    def is_media(self, ent: Span) -> bool:
+        """A news outlet ("Anadolu Agency", "Reuters"): an interviewer, not a party to a call."""
+        return ent.label_ == "ORG" and any(t.text in self.rules["media"] for t in ent)
+
+    def stand_in(self, trigger: Token) -> Token:
+        """The noun a trigger is counted by ("a series of meetings", "the share of aid") or the trigger itself."""
+        while trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in self.rules["partitives"]:
+            trigger = trigger.head.head
+        return trigger
 
     def phrase_entities(self, token: Token) -> list[Span]:
         """The named parties a noun phrase stands for: itself, its demonym or possessor, and its conjuncts.
@@ -225,13 +247,15 @@ class EventArguments:
         # "the Trump-Putin call": names compounded into the trigger
         if own:
             return own
+        has_counterpart = bool(self._targets(trigger, kind, []))
+        trigger = self.stand_in(trigger)
         head = trigger.head
         verb = head
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
             verb = head.head
             # "said after a call with Y" is Y's call with the speaker; "urged restraint
-            # following the assault" says nothing of who attacked.
-            if kind not in self.rules["through_prep"] and verb.lemma_ not in self.rules["light_verbs"]:
+            # following the assault" says nothing of who attacked, nor "said in between the calls".
+            if verb.lemma_ not in self.rules["light_verbs"] and (kind not in self.rules["through_prep"] or not has_counterpart):
                 return []
         # "launched an offensive", "held talks": the subject of the light verb acts;
         # "called the strike significant" says nothing of who struck.
@@ -253,6 +277,8 @@ class EventArguments:
         found = []
         for path in self.rules["target"].get(kind, []):
             for ent in self._entities(follow(trigger, path)):
+                if self.is_media(ent):
+                    continue  # "speaking to Anadolu Agency" is an interview
                 if (ent.start, ent.end) not in taken:
                     found.append(ent)
                     taken.add((ent.start, ent.end))
@@ -309,10 +335,22 @@ class EventArguments:
         ranked.sort(key=lambda item: (item[0], item[1]))
         return ranked[0][2] if ranked else None
 
-    def _quantity(self, trigger: Token, kind: str, quantities: list[Span]) -> Span | None:
+    @staticmethod
+    def _owner(span: Span, triggers: set[int]) -> int | None:
+        """The trigger whose clause holds ``span``: its nearest ancestor that is a trigger."""
+        for node in (span.root, *span.root.ancestors):
+            if node.i in triggers:
+                return node.i
+        return None
+
+    def _quantity(self, trigger: Token, kind: str, quantities: list[Span], triggers: set[int]) -> Span | None:
         units = self.rules["units"].get(kind, frozenset())
+        subtree = {t.i for t in trigger.subtree}
         fitting = []
         for span in quantities:
+            owner = self._owner(span, triggers)
+            if owner is not None and owner != trigger.i and span.root.i not in subtree:
+                continue  # "X destroyed 40 planes while Moscow pounded Ukraine": the 40 are X's
             unit = span._.unit
             if span._.currency and _CURRENCY in units:
                 fitting.append(span)
@@ -327,6 +365,7 @@ class EventArguments:
         dates_by_sentence: dict[int, list[Span]] = {}
         for span in doc.spans.get(DATES, []):
             dates_by_sentence.setdefault(span.sent.start, []).append(span)
+        triggers = {event.root.i for event in doc.spans.get(EVENTS, [])}
         for event in doc.spans.get(EVENTS, []):
             trigger = event.root
             kind = event.label_
@@ -341,6 +380,8 @@ class EventArguments:
                 targets = [t for t in targets if not self.is_place(t)]
             taken = {(s.start, s.end) for s in actors + targets}
             places = places_hit or self._places(trigger, taken)
+            if kind in self.rules["destination_is_place"] and not places:
+                places = [t for t in targets if t.label_ in self.rules["place_labels"]]
             if kind in ("strike", "interception") and not targets:
                 targets = self._other_side(trigger, actors, places)
             event._.actors = actors
@@ -348,8 +389,37 @@ class EventArguments:
             event._.places = places
             sentence_start = trigger.sent.start
             event._.date = self._nearest(trigger, dates_by_sentence.get(sentence_start, []))
-            event._.quantity = self._quantity(trigger, kind, quantities_by_sentence.get(sentence_start, []))
+            quantity = self._quantity(trigger, kind, quantities_by_sentence.get(sentence_start, []), triggers)
+            event._.quantity = quantity
+            role = self.rules["count_owner"].get(kind)
+            owners = self.phrase_entities(quantity._.unit) if role and quantity is not None and quantity._.unit is not None else []
+            if owners and role == "actor":
+                event._.actors = owners
+            elif owners and role == "target":
+                event._.targets = owners
+                event._.actors = [a for a in actors if (a.start, a.end) not in {(o.start, o.end) for o in owners}]
+        self._inherit_parties(doc.spans.get(EVENTS, []))
         return doc
+
+    @staticmethod
+    def _inherit_parties(events: Iterable[Span]) -> None:
+        """ "Russia has lost 300,000 soldiers, with another 600,000 wounded": a figure under an event of its type shares its parties."""
+        by_trigger = {event.root.i: event for event in events}
+        for event in by_trigger.values():
+            if event._.actors or event._.targets:
+                continue
+            governor = next((by_trigger[a.i] for a in event.root.ancestors if a.i in by_trigger), None)
+            if governor is not None and governor.label_ == event.label_:
+                event._.actors, event._.targets = governor._.actors, governor._.targets
+                event._.places = event._.places or governor._.places
+
+
+def _governing_verb(token: Token) -> Token:
+    """``token`` if it is a verb, else the nearest verb above it ("must provide the share of aid" -> provide)."""
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return token
 
 
 def _ancestors_within(token: Token, stop: Token | None) -> Iterator[Token]:
@@ -486,8 +556,10 @@ class Attribution:
         if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and any(
                 c.dep_ == "aux" and c.lower_ in cues.get("modals", ()) for c in head.children):
             return True  # "a Russian invasion would be disastrous"
-        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and head.lemma_ in cues.get("topics", ()):
-            return True  # "discussed further military aid"
+        if self._topic_of_talks(trigger):
+            return True  # "discussed further military aid", "discussed the issue of supplying aid"
+        if self._indirect_question(trigger):
+            return True  # "is planning what support the United States can provide"
         if trigger.pos_ == "VERB" and trigger.dep_ in ("advcl", "acl", "xcomp") and head.lemma_ not in cues.get("control_verbs", ()) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
             return True  # "drones to strike deep in Russia": a purpose, not a report
@@ -497,6 +569,26 @@ class Attribution:
             if node is not trigger and node.lemma_ in cues.get("heads", ()) and node.pos_ == "NOUN":
                 return True
         return False
+
+    def _topic_of_talks(self, trigger: Token) -> bool:
+        node = trigger
+        while node.dep_ in ("pobj", "pcomp", "prep", "compound", "amod", "conj") and node.head.pos_ != "VERB":
+            node = node.head
+        if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep":
+            node = node.head
+        if node is not trigger and node.dep_ == "prep":
+            node = node.head  # "the issue of supplying aid" -> issue
+        return node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in self.rules["hypothetical"].get("topics", ())
+
+    def _indirect_question(self, trigger: Token) -> bool:
+        verb = _governing_verb(trigger)
+        if verb.dep_ not in ("ccomp", "xcomp", "pcomp", "dobj"):
+            return False
+        clause = [c for c in verb.children] + [g for c in verb.children if c.dep_ in ("dobj", "nsubj") for g in c.children]
+        asks = any(t.tag_ in ("WDT", "WP") and t.lower_ in ("what", "which", "who", "whom") for t in clause)
+        unsure = any(c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in self.rules["hypothetical"].get("modals", ()))
+                     for c in verb.children)
+        return asks and unsure
 
     def _speaker_as_actor(self, event: Span, reporting: Token | None, claimant: Span | None) -> None:
         """ "Ukraine said it launched 117 drones": the pronoun subject is the speaker."""
@@ -514,14 +606,14 @@ class Attribution:
     def _as_appeal(self, event: Span, claimant: Span | None) -> Span:
         """ "Europe must provide aid, said Hegseth": the speaker's appeal to the subject, not aid."""
         trigger = event.root
-        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        verb = _governing_verb(trigger)
         if claimant is None or not any(c.dep_ == "aux" and c.lower_ in self.rules["obligation"] for c in verb.children):
             return event
+        addressees = event._.actors
+        # Span extensions are stored by character offsets, so the appeal shares the event's values.
         appeal = Span(event.doc, event.start, event.end, label="appeal")
-        appeal._.pattern, appeal._.confidence = event._.pattern, event._.confidence
         appeal._.actors = [claimant] if claimant.label_ in ("PERSON", "ORG", "GPE", "NORP") else []
-        appeal._.targets, appeal._.places, appeal._.date = event._.actors, [], event._.date
-        appeal._.quantity = None
+        appeal._.targets, appeal._.places, appeal._.quantity = addressees, [], None
         return appeal
 
     def __call__(self, doc: Doc) -> Doc:

@@ -208,10 +208,16 @@ class QuantityParser:
             return doc[after] if after < len(doc) and doc[after].pos_ in ("NOUN", "PROPN") else None
         # "thousands of soldiers", "a quarter of a million new soldiers"
         if after + 1 < len(doc) and doc[after].lower_ == "of":
+            # "60,000 of Russia's most capable personnel": the object of "of" when the parse has it
+            counted = [c for c in doc[after].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if counted:
+                return counted[0]
             for token in doc[after + 1: min(after + 5, len(doc))]:
                 if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("GPE", "ORG", "PERSON"):
                     return token
         token = span[-1]
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB" and token.head.i == span.end:
+            return token.head  # "another 600,000 wounded", "12 killed"
         for _ in range(6):
             if token.dep_ in _UNIT_DEPS and token.head.i >= span.end and token.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM", "X"):
                 token = token.head

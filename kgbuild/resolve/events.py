@@ -28,7 +28,8 @@ def same_event(a: Event, b: Event) -> bool:
     """Whether two reports in one article state one event.
 
     Same type and compatible dates; no clash of actors or of places; and either the
-    same actors and targets, or the same figure and a shared party.
+    same figure and a shared party, or a shared party and a shared target or place.
+    An actor alone identifies nothing: it acts many times in one article.
     """
     if a.type != b.type or not _dates_compatible(a, b):
         return False
@@ -44,7 +45,9 @@ def same_event(a: Event, b: Event) -> bool:
     figures_a, figures_b = _figures(a), _figures(b)
     if figures_a and figures_b:
         return bool(figures_a & figures_b) and (shared_actors or shared_targets)
-    return shared_actors and (shared_targets or not (targets_a and targets_b))
+    if targets_a and targets_b and not shared_targets:
+        return False
+    return (shared_actors or not (actors_a and actors_b)) and (shared_targets or bool(places_a & places_b))
 
 
 def _union(*groups: tuple[Mention, ...]) -> tuple[Mention, ...]:
