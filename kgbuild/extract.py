@@ -11,8 +11,8 @@ from .nlp.components import DATES, JOURNALISTS
 from .nlp.events import EVENTS, HYPOTHETICAL
 from .nlp.gazetteer import mention_kinds
 from .nlp.quantities import unit_text
-from .records import (FIGURE_EVENT_TYPES, NEEDS_FIGURE, Article, ArticleFacts, Claim, Event, Mention, Provenance, Quantity,
-                      Sentence, TimeExpression)
+from .records import (FIGURE_EVENT_TYPES, NEEDS_FIGURE, Article, ArticleFacts, Claim, Event, Mention,
+                      Provenance, Quantity, Sentence, TimeExpression)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Site and widget names such as "Daily8"; all-capital codes ("M23", "G7") stay.
@@ -33,7 +33,10 @@ def _plausible_name(text: str, label: str) -> bool:
 
 
 def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
-    """Sentences, actor and place mentions, and dates of one article's Doc (offsets into ``article.text``)."""
+    """Sentences, actor and place mentions, and dates of one article's Doc (offsets into ``article.text``).
+
+    A mention drops a leading "the" the model took into the name ("the Saratov Oil Refinery").
+    """
     sentence_of = {}
     sentences = list(doc.sents)
     for number, sentence in enumerate(sentences):
@@ -49,7 +52,7 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
             continue
         text = _TRAILING_POSSESSIVE.sub("", ent.text).strip() if ent.label_ != "NORP" else ent.text
         article_word = _LEADING_ARTICLE.match(text)
-        lead = article_word.end() if article_word and ent.label_ in ("GPE", "LOC", "FAC") else 0
+        lead = article_word.end() if article_word else 0
         text = text[lead:]
         gazetteer_id = ent.ent_id_ or None
         if ent.label_ == "NORP" and gazetteer_id is None or not _plausible_name(text, ent.label_):

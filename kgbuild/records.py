@@ -29,6 +29,7 @@ FIGURE_EVENT_TYPES: frozenset[EventType] = frozenset({"troop_figure", "casualtie
 NEEDS_FIGURE: frozenset[EventType] = frozenset({"troop_figure"})
 
 _SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
 def normalise_text(text: str) -> str:
@@ -161,6 +162,11 @@ class Provenance:
     start: int
     end: int
     text: str
+
+    @property
+    def headline(self) -> bool:
+        """Whether the sentence is a heading, caption or teaser: a line that ends without a full stop."""
+        return _SENTENCE_END.search(self.text) is None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from ``ontology/`` through ``initialize``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -15,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .dates import is_date_expression, normalise_date
+from .dates import DAY_SHIFT_PHRASE, is_date_expression, normalise_date
 
 _END_PUNCT = {".", "!", "?", "…", "”", '"', ":"}
 
@@ -79,20 +80,29 @@ class Journalists:
 
 
 @lru_cache(maxsize=65536)
-def _normalise(text: str, base: Any) -> tuple[str | None, str | None]:
-    return normalise_date(text, base)
+def _normalise(text: str, base: Any, anchor: Any) -> tuple[str | None, str | None]:
+    return normalise_date(text, base, anchor)
 
 
 class Dates:
-    """Normalise DATE entities against ``doc._.published``; durations are left out."""
+    """Normalise DATE entities against ``doc._.published``, and "the following day" against the day last named.
+
+    Durations ("two weeks") are left out.
+    """
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for ent in doc.ents:
-            if ent.label_ != "DATE" or not is_date_expression(ent.text):
-                continue
+        anchor = None
+        found = [ent for ent in doc.ents if ent.label_ == "DATE" and is_date_expression(ent.text)]
+        for match in DAY_SHIFT_PHRASE.finditer(doc.text):
+            shift = doc.char_span(match.start(), match.end(), label="DATE")
+            if shift is not None and not any(e.start < shift.end and shift.start < e.end for e in found):
+                found.append(shift)
+        for ent in sorted(found, key=lambda e: e.start):
             span = Span(doc, ent.start, ent.end, label="DATE")
-            span._.date_value, span._.date_granularity = _normalise(ent.text, doc._.published)
+            span._.date_value, span._.date_granularity = _normalise(ent.text, doc._.published, anchor)
+            if span._.date_granularity == "day":
+                anchor = date.fromisoformat(span._.date_value)
             spans.append(span)
         doc.spans[DATES] = spans
         return doc

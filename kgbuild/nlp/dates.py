@@ -20,7 +20,8 @@ _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # Without one of these an expression is a duration ("two weeks") or vague ("decades"), not a date.
 _DATE_CUE = re.compile(
     rf"\b(?:{_MONTH_NAMES}|{_WEEKDAYS}|today|yesterday|tomorrow|tonight|\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)"
-    rf"|(?:last|this|next|past) (?:week|month|year)|ago)\b",
+    rf"|(?:last|this|next|past) (?:week|month|year|spring|summer|autumn|fall|winter)"
+    rf"|(?:following|next|previous|preceding) day|day (?:before|after)|a day (?:later|earlier)|ago)\b",
     re.IGNORECASE,
 )
 _QUALIFIERS = re.compile(
@@ -37,6 +38,13 @@ _MONTH_YEAR = re.compile(rf"^({_MONTH_NAMES})\.? ((?:19|20)\d\d)$", re.IGNORECAS
 _RELATIVE_WEEK = re.compile(r"^(last|this|next|past) week$", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"^(?:last )?({_WEEKDAYS})$", re.IGNORECASE)
 _WEEKDAY_NUMBERS = {name: number for number, name in enumerate(_WEEKDAYS.split("|"))}
+_SEASON = re.compile(r"^(last|this|past) (spring|summer|autumn|fall|winter)$", re.IGNORECASE)
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# Days counted from the date the story last gave ("on February 5 ... The following day").
+_DAY_SHIFT = re.compile(r"^(?:(following|next|previous|preceding) day|day (before|after)|a day (later|earlier))$", re.IGNORECASE)
+# The model seldom tags these as dates, so they are found in the text.
+DAY_SHIFT_PHRASE = re.compile(r"\b(?:the (?:following|next|previous|preceding) day|the day (?:before|after)|a day (?:later|earlier))\b",
+                              re.IGNORECASE)
 
 Normalised = tuple[str | None, str | None]
 
@@ -87,6 +95,13 @@ def _idiom(text: str, base: date | None) -> Normalised | None:
             parsed = _parse(match.group(1), base.replace(year=year, month=12, day=31) if year < base.year else base)
             return parsed if parsed[0] else None
         return f"{year:04d}", "year"
+    if match := _SEASON.match(text):
+        # The season's year: the latest one begun before publication ("last fall" in June 2025 is 2024's).
+        start_month = _SEASON_START[match.group(2).lower()]
+        year = base.year if start_month <= base.month else base.year - 1
+        if match.group(1).lower() in ("last", "past") and start_month + 3 > base.month >= start_month:
+            year -= 1  # still in that season: "last" means the one before
+        return f"{year:04d}", "year"
     if match := _RELATIVE_WEEK.match(text):
         shift = {"last": -7, "past": -7, "this": 0, "next": 7}[match.group(1).lower()]
         monday = base - timedelta(days=base.weekday()) + timedelta(days=shift)
@@ -115,16 +130,22 @@ def is_date_expression(text: str) -> bool:
     return _DATE_CUE.search(text) is not None
 
 
-def normalise_date(text: str, base: date | None) -> Normalised:
+def normalise_date(text: str, base: date | None, anchor: date | None = None) -> Normalised:
     """``(value, granularity)`` for a date expression read against ``base``.
 
     ``value`` is ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` (weeks give their Monday);
     ``(None, None)`` when the expression cannot be resolved, e.g. a relative one
-    and no publication date.
+    and no publication date. ``anchor`` is the day the text last named, which
+    "the following day" counts from.
     """
     cleaned = _clean(text)
     if not cleaned:
         return None, None
+    if match := _DAY_SHIFT.match(cleaned):
+        if anchor is None:
+            return None, None
+        later = (match.group(1) or "").lower() in ("following", "next") or match.group(2) == "after" or match.group(3) == "later"
+        return (anchor + timedelta(days=1 if later else -1)).isoformat(), "day"
     idiom = _idiom(cleaned, base)
     if idiom is not None:
         return idiom

@@ -30,6 +30,7 @@ HYPOTHETICAL = "hypothetical"
 _CURRENCY = "__currency__"
 # "No casualties were reported" states a figure of zero, not a negated event.
 _ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "one", "damage"})
+_SPEAKER_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP"})
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "compound", "appos", "nsubj", "oprd"})
 
 
@@ -146,6 +147,8 @@ class EventArguments:
             "media": frozenset(rules.get("media_words", ())),
             "destination_is_place": frozenset(rules.get("destination_is_place", ())),
             "count_owner": dict(rules.get("count_owner", {})),
+            "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
+            "place_nouns": frozenset(rules.get("place_nouns", ())),
             "states": frozenset(states or ()),
         }
 
@@ -175,6 +178,8 @@ class EventArguments:
 
     def stand_in(self, trigger: Token) -> Token:
         """The noun a trigger is counted by ("a series of meetings", "the share of aid") or the trigger itself."""
+        if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
+            trigger = trigger.head  # "an emergency aid package"
         while trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in self.rules["partitives"]:
             trigger = trigger.head.head
         return trigger
@@ -194,6 +199,10 @@ class EventArguments:
                 continue
             if head.pos_ == "PRON":
                 continue
+            person = self._titled_person(head)
+            if person is not None:
+                found.append(person)
+                continue
             for child in head.children:
                 candidates = []
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -212,6 +221,20 @@ class EventArguments:
             unique.setdefault((ent.start, ent.end), ent)
         return list(unique.values())
 
+    def _titled_person(self, head: Token) -> Span | None:
+        """ "Ukraine's armed forces commander in chief Valeriy Zaluzhnyi": the person a title names."""
+        if head.lemma_ not in self.rules["carriers"]:
+            return None
+        for token in head.subtree:
+            node, linked = token, True
+            while node.i != head.i and linked:
+                linked = node.dep_ in ("appos", "pobj", "compound", "flat", "amod") or (node.dep_ == "prep" and node.lower_ in ("in", "of"))
+                node = node.head
+            ent = self._entity_at(head.doc, token) if linked and token.i != head.i else None
+            if ent is not None and ent.label_ == "PERSON":
+                return ent
+        return None
+
     # -- roles ----------------------------------------------------------------
 
     def _clause_subject(self, verb: Token) -> Token | None:
@@ -226,6 +249,9 @@ class EventArguments:
             passive_agents = follow(verb, [("agent", None), ("pobj", None)])
             if passive_agents:
                 return passive_agents[0]
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head  # "told reporters after finishing a video conference"
+                continue
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and verb.head.i != verb.i:
                 if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                     return None
@@ -247,7 +273,7 @@ class EventArguments:
         # "the Trump-Putin call": names compounded into the trigger
         if own:
             return own
-        has_counterpart = bool(self._targets(trigger, kind, []))
+        has_counterpart = bool(self._targets(trigger, kind, []) or self._addressed(trigger))
         trigger = self.stand_in(trigger)
         head = trigger.head
         verb = head
@@ -275,8 +301,10 @@ class EventArguments:
     def _targets(self, trigger: Token, kind: str, actors: list[Span]) -> list[Span]:
         taken = {(a.start, a.end) for a in actors}
         found = []
+        stand_in = self.stand_in(trigger)
         for path in self.rules["target"].get(kind, []):
-            for ent in self._entities(follow(trigger, path)):
+            reached = follow(trigger, path) or (follow(stand_in, path) if stand_in.i != trigger.i else [])
+            for ent in self._entities(reached):
                 if self.is_media(ent):
                     continue  # "speaking to Anadolu Agency" is an interview
                 if (ent.start, ent.end) not in taken:
@@ -284,37 +312,81 @@ class EventArguments:
                     taken.add((ent.start, ent.end))
             if found:
                 break
+        if not found and kind in self.rules["through_prep"]:
+            found = [e for e in self._addressees(trigger) if (e.start, e.end) not in taken]
         return found
 
+    @staticmethod
+    def _addressed(trigger: Token) -> list[Token]:
+        """ "Zelenskyy told Michel in a telephone conversation": the object of the verb a noun trigger sits under."""
+        if trigger.dep_ != "pobj" or trigger.head.dep_ != "prep" or trigger.head.head.pos_ != "VERB":
+            return []
+        return [c for c in trigger.head.head.children if c.dep_ in ("dobj", "dative", "iobj")]
+
+    def _addressees(self, trigger: Token) -> list[Span]:
+        return self._entities(self._addressed(trigger))
+
+    def _interview(self, trigger: Token, kind: str) -> bool:
+        """A call whose only counterpart is a news outlet ("speaking to Anadolu Agency")."""
+        if kind != "call":
+            return False
+        reached = [t for path in self.rules["target"]["call"] for t in follow(trigger, path)]
+        parties = self._entities(reached)
+        return bool(parties) and all(self.is_media(p) for p in parties)
+
     def _places(self, trigger: Token, taken: set[tuple[int, int]]) -> list[Span]:
-        subtree_depth = {t.i: len(list(t.ancestors)) for t in trigger.subtree}
-        anchors = {trigger.i} | {t.i for t in trigger.ancestors}
+        # "launched an offensive ... from the town of X": the light verb's clause is the noun's
+        scope = self.stand_in(trigger)
+        if scope.dep_ in ("dobj", "nsubjpass") and scope.head.lemma_ in self.rules["light_verbs"]:
+            scope = scope.head
+        subtree_depth = {t.i: len(list(t.ancestors)) for t in scope.subtree}
+        anchors = {trigger.i, scope.i} | {t.i for t in scope.ancestors}
         scored = []
         for ent in trigger.sent.ents:
-            if ent.label_ not in self.rules["place_labels"] or (ent.start, ent.end) in taken:
-                continue
             root = ent.root
             head = root.head
+            named_place = head.lower_ == "of" and head.head.lemma_ in self.rules["place_nouns"]  # "the town of Makhnovka"
+            if not (ent.label_ in self.rules["place_labels"] or self.is_site(ent) or named_place) or (ent.start, ent.end) in taken:
+                continue
             # "the city of Kharkiv", "the Kursk region"
             if head.lower_ == "of" and head.head.pos_ == "NOUN":
                 head = head.head.head
             elif root.dep_ == "compound" and head.pos_ == "NOUN":
                 head = head.head
-            if not (head.dep_ == "prep" and head.lower_ in self.rules["place_preps"]):
+            preposition = f"{head.head.lower_} {head.lower_}" if head.head.pos_ in ("ADV", "ADJ") else head.lower_
+            if not (head.dep_ == "prep" and (head.lower_ in self.rules["place_preps"] or preposition in self.rules["place_preps"])):
                 continue
-            governor = head.head
+            governor = head.head if preposition == head.lower_ else head.head.head
+            # "at an army base in the town of Munster", "with two battalions from the town of X":
+            # a place inside another noun phrase places the clause that holds it.
+            for _ in range(2):
+                if governor.i in subtree_depth or governor.i in anchors or governor.dep_ != "pobj":
+                    break
+                governor = governor.head.head
             if governor.i not in subtree_depth and governor.i not in anchors:
                 continue
             # Attached to the trigger itself first, then deeper in its clause, then to the
             # clause it sits in; among equals a city before its state, then the nearest.
-            attachment = 0 if governor.i == trigger.i else subtree_depth.get(governor.i, 99)
+            attachment = 0 if governor.i in (trigger.i, scope.i) else subtree_depth.get(governor.i, 99)
             scored.append(((attachment, self._is_state(ent), abs(ent.start - trigger.i)), ent))
         scored.sort(key=lambda item: item[0])
         if not scored:
-            return []
+            return self._demonym_place(scope)
         first = scored[0][1]
         # "in the Murmansk, Irkutsk and Ivanovo regions": every conjoined place
         return [first] + [ent for _, ent in scored[1:] if ent.root in first.root.conjuncts]
+
+    def _demonym_place(self, scope: Token) -> list[Span]:
+        """ "drones launched near four Russian air bases" -> Russia: where no place is named, the state a site belongs to."""
+        for token in scope.subtree:
+            # the lemmatiser reads "bases" as "basis"
+            if token.lemma_.lower() not in self.rules["demonym_places"] and token.lower_.rstrip("s") not in self.rules["demonym_places"]:
+                continue
+            for child in token.children:
+                ent = self._entity_at(token.doc, child) if child.dep_ in ("amod", "compound", "poss") else None
+                if ent is not None and self._is_state(ent):
+                    return [ent]
+        return []
 
     def _other_side(self, trigger: Token, actors: list[Span], places: list[Span]) -> list[Span]:
         """The state attacked when no object names it: another state named in the clause ("deeper into Russian territory")."""
@@ -326,12 +398,16 @@ class EventArguments:
         return []
 
     def _nearest(self, trigger: Token, spans: Iterable[Span]) -> Span | None:
+        """The span in the trigger's own clause, else one attached to a clause above it
+        ("said last month that 434,000 were killed in 2024" -> 2024), else the nearest."""
         subtree = {t.i for t in trigger.subtree}
-        anchors = {t.i for t in trigger.ancestors}
+        # how far up the clause each ancestor sits: a nearer clause is the trigger's own
+        height = {t.i: level for level, t in enumerate(trigger.ancestors, start=1)}
         ranked = []
         for span in spans:
-            inside = span.root.i in subtree or span.root.head.i in anchors | {trigger.i}
-            ranked.append((not inside, abs(span.root.i - trigger.i), span))
+            attached = span.root.head.head if span.root.head.dep_ == "prep" else span.root.head
+            tier = 0 if span.root.i in subtree else height.get(attached.i, len(height) + 1)
+            ranked.append((tier, abs(span.root.i - trigger.i), span))
         ranked.sort(key=lambda item: (item[0], item[1]))
         return ranked[0][2] if ranked else None
 
@@ -365,8 +441,9 @@ class EventArguments:
         dates_by_sentence: dict[int, list[Span]] = {}
         for span in doc.spans.get(DATES, []):
             dates_by_sentence.setdefault(span.sent.start, []).append(span)
-        triggers = {event.root.i for event in doc.spans.get(EVENTS, [])}
-        for event in doc.spans.get(EVENTS, []):
+        events = [e for e in doc.spans.get(EVENTS, []) if not self._interview(e.root, e.label_)]
+        triggers = {event.root.i for event in events}
+        for event in events:
             trigger = event.root
             kind = event.label_
             actors = self._actors(trigger, kind)
@@ -398,7 +475,8 @@ class EventArguments:
             elif owners and role == "target":
                 event._.targets = owners
                 event._.actors = [a for a in actors if (a.start, a.end) not in {(o.start, o.end) for o in owners}]
-        self._inherit_parties(doc.spans.get(EVENTS, []))
+        self._inherit_parties(events)
+        doc.spans[EVENTS] = events
         return doc
 
     @staticmethod
@@ -442,6 +520,7 @@ class Attribution:
             "verbs": frozenset(rules["reporting_verbs"]),
             "according": [tuple(p) for p in rules["according_to"]],
             "persons": frozenset(rules["pronouns"]["person"]),
+            "groups": frozenset(rules["pronouns"]["group"]),
             "modality": rules["modality"],
             "precedence": rules["precedence"],
             "hypothetical": {key: frozenset(words) for key, words in rules.get("hypothetical", {}).items()},
@@ -590,9 +669,9 @@ class Attribution:
                      for c in verb.children)
         return asks and unsure
 
-    def _speaker_as_actor(self, event: Span, reporting: Token | None, claimant: Span | None) -> None:
+    def _speaker_as_actor(self, event: Span, reporting: str | None, claimant: Span | None) -> None:
         """ "Ukraine said it launched 117 drones": the pronoun subject is the speaker."""
-        if event._.actors or reporting is None or claimant is None or claimant.label_ not in ("ORG", "GPE", "PERSON", "NORP"):
+        if event._.actors or reporting is None or claimant is None or claimant.label_ not in _SPEAKER_LABELS:
             return
         trigger = event.root
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
@@ -612,7 +691,7 @@ class Attribution:
         addressees = event._.actors
         # Span extensions are stored by character offsets, so the appeal shares the event's values.
         appeal = Span(event.doc, event.start, event.end, label="appeal")
-        appeal._.actors = [claimant] if claimant.label_ in ("PERSON", "ORG", "GPE", "NORP") else []
+        appeal._.actors = [claimant] if claimant.label_ in _SPEAKER_LABELS else []
         appeal._.targets, appeal._.places, appeal._.quantity = addressees, [], None
         return appeal
 
@@ -623,9 +702,9 @@ class Attribution:
             reporting = self._reporting_verb(trigger)
             claimant: Span | None = None
             if reporting is not None:
-                subjects = [c for c in reporting.children if c.dep_ == "nsubj"]
-                if subjects:
-                    claimant = self.claimant_phrase(subjects[0])
+                speaker = self._speaker(reporting)
+                if speaker is not None:
+                    claimant = self.claimant_phrase(speaker)
             if claimant is None:
                 source = self._according_to(trigger.sent)
                 if source is not None:
@@ -636,8 +715,64 @@ class Attribution:
             event._.claimant = claimant
             event._.reporting_verb = reporting.lemma_ if reporting is not None else None
             event._.modality = HYPOTHETICAL if self._hypothetical(trigger, reporting) else self._modality(trigger, reporting)
-            self._speaker_as_actor(event, reporting, claimant)
             events.append(event)
+        phrases = [e._.claimant for e in events if e._.claimant is not None]
+        for event in events:
+            if event._.claimant is not None:
+                event._.claimant = self._antecedent(event._.claimant, phrases) or event._.claimant
+            self._speaker_as_actor(event, event._.reporting_verb, event._.claimant)
         doc.spans[EVENTS] = events
         return doc
+
+    @staticmethod
+    def _speaker(reporting: Token) -> Token | None:
+        """The subject of a reporting verb; in "..., Russia's Defence Ministry said" the parse may hang it elsewhere."""
+        subjects = [c for c in reporting.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        before = reporting.doc[reporting.i - 1] if reporting.i > reporting.sent.start else None
+        if before is not None and before.ent_type_ in _SPEAKER_LABELS:
+            return before
+        return None
+
+    def _antecedent(self, phrase: Span, claimants: list[Span]) -> Span | None:
+        """What a pronoun or a bare title stands for: "It said" -> Ukraine; "the city's mayor" -> "Kharkiv Mayor Ihor Terekhov".
+
+        A pronoun takes the nearest earlier claimant of its kind, else the nearest earlier subject
+        that names a party (within three sentences); a title takes a claimant or organisation
+        named by the same word elsewhere in the article.
+        """
+        if phrase.label_ in _SPEAKER_LABELS:
+            return None
+        root = phrase.root
+        doc = phrase.doc
+        if root.lower_ in self.rules["groups"] and len(phrase) == 1:
+            window = doc[max(0, self._sentence_start(phrase, 3)):phrase.start]
+            earlier = [c for c in claimants if c.end <= phrase.start and c.start >= window.start
+                       and c.root.lower_ not in self.rules["groups"] | self.rules["persons"] and c.label_ != "PERSON"]
+            if earlier:
+                return earlier[-1]
+            subjects = [e for e in window.ents if e.label_ in ("ORG", "GPE") and e.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+            return subjects[-1] if subjects else None
+        if root.pos_ != "NOUN" or not any(c.lower_ == "the" or c.dep_ == "poss" for c in root.children):
+            return None
+        word = root.lemma_.lower()
+        # "the fire service" is no intelligence service: every modifier must recur in the name
+        modifiers = {c.lower_ for c in root.children if c.dep_ in ("compound", "amod")}
+        named = [c for c in claimants if c.root.i != root.i and any(t.lemma_.lower() == word for t in c)
+                 and any(t.pos_ == "PROPN" for t in c)]
+        named += [e for e in doc.ents if e.label_ == "ORG" and e.root.lemma_.lower() == word]
+        named = [c for c in named if modifiers <= {t.lower_ for t in c}]
+        if not named:
+            return None
+        return min(named, key=lambda c: (c.start > phrase.start, abs(c.start - phrase.start)))
+
+    @staticmethod
+    def _sentence_start(phrase: Span, back: int) -> int:
+        sentence = phrase.sent
+        for _ in range(back):
+            if sentence.start == 0:
+                break
+            sentence = phrase.doc[sentence.start - 1].sent
+        return sentence.start
 

@@ -60,6 +60,13 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(entities)
 
 
+@cache
+def capitals() -> dict[str, str]:
+    """Key of each capital city -> key of its state: "Moscow pounded Ukraine" is Russia acting."""
+    return {entity_key(row["type"], row["id"]): entity_key("State", row["country"])
+            for row in _rows() if row.get("feature") == "capital" and row.get("country")}
+
+
 def _variants(name: str) -> set[str]:
     return {name, name.translate(_APOSTROPHES)}
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from ..nlp.gazetteer import entity_key, load_gazetteer
+from ..nlp.gazetteer import capitals, entity_key, load_gazetteer
 from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
-from .events import merge_reports
+from .events import implied_parties, merge_reports
 
 _TYPES: dict[str, EntityType] = {
     "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"
@@ -87,11 +87,20 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             surfaces.setdefault(entity.key, []).append(mention.text)
         resolved.append(replace(mention, entity=entity.key))
 
+    known = {entity.key: entity for entity in gazetteer.values()} | entities
+    country_of = {key: entity.country for key, entity in known.items() if entity.country}
+    events = merge_reports(tuple(
+        implied_parties(_resolve_event(event, {(m.start, m.end): m for m in resolved}), known, capitals())
+        for event in facts.events), country_of)
+    # A state an event implies ("Moscow" acting for Russia) is a node even where the article never names it.
+    for event in events:
+        for mention in (*event.actors, *event.targets):
+            if mention.entity is not None and mention.entity not in entities and mention.entity in known:
+                entities[mention.entity] = known[mention.entity]
     linked = tuple(
         replace(entity, aliases=tuple(dict.fromkeys(surfaces.get(key, []))))
         for key, entity in entities.items()
     )
-    events = merge_reports(tuple(_resolve_event(event, {(m.start, m.end): m for m in resolved}) for event in facts.events))
     return replace(facts, mentions=tuple(resolved), entities=linked, events=events)
 
 

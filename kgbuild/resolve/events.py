@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..records import Event, Mention, dates_overlap
+from ..records import Entity, Event, Mention, dates_overlap
 
 
 def _keys(mentions: tuple[Mention, ...]) -> set[str]:
@@ -50,6 +50,36 @@ def same_event(a: Event, b: Event) -> bool:
     return (shared_actors or not (actors_a and actors_b)) and (shared_targets or bool(places_a & places_b))
 
 
+def _state_of(mention: Mention, entities: dict[str, Entity]) -> str | None:
+    entity = entities.get(mention.entity or "")
+    if entity is None:
+        return None
+    return entity.key if entity.type == "State" else entity.country
+
+
+def implied_parties(event: Event, entities: dict[str, Entity], capitals: dict[str, str]) -> Event:
+    """``event`` with what its named places imply about its parties.
+
+    A capital acting or acted on is its state ("Moscow pounded Ukraine" -> Russia). A strike
+    or interception that names no target was aimed at the state its place lies in ("drones
+    struck a refinery in Kursk" -> Russia), unless that is the attacker's own state.
+    """
+
+    def as_state(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        return tuple(replace(m, entity=capitals[m.entity], kind="metonym") if m.entity in capitals else m
+                     for m in mentions)
+
+    actors, targets = as_state(event.actors), as_state(event.targets)
+    if not targets and event.type in ("strike", "interception"):
+        own = {_state_of(a, entities) for a in actors}
+        for place in event.places:
+            state = _state_of(place, entities)
+            if state is not None and state not in own:
+                targets = (replace(place, entity=state, kind="metonym"),)
+                break
+    return replace(event, actors=actors, targets=targets)
+
+
 def _union(*groups: tuple[Mention, ...]) -> tuple[Mention, ...]:
     by_entity: dict[str, Mention] = {}
     for group in groups:
@@ -74,14 +104,71 @@ def merge(a: Event, b: Event) -> Event:
     )
 
 
-def merge_reports(events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """``events`` with the reports of one event folded into the first of them."""
+def _is_headline(event: Event) -> bool:
+    return all(claim.provenance.headline for claim in event.claims)
+
+
+def _arguments(event: Event) -> int:
+    return sum(map(bool, (event.actors, event.targets, event.places, _figures(event))))
+
+
+def _parties(event: Event, country_of: dict[str, str]) -> set[str]:
+    """Every party of ``event``, with the state each person or body belongs to."""
+    keys = _keys(event.actors) | _keys(event.targets)
+    return keys | {country_of[k] for k in keys if k in country_of}
+
+
+def headline_of(body: Event, headline: Event, country_of: dict[str, str]) -> bool:
+    """Whether a headline ("Ukraine leader urges EU to stay united") announces ``body``'s event.
+
+    Headlines name parties loosely ("Ukraine leader" for Zelenskyy), so a party counts as
+    shared through the state it belongs to; places and figures must not clash.
+    """
+    if body.type != headline.type or not _dates_compatible(body, headline):
+        return False
+    places_a, places_b = _keys(body.places), _keys(headline.places)
+    figures_a, figures_b = _figures(body), _figures(headline)
+    if (places_a and places_b and not places_a & places_b) or (figures_a and figures_b and not figures_a & figures_b):
+        return False
+    # Every party the headline names must be one of the body's, or the state one belongs to.
+    body_parties, headline_parties = _parties(body, country_of), _parties(headline, country_of)
+    named = _keys(headline.actors) | _keys(headline.targets)
+    if any(key not in body_parties and country_of.get(key) not in body_parties for key in named):
+        return False
+    return bool(body_parties & headline_parties or places_a & places_b or figures_a & figures_b)
+
+
+def merge_reports(events: tuple[Event, ...], country_of: dict[str, str] | None = None) -> tuple[Event, ...]:
+    """``events`` with the reports of one event folded into the first of them.
+
+    A headline joins the body's report of its event; a headline no body sentence
+    reports is kept when it names at least two of actor, target, place and figure
+    ("Ukraine's deep strikes" names too little to be an event of its own).
+    """
+    country_of = country_of or {}
     merged: list[Event] = []
+    headlines = []
     for event in events:
+        if _is_headline(event):
+            headlines.append(event)
+            continue
         for index, kept in enumerate(merged):
             if same_event(kept, event):
                 merged[index] = merge(kept, event)
                 break
         else:
             merged.append(event)
+    for headline in headlines:
+        for index, kept in enumerate(merged):
+            if headline_of(kept, headline, country_of):
+                # The body names the parties precisely; the headline adds its claim, and only
+                # the roles the body leaves empty.
+                merged[index] = replace(
+                    kept, actors=kept.actors or headline.actors, targets=kept.targets or headline.targets,
+                    places=kept.places or headline.places, claims=kept.claims + headline.claims,
+                    confidence=max(kept.confidence, headline.confidence))
+                break
+        else:
+            if _arguments(headline) >= 2:
+                merged.append(headline)
     return tuple(merged)

@@ -36,8 +36,32 @@ EVENT_CASES = [
     ("Antony Blinken called on Israel to protect civilians in Gaza.", "appeal", {"antony-blinken"}, {"israel"}, None),
     ("The United Nations urged Myanmar to release political prisoners.", "appeal", {"united-nations"}, {"myanmar"}, None),
     ("Delegations from Ethiopia and Eritrea met in Nairobi on Wednesday.", "meeting", {"ethiopia", "eritrea"}, set(), {"nairobi"}),
+    # a strike that names no target was aimed at the state its place lies in
     ("Israeli jets struck a school in the southern city of Rafah on Tuesday, Palestinian officials said.",
-     "strike", {"israel"}, set(), {"rafah"}),
+     "strike", {"israel"}, {"palestine"}, {"rafah"}),
+    # a capital acting is its state
+    ("Moscow pounded Kyiv with missiles overnight.", "strike", {"russia"}, {"ukraine"}, {"kyiv"}),
+    # a named installation is where the strike happened; "the town of X" is a place whatever the model says
+    ("Sudanese army drones struck the Kenana Sugar Factory near the town of Rabak.", "strike", {"sudanese-armed-forces"}, None,
+     {"kenana-sugar-factory"}),
+    ("Rebel fighters attacked an army post from the town of Makhnovka.", "strike", None, None, {"makhnovka"}),
+    # the demonym of a site places an event that names no place
+    ("Ukraine said it launched 117 drones at four Russian air bases.", "strike", {"ukraine"}, None, {"russia"}),
+    ("Russia has massed 100,000 troops on the border of Ukraine.", "troop_figure", {"russia"}, {"ukraine"}, None),
+    # whose troops or losses a figure counts
+    ("The offensive forced Moscow to redeploy 60,000 of Russia's best soldiers.", "troop_figure", {"russia"}, None, None),
+    ("The ministry estimates more than 850,000 Russian dead and wounded.", "casualties", set(), {"russia"}, None),
+    # a title names the person: "commander in chief X"
+    ("Ukraine's armed forces commander in chief Valerii Zaluzhnyi spoke with US General Christopher Cavoli.",
+     "call", {"valerii-zaluzhnyi"}, {"christopher-cavoli"}, None),
+    # the subject of a governing clause, and the verb's object as the other party
+    ("Biden told reporters after finishing a video conference with leaders of NATO.", "call", {"joe-biden"}, {"nato"}, None),
+    ("Zelenskyy told Charles Michel in a telephone conversation on Monday.", "call",
+     {"volodymyr-zelenskyy"}, {"charles-michel"}, None),
+    ("The EU is drawing up an emergency aid package for Moldova.", "aid", {"european-union"}, {"moldova"}, None),
+    ("North Korea has sent 11,000 troops to Russia.", "troop_figure", {"north-korea"}, {"russia"}, {"russia"}),
+    ("Those were separate from the 11,000 troops North Korea dispatched to Russia.", "troop_figure",
+     {"north-korea"}, {"russia"}, {"russia"}),
     ("Houthi rebels fired two ballistic missiles at a tanker in the Red Sea.", "strike", None, None, {"red-sea"}),
     ("Ukrainian air defences shot down 30 Russian drones overnight.", "interception", {"ukraine"}, {"russia"}, None),
     ("Russia has massed 100,000 troops near the border with Ukraine.", "troop_figure", {"russia"}, None, None),
@@ -71,7 +95,25 @@ QUANTITY_CASES = [
     ("Canada pledged $500 million in military aid to Ukraine.", "aid", (5e8, 5e8), "US dollars"),
     ("Ethiopia has deployed thousands of soldiers to the border.", "troop_figure", (1000, None), "soldiers"),
     ("No casualties were reported.", "casualties", (0, 0), "casualties"),
+    ("The offensive diverted 60,000 of Russia's most capable personnel.", "troop_figure", (60000, 60000), "personnel"),
 ]
+
+
+def test_a_figure_belongs_to_the_event_whose_clause_holds_it(extract):
+    events = _events(extract, "A Ukrainian drone attack destroyed more than 40 Russian planes, while Moscow pounded "
+                              "Ukraine with missiles.")
+    figures = {tuple(sorted(a.entity for a in e.actors)): e.claims[0].quantity for e in events if e.type == "strike"}
+    assert figures[("actor/ukraine",)] is not None
+    assert figures[("actor/russia",)] is None
+
+
+def test_a_figure_under_an_event_of_its_type_shares_its_parties(extract):
+    events = {e.trigger: e for e in _events(extract, "Russia has lost 300,000 soldiers, with another 600,000 to "
+                                                      "700,000 wounded.") if e.type == "casualties"}
+    assert set(events) == {"lost", "wounded"}
+    assert all(_labels(e, "targets") == {"russia"} for e in events.values())
+    wounded = events["wounded"].claims[0].quantity
+    assert (wounded.minimum, wounded.maximum, wounded.unit) == (600000, 700000, "wounded")
 
 
 @pytest.mark.parametrize(("text", "kind", "bounds", "unit"), QUANTITY_CASES)
@@ -105,12 +147,24 @@ CLAIMANT_CASES = [
     ("Russian drones hit an energy facility in Kharkiv, the Ukrainian air force said.", "Ukrainian air force", "say"),
     ("Israeli aircraft struck targets in Lebanon, according to US officials.", "US officials", None),
     ("Volodymyr Zelenskyy told reporters that Russian missiles struck Dnipro on Friday.", "volodymyr-zelenskyy", "tell"),
+    # the parse may hang a final speaker off the clause: "..., Russia's Defence Ministry said"
+    ("Air defences downed drones over the annexed peninsula of Crimea, Russia's Defence Ministry said.",
+     "russian-defence-ministry", "say"),
+    # a pronoun speaks for the party the previous sentence named
+    ("Ukraine continued its campaign against Russian fuel depots.\nIt said its drones struck a depot in Bryansk.",
+     "ukraine", "say"),
+    # a bare title is the person or body the article names with it
+    ("Two missiles struck a market in Kharkiv, the city's mayor said.\nThe second hit a road, Kharkiv Mayor Ihor "
+     "Terekhov said.", "Kharkiv Mayor Ihor Terekhov", "say"),
+    ("Drones struck a refinery in Saratov, Ukraine's General Staff said.\nOn Tuesday, the staff said drones struck "
+     "a depot in Engels.", "ukrainian-general-staff", "say"),
 ]
 
 
 @pytest.mark.parametrize(("text", "claimant", "verb"), CLAIMANT_CASES)
 def test_claimant(extract, text, claimant, verb):
-    claim = _only(extract, text, "strike").claims[0]
+    kinds = [e for e in _events(extract, text) if e.type in ("strike", "interception")]
+    claim = kinds[-1].claims[0]
     named = claim.claimant.entity.split("/", 1)[1] if claim.claimant else None
     assert claimant in (named, claim.claimant_label)
     assert claim.reporting_verb == verb
@@ -127,7 +181,31 @@ NO_EVENT_CASES = [
     ("Kenya rejected the accusations and criticised the protests in Nairobi.", None),
     ("The two leaders discussed further military aid to Ukraine.", "aid"),
     ("Asked whether Canada would send troops, Trudeau said there were many contingency plans.", "appeal"),
+    ("We discussed the issue of supplying military aid to Ukraine, the general said.", "aid"),
+    ("The Pentagon is planning what support the United States can provide to Kyiv.", "aid"),
+    ("Photographers captured images of convoys of Russian military units on the move.", "strike"),
+    ("Ukraine is unlikely to win back all the territory Russia has seized.", "strike"),
+    ("Speaking to Anadolu Agency, the ambassador praised the cooperation between Ukraine and Germany.", "call"),
+    ("Negotiations will begin immediately, the president said in between the calls.", "call"),
+    ("The army said the soldiers' presence in Belarus was prevented.", "troop_figure"),  # troops, but no figure
+    ("Ukraine's deep strikes", "strike"),  # a heading that names too little
 ]
+
+
+def test_obligation_said_by_another_is_their_appeal(extract):
+    event = _only(extract, "\u201cEurope must provide the overwhelming share of future military aid to Ukraine,\u201d said Pete Hegseth.",
+                  "appeal")
+    assert _labels(event, "actors") == {"pete-hegseth"}
+    assert not [e for e in _events(extract, "Europe must provide military aid to Ukraine, said Pete Hegseth.") if e.type == "aid"]
+
+
+def test_a_headline_joins_the_body_report_of_its_event(extract):
+    text = ("Ukraine leader urges EU to stay united against Russia\n\n"
+            "Ukrainian President Volodymyr Zelenskyy has urged the EU to stay united, his office said.")
+    appeals = [e for e in _events(extract, text) if e.type == "appeal"]
+    assert len(appeals) == 1
+    assert len(appeals[0].claims) == 2
+    assert _labels(appeals[0], "actors") == {"volodymyr-zelenskyy"}
 
 
 @pytest.mark.parametrize(("text", "kind"), NO_EVENT_CASES)
@@ -143,6 +221,19 @@ def test_undated_event_takes_the_publication_date_and_says_so(extract):
     event = _only(extract, "Russian missiles struck the city of Zaporizhzhia, the governor said.", "strike")
     assert event.date.value == PUBLISHED.isoformat()
     assert event.date_inferred
+
+
+def test_the_following_day_counts_from_the_date_last_named(extract):
+    text = ("Ukraine said its drones struck a depot in Bryansk on March 5.\n"
+            "The following day, Ukrainian drones struck an airbase in Kursk.")
+    dates = sorted(e.date.value for e in _events(extract, text) if e.type == "strike")
+    assert dates == ["2024-03-05", "2024-03-06"]
+
+
+def test_a_date_in_the_event_clause_beats_the_date_of_the_report(extract):
+    event = _only(extract, "The general said last month that 434,000 casualties were incurred in 2023 alone.",
+                  "casualties")
+    assert (event.date.value, event.date.granularity) == ("2023", "year")
 
 
 def test_stated_date_is_resolved_against_publication(extract):
