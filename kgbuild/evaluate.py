@@ -156,11 +156,16 @@ class EvalReport:
 
 
 class NameMatcher:
-    """Compare actor names through the gold's ``same`` groups and by containment."""
+    """Compare actor names through the gold's ``same`` groups, the graph's aliases, and by containment.
 
-    def __init__(self, groups: Iterable[list[str]]) -> None:
+    ``aliases`` maps a node's label to the surface forms the graph holds for it, so that
+    "Oleksandr Syrskyi" found as written "Oleksandr Syrskii" matches a gold "Oleksandr Syrskii".
+    """
+
+    def __init__(self, groups: Iterable[list[str]], aliases: dict[str, Iterable[str]] | None = None) -> None:
         self.canonical: dict[str, str] = {}
         self.forms: dict[str, set[str]] = defaultdict(set)
+        self.aliases = {_bare_name(label): {_bare_name(a) for a in forms} for label, forms in (aliases or {}).items()}
         for group in groups:
             head = _bare_name(group[0])
             for form in group:
@@ -174,8 +179,9 @@ class NameMatcher:
 
     def same(self, gold: str, found: str) -> bool:
         """Whether ``found`` names what ``gold`` names."""
+        found_forms = set().union(*(self._forms(f) for f in {found, *self.aliases.get(_bare_name(found), ())}))
         for a in self._forms(gold):
-            for b in self._forms(found):
+            for b in found_forms:
                 if a == b or _contains(a, b) or _contains(b, a):
                     return True
         return False
@@ -219,8 +225,9 @@ def _evidence_matches(gold: dict[str, Any], event: dict[str, Any], article: str)
 def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], actors: list[dict[str, Any]]) -> EvalReport:
     """Score extracted ``events`` and ``actors`` (as exported) against gold annotations keyed by article file name."""
     report = EvalReport()
+    aliases = {actor["label"]: actor["aliases"] for actor in actors}
     for article, gold in sorted(gold_files.items()):
-        names = NameMatcher(gold.get("same", []))
+        names = NameMatcher(gold.get("same", []), aliases)
         in_article = [e for e in events if any(Path(x["source"]).name == article for x in e["evidence"])]
         matches: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for event in in_article:

@@ -27,6 +27,8 @@ MODALITIES: tuple[Modality, ...] = ("asserted", "reported", "claimed", "planned"
 FIGURE_EVENT_TYPES: frozenset[EventType] = frozenset({"troop_figure", "casualties"})
 # A troop figure is a number of troops; "troops were deployed" without one is no figure.
 NEEDS_FIGURE: frozenset[EventType] = frozenset({"troop_figure"})
+# Aid goes to someone or is counted: "the US can provide assistance" with neither records nothing.
+NEEDS_RECIPIENT_OR_FIGURE: frozenset[EventType] = frozenset({"aid"})
 
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")

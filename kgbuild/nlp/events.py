@@ -31,6 +31,8 @@ _CURRENCY = "__currency__"
 # "No casualties were reported" states a figure of zero, not a negated event.
 _ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "one", "damage"})
 _SPEAKER_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP"})
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "»"})
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "compound", "appos", "nsubj", "oprd"})
 
 
@@ -206,7 +208,7 @@ class EventArguments:
             for child in head.children:
                 candidates = []
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                    candidates = [child]
+                    candidates = [child, *child.conjuncts]  # "Russian and Ukrainian officials"
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from") and head.lemma_ in self.rules["carriers"] | {"delegation", "delegations"}:
                     candidates = [c for c in child.children if c.dep_ == "pobj"]
                     candidates += [c for cand in candidates for c in cand.conjuncts]
@@ -239,8 +241,10 @@ class EventArguments:
 
     def _clause_subject(self, verb: Token) -> Token | None:
         """The subject of ``verb``, borrowed from the governing verb for "continued to strike", conjuncts and relative clauses."""
+        raised = False
         for _ in range(4):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+            # "officials are set to meet": the passive subject of the governing verb meets
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (raised and c.dep_ == "nsubjpass")]
             if subjects:
                 subject = subjects[0]
                 if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -255,6 +259,7 @@ class EventArguments:
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and verb.head.i != verb.i:
                 if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                     return None
+                raised = verb.dep_ == "xcomp"
                 verb = verb.head
                 continue
             return None
@@ -450,17 +455,21 @@ class EventArguments:
             targets = self._targets(trigger, kind, actors)
             if trigger.lemma_ in self.rules["subject_is_target"].get(kind, ()):
                 actors, targets = [], actors + targets  # "Russia has lost 300,000 soldiers"
-            places_hit = []
-            if kind in ("strike", "interception"):
-                # A struck city is where it happened, not a party.
-                places_hit = [t for t in targets if self.is_place(t)]
-                targets = [t for t in targets if not self.is_place(t)]
+            # A struck city is where it happened, not a party; an installation is never a party.
+            where = self.is_place if kind in ("strike", "interception") else self.is_site
+            places_hit = [t for t in targets if where(t)]
+            targets = [t for t in targets if not where(t)]
             taken = {(s.start, s.end) for s in actors + targets}
             places = places_hit or self._places(trigger, taken)
             if kind in self.rules["destination_is_place"] and not places:
                 places = [t for t in targets if t.label_ in self.rules["place_labels"]]
             if kind in ("strike", "interception") and not targets:
                 targets = self._other_side(trigger, actors, places)
+            if not places:
+                # "toured Vostochny Spaceport with Putin": a site the trigger takes as object is where it happened
+                places = [e for e in self._entities(c for c in trigger.children if c.dep_ == "dobj") if self.is_site(e)]
+            if kind == "strike" and not places:
+                places = [t for t in targets if t.label_ == "GPE"]  # "Moscow pounded Ukraine": it happened in Ukraine
             event._.actors = actors
             event._.targets = targets
             event._.places = places
@@ -710,7 +719,7 @@ class Attribution:
                 if source is not None:
                     claimant = self.claimant_phrase(source)
                 else:
-                    claimant = self._headline_source(trigger.sent)
+                    claimant = self._headline_source(trigger.sent) or self._quote_speaker(trigger.sent)
             event = self._as_appeal(event, claimant)
             event._.claimant = claimant
             event._.reporting_verb = reporting.lemma_ if reporting is not None else None
@@ -723,6 +732,25 @@ class Attribution:
             self._speaker_as_actor(event, event._.reporting_verb, event._.claimant)
         doc.spans[EVENTS] = events
         return doc
+
+    def _quote_speaker(self, sentence: Span) -> Span | None:
+        """ "“It is Russia, who has tens of thousands of troops on the border.”" — a quotation that runs on
+        from an attributed one speaks for the same person."""
+        if sentence.text.lstrip()[:1] not in _OPENING_QUOTES:
+            return None
+        doc = sentence.doc
+        earlier = sentence
+        for _ in range(4):
+            if earlier.start == 0:
+                return None
+            earlier = doc[earlier.start - 1].sent
+            if not any(t.text in _OPENING_QUOTES or t.text in _CLOSING_QUOTES for t in earlier):
+                return None  # the quotation ended before
+            for token in earlier:
+                speaker = self._speaker(token) if token.lemma_ in self.rules["verbs"] and token.pos_ == "VERB" else None
+                if speaker is not None:
+                    return self.claimant_phrase(speaker)
+        return None
 
     @staticmethod
     def _speaker(reporting: Token) -> Token | None:

@@ -59,6 +59,11 @@ EVENT_CASES = [
     ("Zelenskyy told Charles Michel in a telephone conversation on Monday.", "call",
      {"volodymyr-zelenskyy"}, {"charles-michel"}, None),
     ("The EU is drawing up an emergency aid package for Moldova.", "aid", {"european-union"}, {"moldova"}, None),
+    ("Officials from Armenia and Azerbaijan are set to meet in Geneva on Friday.", "meeting", {"armenia", "azerbaijan"},
+     None, {"geneva"}),
+    ("Russian and Ukrainian officials met in Istanbul.", "meeting", {"russia", "ukraine"}, None, {"istanbul"}),
+    ("Kim Jong Un toured the Vostochny Spaceport with Vladimir Putin.", "meeting", {"kim-jong-un"}, {"vladimir-putin"},
+     {"vostochny-spaceport"}),
     ("North Korea has sent 11,000 troops to Russia.", "troop_figure", {"north-korea"}, {"russia"}, {"russia"}),
     ("Those were separate from the 11,000 troops North Korea dispatched to Russia.", "troop_figure",
      {"north-korea"}, {"russia"}, {"russia"}),
@@ -189,7 +194,15 @@ NO_EVENT_CASES = [
     ("Negotiations will begin immediately, the president said in between the calls.", "call"),
     ("The army said the soldiers' presence in Belarus was prevented.", "troop_figure"),  # troops, but no figure
     ("Ukraine's deep strikes", "strike"),  # a heading that names too little
+    ("The United States can certainly provide assistance in coordination with allies.", "aid"),  # to nobody, of nothing
 ]
+
+
+def test_a_quotation_running_on_speaks_for_its_speaker(extract):
+    text = ("\u201cWe will defend every inch,\u201d White House press secretary Jen Psaki said.\n\n"
+            "\u201cIt is Russia, who has tens of thousands of troops on the border of Ukraine.\u201d")
+    event = _only(extract, text, "troop_figure")
+    assert event.claims[0].claimant.entity == "actor/jen-psaki"
 
 
 def test_obligation_said_by_another_is_their_appeal(extract):
