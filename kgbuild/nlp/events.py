@@ -182,9 +182,13 @@ class EventArguments:
         """The noun a trigger is counted by ("a series of meetings", "the share of aid") or the trigger itself."""
         if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
             trigger = trigger.head  # "an emergency aid package"
-        while trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in self.rules["partitives"]:
-            trigger = trigger.head.head
+        while trigger.dep_ == "pobj" and trigger.head.lower_ in ("of", "in") and self._counts(trigger.head.head):
+            trigger = trigger.head.head  # "a series of meetings", "500 million euros in military aid"
         return trigger
+
+    def _counts(self, noun: Token) -> bool:
+        return noun.lemma_ in self.rules["partitives"] or noun.like_num or any(
+            c.dep_ in ("nummod", "quantmod") for c in noun.children)
 
     def phrase_entities(self, token: Token) -> list[Span]:
         """The named parties a noun phrase stands for: itself, its demonym or possessor, and its conjuncts.
@@ -307,8 +311,12 @@ class EventArguments:
         taken = {(a.start, a.end) for a in actors}
         found = []
         stand_in = self.stand_in(trigger)
+        # "pledged $500 million in military aid to Ukraine": the light verb carries the recipient
+        carrier = stand_in.head if stand_in.dep_ == "dobj" and stand_in.head.lemma_ in self.rules["light_verbs"] else None
         for path in self.rules["target"].get(kind, []):
             reached = follow(trigger, path) or (follow(stand_in, path) if stand_in.i != trigger.i else [])
+            if not reached and carrier is not None and path[0][0] == "prep":
+                reached = follow(carrier, path)
             for ent in self._entities(reached):
                 if self.is_media(ent):
                     continue  # "speaking to Anadolu Agency" is an interview
@@ -358,6 +366,9 @@ class EventArguments:
                 head = head.head.head
             elif root.dep_ == "compound" and head.pos_ == "NOUN":
                 head = head.head
+            if named_place and head.i in (trigger.i, scope.i):
+                scored.append(((0, False, abs(ent.start - trigger.i)), ent))  # "seized the town of Sake"
+                continue
             preposition = f"{head.head.lower_} {head.lower_}" if head.head.pos_ in ("ADV", "ADJ") else head.lower_
             if not (head.dep_ == "prep" and (head.lower_ in self.rules["place_preps"] or preposition in self.rules["place_preps"])):
                 continue
@@ -490,15 +501,28 @@ class EventArguments:
 
     @staticmethod
     def _inherit_parties(events: Iterable[Span]) -> None:
-        """ "Russia has lost 300,000 soldiers, with another 600,000 wounded": a figure under an event of its type shares its parties."""
+        """What an event under another one shares with it.
+
+        "Russia has lost 300,000 soldiers, with another 600,000 wounded": a figure under an
+        event of its type shares its parties. "shelled El Fasher, killing 12": an event under
+        another happened where it did.
+        """
         by_trigger = {event.root.i: event for event in events}
         for event in by_trigger.values():
-            if event._.actors or event._.targets:
-                continue
             governor = next((by_trigger[a.i] for a in event.root.ancestors if a.i in by_trigger), None)
-            if governor is not None and governor.label_ == event.label_:
+            if governor is None:
+                continue
+            if governor.label_ == event.label_ and not (event._.actors or event._.targets):
                 event._.actors, event._.targets = governor._.actors, governor._.targets
-                event._.places = event._.places or governor._.places
+            event._.places = event._.places or governor._.places
+        # "two people were killed when a Russian missile hit": the attacker killed them
+        for event in by_trigger.values():
+            if event.label_ != "casualties" or event._.actors:
+                continue
+            related = {t.i for t in event.root.subtree} | {t.i for t in event.root.ancestors}
+            attack = next((by_trigger[i] for i in sorted(related) if i in by_trigger and by_trigger[i].label_ == "strike"), None)
+            if attack is not None:
+                event._.actors = attack._.actors
 
 
 def _governing_verb(token: Token) -> Token:

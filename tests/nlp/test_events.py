@@ -64,6 +64,13 @@ EVENT_CASES = [
     ("Russian and Ukrainian officials met in Istanbul.", "meeting", {"russia", "ukraine"}, None, {"istanbul"}),
     ("Kim Jong Un toured the Vostochny Spaceport with Vladimir Putin.", "meeting", {"kim-jong-un"}, {"vladimir-putin"},
      {"vostochny-spaceport"}),
+    # an event inside another shares its place; casualties of an attack are the attacker's doing
+    ("Two people were killed when a Russian missile hit an apartment block in Odesa.", "casualties", {"russia"}, None,
+     {"odesa"}),
+    ("The Rapid Support Forces shelled El Fasher on Sunday, killing 12 civilians.", "casualties",
+     {"rsf"}, None, {"el-fasher"}),
+    ("M23 rebels seized the town of Bunagana on Tuesday.", "strike", None, None, {"bunagana"}),
+    ("Canada pledged $500 million in military aid to Ukraine.", "aid", {"canada"}, {"ukraine"}, None),
     ("North Korea has sent 11,000 troops to Russia.", "troop_figure", {"north-korea"}, {"russia"}, {"russia"}),
     ("Those were separate from the 11,000 troops North Korea dispatched to Russia.", "troop_figure",
      {"north-korea"}, {"russia"}, {"russia"}),
@@ -195,6 +202,9 @@ NO_EVENT_CASES = [
     ("The army said the soldiers' presence in Belarus was prevented.", "troop_figure"),  # troops, but no figure
     ("Ukraine's deep strikes", "strike"),  # a heading that names too little
     ("The United States can certainly provide assistance in coordination with allies.", "aid"),  # to nobody, of nothing
+    ("Hamas accused Israel of violating the ceasefire.", None),
+    ("Saudi Arabia and Iran signed an agreement in Beijing to restore ties.", None),
+    ("Thousands of protesters rallied in Khartoum against the military.", None),
 ]
 
 
