@@ -10,7 +10,9 @@ from spacy.util import registry
 
 from ..resources import read_json, read_jsonl
 from .components import Dates, Journalists, LineBreaks
-from .events import Attribution, EventArguments, EventTriggers
+from .arguments import EventArguments
+from .attribution import Attribution
+from .events import EventTriggers
 from .gazetteer import load_gazetteer, ruler_patterns
 from .quantities import Quantities
 

@@ -1,0 +1,443 @@
+"""Event arguments: who acts, on whom, where, when and how many, read from the dependency parse.
+
+:class:`EventArguments` follows the paths and word lists of ``ontology/events/arguments.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .components import DATES
+from .events import EVENTS, expand_lexicons
+from .quantities import QUANTITIES
+
+# "$currency" in a unit list admits any figure in money.
+_CURRENCY = "__currency__"
+
+
+def _steps(path: list[str]) -> list[tuple[str, frozenset[str] | None]]:
+    steps = []
+    for step in path:
+        dep, _, words = step.partition(":")
+        steps.append((dep, frozenset(words.split("|")) if words else None))
+    return steps
+
+
+def follow(token: Token, path: list[tuple[str, frozenset[str] | None]]) -> list[Token]:
+    """Tokens reached from ``token`` by a dependency path such as ``[("prep", {"with"}), ("pobj", None)]``."""
+    frontier = [token]
+    for dep, words in path:
+        frontier = [child for t in frontier for child in t.children
+                    if child.dep_ == dep and (words is None or child.lower_ in words)]
+    return frontier
+
+
+class EventArguments:
+    """Fill each trigger's actors, targets, places, date and quantity from the parse (``arguments.json``)."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, Any] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   rules: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None,
+                   states: list[str] | None = None) -> None:
+        data = dict(rules or {})
+        # "$currency" in a unit list admits any figure in money.
+        lexicons = {**(lexicons or {}), "currency": [_CURRENCY]}
+        units = expand_lexicons(data.pop("quantity_units", {}), lexicons)
+        rules = expand_lexicons(data, lexicons)
+        self.rules = {
+            "actor": {kind: [_steps(p) for p in paths] for kind, paths in rules["actor"].items()},
+            "target": {kind: [_steps(p) for p in paths] for kind, paths in rules["target"].items()},
+            "light_verbs": frozenset(rules["light_verbs"]),
+            "place_preps": frozenset(rules["place_preps"]),
+            "place_labels": frozenset(rules["place_labels"]),
+            "party_labels": frozenset(rules["party_labels"]),
+            "carriers": frozenset(rules["weapon_carriers"]),
+            "units": {kind: frozenset(words) for kind, words in units.items()},
+            "subject_is_target": {kind: frozenset(words) for kind, words in rules.get("subject_is_target", {}).items()},
+            "through_prep": frozenset(rules.get("participants_through_prep", ())),
+            "partitives": frozenset(rules.get("partitive_nouns", ())),
+            "sites": frozenset(rules.get("site_nouns", ())),
+            "media": frozenset(rules.get("media_words", ())),
+            "destination_is_place": frozenset(rules.get("destination_is_place", ())),
+            "count_owner": dict(rules.get("count_owner", {})),
+            "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
+            "place_nouns": frozenset(rules.get("place_nouns", ())),
+            "states": frozenset(states or ()),
+        }
+
+    # -- entities -------------------------------------------------------------
+
+    def _entity_at(self, doc: Doc, token: Token) -> Span | None:
+        if token.ent_type_ in self.rules["party_labels"] | self.rules["place_labels"]:
+            for span in doc.ents:
+                if span.start <= token.i < span.end:
+                    return span
+        return None
+
+    def _is_state(self, ent: Span) -> bool:
+        return ent.label_ == "NORP" or ent.ent_id_ in self.rules["states"]
+
+    def is_place(self, ent: Span) -> bool:
+        """A place where things happen rather than a party: a city, region or site, not a state."""
+        return (ent.label_ in self.rules["place_labels"] or self.is_site(ent)) and not self._is_state(ent)
+
+    def is_site(self, ent: Span) -> bool:
+        """A named installation ("the Saratov Oil Refinery", "Engels Airbase"), whatever label the model gave it."""
+        return ent.root.lemma_.lower() in self.rules["sites"] or ent.root.lower_ in self.rules["sites"]
+
+    def is_media(self, ent: Span) -> bool:
+        """A news outlet ("Anadolu Agency", "Reuters"): an interviewer, not a party to a call."""
+        return ent.label_ == "ORG" and any(t.text in self.rules["media"] for t in ent)
+
+    def stand_in(self, trigger: Token) -> Token:
+        """The noun a trigger is counted by ("a series of meetings", "the share of aid") or the trigger itself."""
+        if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
+            trigger = trigger.head  # "an emergency aid package"
+        while trigger.dep_ == "pobj" and trigger.head.lower_ in ("of", "in") and self._counts(trigger.head.head):
+            trigger = trigger.head.head  # "a series of meetings", "500 million euros in military aid"
+        return trigger
+
+    def _counts(self, noun: Token) -> bool:
+        return noun.lemma_ in self.rules["partitives"] or noun.like_num or any(
+            c.dep_ in ("nummod", "quantmod") for c in noun.children)
+
+    def phrase_entities(self, token: Token) -> list[Span]:
+        """The named parties a noun phrase stands for: itself, its demonym or possessor, and its conjuncts.
+
+        "Russian air defences" -> Russian; "Ukraine's forces" -> Ukraine; "Russia and
+        Ukraine" -> both; "delegations from Russia and Ukraine" -> both.
+        """
+        doc = token.doc
+        found: list[Span] = []
+        for head in (token, *token.conjuncts):
+            ent = self._entity_at(doc, head)
+            if ent is not None and ent.label_ in self.rules["party_labels"] | self.rules["place_labels"]:
+                found.append(ent)
+                continue
+            if head.pos_ == "PRON":
+                continue
+            person = self._titled_person(head)
+            if person is not None:
+                found.append(person)
+                continue
+            for child in head.children:
+                candidates = []
+                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                    candidates = [child, *child.conjuncts]  # "Russian and Ukrainian officials"
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from") and head.lemma_ in self.rules["carriers"] | {"delegation", "delegations"}:
+                    candidates = [c for c in child.children if c.dep_ == "pobj"]
+                    candidates += [c for cand in candidates for c in cand.conjuncts]
+                elif child.dep_ == "appos":
+                    candidates = [child]
+                for candidate in candidates:
+                    ent = self._entity_at(doc, candidate)
+                    if ent is not None and ent.label_ in self.rules["party_labels"]:
+                        found.append(ent)
+        unique: dict[tuple[int, int], Span] = {}
+        for ent in found:
+            unique.setdefault((ent.start, ent.end), ent)
+        return list(unique.values())
+
+    def _titled_person(self, head: Token) -> Span | None:
+        """ "Ukraine's armed forces commander in chief Valeriy Zaluzhnyi": the person a title names."""
+        if head.lemma_ not in self.rules["carriers"]:
+            return None
+        for token in head.subtree:
+            node, linked = token, True
+            while node.i != head.i and linked:
+                linked = node.dep_ in ("appos", "pobj", "compound", "flat", "amod") or (node.dep_ == "prep" and node.lower_ in ("in", "of"))
+                node = node.head
+            ent = self._entity_at(head.doc, token) if linked and token.i != head.i else None
+            if ent is not None and ent.label_ == "PERSON":
+                return ent
+        return None
+
+    # -- roles ----------------------------------------------------------------
+
+    def _clause_subject(self, verb: Token) -> Token | None:
+        """The subject of ``verb``, borrowed from the governing verb for "continued to strike", conjuncts and relative clauses."""
+        raised = False
+        for _ in range(4):
+            # "officials are set to meet": the passive subject of the governing verb meets
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (raised and c.dep_ == "nsubjpass")]
+            if subjects:
+                subject = subjects[0]
+                if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return verb.head
+                return subject
+            passive_agents = follow(verb, [("agent", None), ("pobj", None)])
+            if passive_agents:
+                return passive_agents[0]
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head  # "told reporters after finishing a video conference"
+                continue
+            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and verb.head.i != verb.i:
+                if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                    return None
+                raised = verb.dep_ == "xcomp"
+                verb = verb.head
+                continue
+            return None
+        return None
+
+    def _actors(self, trigger: Token, kind: str) -> list[Span]:
+        rules = self.rules["actor"]
+        if trigger.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+                # Passive: only a "by" agent acts ("drones launched by Russia").
+                return self._entities(t for path in rules["verb"][1:] for t in follow(trigger, path))
+            subject = self._clause_subject(trigger)
+            return self.phrase_entities(subject) if subject is not None else []
+        joint = [t for path in rules["joint"] for t in follow(trigger, path)]
+        own = self._entities(joint) + self._entities([t for path in rules["noun"] for t in follow(trigger, path)])
+        # "the Trump-Putin call": names compounded into the trigger
+        if own:
+            return own
+        has_counterpart = bool(self._targets(trigger, kind, []) or self._addressed(trigger))
+        trigger = self.stand_in(trigger)
+        head = trigger.head
+        verb = head
+        if trigger.dep_ == "pobj" and head.dep_ == "prep":
+            verb = head.head
+            # "said after a call with Y" is Y's call with the speaker; "urged restraint
+            # following the assault" says nothing of who attacked, nor "said in between the calls".
+            if verb.lemma_ not in self.rules["light_verbs"] and (kind not in self.rules["through_prep"] or not has_counterpart):
+                return []
+        # "launched an offensive", "held talks": the subject of the light verb acts;
+        # "called the strike significant" says nothing of who struck.
+        if verb.lemma_ in self.rules["light_verbs"] or trigger.dep_ == "pobj":
+            if verb.pos_ in ("VERB", "AUX") and trigger.dep_ != "nsubj":
+                subject = self._clause_subject(verb)
+                if subject is not None and subject.i != trigger.i:
+                    return self.phrase_entities(subject)
+        return []
+
+    def _entities(self, tokens: Iterable[Token]) -> list[Span]:
+        found: list[Span] = []
+        for token in tokens:
+            found += self.phrase_entities(token)
+        return found
+
+    def _targets(self, trigger: Token, kind: str, actors: list[Span]) -> list[Span]:
+        taken = {(a.start, a.end) for a in actors}
+        found = []
+        stand_in = self.stand_in(trigger)
+        # "pledged $500 million in military aid to Ukraine": the light verb carries the recipient
+        carrier = stand_in.head if stand_in.dep_ == "dobj" and stand_in.head.lemma_ in self.rules["light_verbs"] else None
+        for path in self.rules["target"].get(kind, []):
+            reached = follow(trigger, path) or (follow(stand_in, path) if stand_in.i != trigger.i else [])
+            if not reached and carrier is not None and path[0][0] == "prep":
+                reached = follow(carrier, path)
+            for ent in self._entities(reached):
+                if self.is_media(ent):
+                    continue  # "speaking to Anadolu Agency" is an interview
+                if (ent.start, ent.end) not in taken:
+                    found.append(ent)
+                    taken.add((ent.start, ent.end))
+            if found:
+                break
+        if not found and kind in self.rules["through_prep"]:
+            found = [e for e in self._addressees(trigger) if (e.start, e.end) not in taken]
+        return found
+
+    @staticmethod
+    def _addressed(trigger: Token) -> list[Token]:
+        """ "Zelenskyy told Michel in a telephone conversation": the object of the verb a noun trigger sits under."""
+        if trigger.dep_ != "pobj" or trigger.head.dep_ != "prep" or trigger.head.head.pos_ != "VERB":
+            return []
+        return [c for c in trigger.head.head.children if c.dep_ in ("dobj", "dative", "iobj")]
+
+    def _addressees(self, trigger: Token) -> list[Span]:
+        return self._entities(self._addressed(trigger))
+
+    def _interview(self, trigger: Token, kind: str) -> bool:
+        """A call whose only counterpart is a news outlet ("speaking to Anadolu Agency")."""
+        if kind != "call":
+            return False
+        reached = [t for path in self.rules["target"]["call"] for t in follow(trigger, path)]
+        parties = self._entities(reached)
+        return bool(parties) and all(self.is_media(p) for p in parties)
+
+    def _places(self, trigger: Token, taken: set[tuple[int, int]]) -> list[Span]:
+        # "launched an offensive ... from the town of X": the light verb's clause is the noun's
+        scope = self.stand_in(trigger)
+        if scope.dep_ in ("dobj", "nsubjpass") and scope.head.lemma_ in self.rules["light_verbs"]:
+            scope = scope.head
+        subtree_depth = {t.i: len(list(t.ancestors)) for t in scope.subtree}
+        anchors = {trigger.i, scope.i} | {t.i for t in scope.ancestors}
+        scored = []
+        for ent in trigger.sent.ents:
+            root = ent.root
+            head = root.head
+            named_place = head.lower_ == "of" and head.head.lemma_ in self.rules["place_nouns"]  # "the town of Makhnovka"
+            if not (ent.label_ in self.rules["place_labels"] or self.is_site(ent) or named_place) or (ent.start, ent.end) in taken:
+                continue
+            # "the city of Kharkiv", "the Kursk region"
+            if head.lower_ == "of" and head.head.pos_ == "NOUN":
+                head = head.head.head
+            elif root.dep_ == "compound" and head.pos_ == "NOUN":
+                head = head.head
+            if named_place and head.i in (trigger.i, scope.i):
+                scored.append(((0, False, abs(ent.start - trigger.i)), ent))  # "seized the town of Sake"
+                continue
+            preposition = f"{head.head.lower_} {head.lower_}" if head.head.pos_ in ("ADV", "ADJ") else head.lower_
+            if not (head.dep_ == "prep" and (head.lower_ in self.rules["place_preps"] or preposition in self.rules["place_preps"])):
+                continue
+            governor = head.head if preposition == head.lower_ else head.head.head
+            # "at an army base in the town of Munster", "with two battalions from the town of X":
+            # a place inside another noun phrase places the clause that holds it.
+            for _ in range(2):
+                if governor.i in subtree_depth or governor.i in anchors or governor.dep_ != "pobj":
+                    break
+                governor = governor.head.head
+            if governor.i not in subtree_depth and governor.i not in anchors:
+                continue
+            # Attached to the trigger itself first, then deeper in its clause, then to the
+            # clause it sits in; among equals a city before its state, then the nearest.
+            attachment = 0 if governor.i in (trigger.i, scope.i) else subtree_depth.get(governor.i, 99)
+            scored.append(((attachment, self._is_state(ent), abs(ent.start - trigger.i)), ent))
+        scored.sort(key=lambda item: item[0])
+        if not scored:
+            return self._demonym_place(scope)
+        first = scored[0][1]
+        # "in the Murmansk, Irkutsk and Ivanovo regions": every conjoined place
+        return [first] + [ent for _, ent in scored[1:] if ent.root in first.root.conjuncts]
+
+    def _demonym_place(self, scope: Token) -> list[Span]:
+        """ "drones launched near four Russian air bases" -> Russia: where no place is named, the state a site belongs to."""
+        for token in scope.subtree:
+            # the lemmatiser reads "bases" as "basis"
+            if token.lemma_.lower() not in self.rules["demonym_places"] and token.lower_.rstrip("s") not in self.rules["demonym_places"]:
+                continue
+            for child in token.children:
+                ent = self._entity_at(token.doc, child) if child.dep_ in ("amod", "compound", "poss") else None
+                if ent is not None and self._is_state(ent):
+                    return [ent]
+        return []
+
+    def _other_side(self, trigger: Token, actors: list[Span], places: list[Span]) -> list[Span]:
+        """The state attacked when no object names it: another state named in the clause ("deeper into Russian territory")."""
+        taken = {a.ent_id_ or a.text for a in actors}
+        subtree = {t.i for t in trigger.subtree}
+        for ent in trigger.sent.ents:
+            if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken:
+                return [ent]
+        return []
+
+    def _nearest(self, trigger: Token, spans: Iterable[Span]) -> Span | None:
+        """The span in the trigger's own clause, else one attached to a clause above it
+        ("said last month that 434,000 were killed in 2024" -> 2024), else the nearest."""
+        subtree = {t.i for t in trigger.subtree}
+        # how far up the clause each ancestor sits: a nearer clause is the trigger's own
+        height = {t.i: level for level, t in enumerate(trigger.ancestors, start=1)}
+        ranked = []
+        for span in spans:
+            attached = span.root.head.head if span.root.head.dep_ == "prep" else span.root.head
+            tier = 0 if span.root.i in subtree else height.get(attached.i, len(height) + 1)
+            ranked.append((tier, abs(span.root.i - trigger.i), span))
+        ranked.sort(key=lambda item: (item[0], item[1]))
+        return ranked[0][2] if ranked else None
+
+    @staticmethod
+    def _owner(span: Span, triggers: set[int]) -> int | None:
+        """The trigger whose clause holds ``span``: its nearest ancestor that is a trigger."""
+        for node in (span.root, *span.root.ancestors):
+            if node.i in triggers:
+                return node.i
+        return None
+
+    def _quantity(self, trigger: Token, kind: str, quantities: list[Span], triggers: set[int]) -> Span | None:
+        units = self.rules["units"].get(kind, frozenset())
+        subtree = {t.i for t in trigger.subtree}
+        fitting = []
+        for span in quantities:
+            owner = self._owner(span, triggers)
+            if owner is not None and owner != trigger.i and span.root.i not in subtree:
+                continue  # "X destroyed 40 planes while Moscow pounded Ukraine": the 40 are X's
+            unit = span._.unit
+            if span._.currency and _CURRENCY in units:
+                fitting.append(span)
+            elif unit is not None and (unit.lemma_.lower() in units or unit.lower_ in units):
+                fitting.append(span)
+        return self._nearest(trigger, fitting)
+
+    def __call__(self, doc: Doc) -> Doc:
+        quantities_by_sentence: dict[int, list[Span]] = {}
+        for span in doc.spans.get(QUANTITIES, []):
+            quantities_by_sentence.setdefault(span.sent.start, []).append(span)
+        dates_by_sentence: dict[int, list[Span]] = {}
+        for span in doc.spans.get(DATES, []):
+            dates_by_sentence.setdefault(span.sent.start, []).append(span)
+        events = [e for e in doc.spans.get(EVENTS, []) if not self._interview(e.root, e.label_)]
+        triggers = {event.root.i for event in events}
+        for event in events:
+            trigger = event.root
+            kind = event.label_
+            actors = self._actors(trigger, kind)
+            targets = self._targets(trigger, kind, actors)
+            if trigger.lemma_ in self.rules["subject_is_target"].get(kind, ()):
+                actors, targets = [], actors + targets  # "Russia has lost 300,000 soldiers"
+            # A struck city is where it happened, not a party; an installation is never a party.
+            where = self.is_place if kind in ("strike", "interception") else self.is_site
+            places_hit = [t for t in targets if where(t)]
+            targets = [t for t in targets if not where(t)]
+            taken = {(s.start, s.end) for s in actors + targets}
+            places = places_hit or self._places(trigger, taken)
+            if kind in self.rules["destination_is_place"] and not places:
+                places = [t for t in targets if t.label_ in self.rules["place_labels"]]
+            if kind in ("strike", "interception") and not targets:
+                targets = self._other_side(trigger, actors, places)
+            if not places:
+                # "toured Vostochny Spaceport with Putin": a site the trigger takes as object is where it happened
+                places = [e for e in self._entities(c for c in trigger.children if c.dep_ == "dobj") if self.is_site(e)]
+            if kind == "strike" and not places:
+                places = [t for t in targets if t.label_ == "GPE"]  # "Moscow pounded Ukraine": it happened in Ukraine
+            event._.actors = actors
+            event._.targets = targets
+            event._.places = places
+            sentence_start = trigger.sent.start
+            event._.date = self._nearest(trigger, dates_by_sentence.get(sentence_start, []))
+            quantity = self._quantity(trigger, kind, quantities_by_sentence.get(sentence_start, []), triggers)
+            event._.quantity = quantity
+            role = self.rules["count_owner"].get(kind)
+            owners = self.phrase_entities(quantity._.unit) if role and quantity is not None and quantity._.unit is not None else []
+            if owners and role == "actor":
+                event._.actors = owners
+            elif owners and role == "target":
+                event._.targets = owners
+                event._.actors = [a for a in actors if (a.start, a.end) not in {(o.start, o.end) for o in owners}]
+        self._inherit_parties(events)
+        doc.spans[EVENTS] = events
+        return doc
+
+    @staticmethod
+    def _inherit_parties(events: Iterable[Span]) -> None:
+        """What an event under another one shares with it.
+
+        "Russia has lost 300,000 soldiers, with another 600,000 wounded": a figure under an
+        event of its type shares its parties. "shelled El Fasher, killing 12": an event under
+        another happened where it did.
+        """
+        by_trigger = {event.root.i: event for event in events}
+        for event in by_trigger.values():
+            governor = next((by_trigger[a.i] for a in event.root.ancestors if a.i in by_trigger), None)
+            if governor is None:
+                continue
+            if governor.label_ == event.label_ and not (event._.actors or event._.targets):
+                event._.actors, event._.targets = governor._.actors, governor._.targets
+            event._.places = event._.places or governor._.places
+        # "two people were killed when a Russian missile hit": the attacker killed them
+        for event in by_trigger.values():
+            if event.label_ != "casualties" or event._.actors:
+                continue
+            related = {t.i for t in event.root.subtree} | {t.i for t in event.root.ancestors}
+            attack = next((by_trigger[i] for i in sorted(related) if i in by_trigger and by_trigger[i].label_ == "strike"), None)
+            if attack is not None:
+                event._.actors = attack._.actors
+

@@ -1,0 +1,325 @@
+"""Attribution: who says an event happened, with which verb, and how surely.
+
+:class:`Attribution` follows ``ontology/events/attribution.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .events import EVENTS, HYPOTHETICAL
+
+# "No casualties were reported" states a figure of zero, not a negated event.
+_ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "one", "damage"})
+_SPEAKER_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP"})
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "»"})
+
+
+def _governing_verb(token: Token) -> Token:
+    """``token`` if it is a verb, else the nearest verb above it ("must provide the share of aid" -> provide)."""
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return token
+
+
+def _ancestors_within(token: Token, stop: Token | None) -> Iterator[Token]:
+    for ancestor in token.ancestors:
+        if stop is not None and ancestor.i == stop.i:
+            return
+        yield ancestor
+
+
+class Attribution:
+    """Set each event's claimant, reporting verb and modality (``attribution.json``)."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, Any] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   rules: dict[str, Any] | None = None) -> None:
+        rules = rules or {}
+        self.rules = {
+            "verbs": frozenset(rules["reporting_verbs"]),
+            "according": [tuple(p) for p in rules["according_to"]],
+            "persons": frozenset(rules["pronouns"]["person"]),
+            "groups": frozenset(rules["pronouns"]["group"]),
+            "modality": rules["modality"],
+            "precedence": rules["precedence"],
+            "hypothetical": {key: frozenset(words) for key, words in rules.get("hypothetical", {}).items()},
+            "speakers_pronouns": frozenset(rules["pronouns"]["group"]) | frozenset(rules["pronouns"]["person"]),
+            "obligation": frozenset(rules.get("obligation", {}).get("auxiliaries", ())),
+        }
+
+    def _reporting_verb(self, trigger: Token) -> Token | None:
+        child = trigger
+        for ancestor in trigger.ancestors:
+            if ancestor.lemma_ in self.rules["verbs"] and ancestor.pos_ == "VERB" and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+                return ancestor
+            child = ancestor
+        for node in (trigger, *trigger.ancestors):
+            for c in node.children:
+                if c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_ in self.rules["verbs"] and c.i > trigger.i and c.pos_ == "VERB":
+                    if any(s.dep_ == "nsubj" for s in c.children):
+                        return c
+        return None
+
+    def _according_to(self, sentence: Span) -> Token | None:
+        words = [t.lower_ for t in sentence]
+        for phrase in self.rules["according"]:
+            for i in range(len(words) - len(phrase) + 1):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    last = sentence[i + len(phrase) - 1]
+                    objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
+                    if not objects and i + len(phrase) < len(sentence):
+                        objects = [t for t in sentence[i + len(phrase):] if t.pos_ in ("NOUN", "PROPN")][:1]
+                    if objects:
+                        return objects[0]
+        return None
+
+    def _headline_source(self, sentence: Span) -> Span | None:
+        """ "US puts troops on alert: Pentagon" — a source named after a final colon."""
+        tokens = [t for t in sentence if not t.is_space]
+        for i in range(len(tokens) - 1, max(len(tokens) - 6, 0), -1):
+            if tokens[i].text == ":":
+                rest = [t for t in tokens[i + 1:] if not t.is_punct]
+                ents = [e for e in sentence.ents if e.start > tokens[i].i and e.label_ in ("ORG", "PERSON", "GPE")]
+                if ents and rest and all(ents[0].start <= t.i < ents[0].end for t in rest):
+                    return ents[0]
+        return None
+
+    def claimant_phrase(self, token: Token) -> Span:
+        """The name or noun phrase of who speaks: an entity, or "the Ukrainian air force", "US officials"."""
+        doc = token.doc
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+                if ent.label_ != "NORP":
+                    return ent
+        if token.lower_ in self.rules["persons"]:
+            for ent in reversed(doc.ents[: self._ent_index_before(doc, token.i)]):
+                if ent.label_ == "PERSON" and ent.start not in self._journalists(doc):
+                    return ent
+        left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "case", "nummod")]
+        start = min([token.i] + [t.i for c in left for t in c.subtree])
+        return doc[start : token.i + 1]
+
+    @staticmethod
+    def _ent_index_before(doc: Doc, i: int) -> int:
+        return sum(1 for ent in doc.ents if ent.end <= i)
+
+    @staticmethod
+    def _journalists(doc: Doc) -> set[int]:
+        return {span.start for span in doc.spans.get("journalists", [])}
+
+    def _modality(self, trigger: Token, reporting: Token | None) -> str:
+        found: set[str] = set()
+        modality = self.rules["modality"]
+        path = [trigger, *_ancestors_within(trigger, reporting)]
+        for position, node in enumerate(path):
+            if position > 0:
+                for name, cues in modality.items():
+                    if node.lemma_ in cues.get("verbs", ()):
+                        found.add(name)
+            for child in node.children:
+                word = child.lower_
+                if child.dep_ == "neg" or (word in modality["negated"].get("words", ()) and child.dep_ in ("det", "advmod", "preconj")):
+                    if not (position == 0 and child.dep_ == "det" and trigger.ent_type_ == ""
+                            and trigger.pos_ == "NOUN" and node.i == trigger.i and trigger.lemma_ in _ZERO_NOUNS):
+                        found.add("negated")
+                if child.dep_ in ("aux", "auxpass"):
+                    for name in ("planned", "possible"):
+                        if word in modality[name].get("auxiliaries", ()):
+                            found.add(name)
+                if child.dep_ in ("advmod", "amod", "npadvmod", "acomp", "attr") or child.dep_ == "aux":
+                    for name, cues in modality.items():
+                        if word in cues.get("words", ()) and name != "negated":
+                            found.add(name)
+            if node.dep_ in ("ccomp", "parataxis") and node is not trigger and position > 0:
+                break
+        if reporting is not None:
+            for name, cues in modality.items():
+                if reporting.lemma_ in cues.get("verbs", ()) and name in ("denied", "claimed", "threatened"):
+                    found.add(name)
+            if any(c.dep_ == "auxpass" for c in reporting.children) and reporting.lemma_ == "report":
+                found.add("reported")
+        for name in self.rules["precedence"]:
+            if name in found:
+                return name
+        return "asserted"
+
+    def _hypothetical(self, trigger: Token, reporting: Token | None) -> bool:
+        """ "if Russia invades", "a possible invasion", "fears of an attack", "Will Russia invade?" """
+        cues = self.rules["hypothetical"]
+        if trigger.sent.text.rstrip().endswith("?"):
+            return True
+        if any(c.dep_ in ("amod", "det") and c.lower_ in cues.get("modifiers", ()) for c in trigger.children):
+            return True
+        head = trigger.head
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "aux" and c.lower_ in cues.get("modals", ()) for c in head.children):
+            return True  # "a Russian invasion would be disastrous"
+        if self._topic_of_talks(trigger):
+            return True  # "discussed further military aid", "discussed the issue of supplying aid"
+        if self._indirect_question(trigger):
+            return True  # "is planning what support the United States can provide"
+        if trigger.pos_ == "VERB" and trigger.dep_ in ("advcl", "acl", "xcomp") and head.lemma_ not in cues.get("control_verbs", ()) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            return True  # "drones to strike deep in Russia": a purpose, not a report
+        for node in (trigger, *_ancestors_within(trigger, reporting)):
+            if any(c.dep_ == "mark" and c.lower_ in cues.get("marks", ()) for c in node.children):
+                return True
+            if node is not trigger and node.lemma_ in cues.get("heads", ()) and node.pos_ == "NOUN":
+                return True
+        return False
+
+    def _topic_of_talks(self, trigger: Token) -> bool:
+        node = trigger
+        while node.dep_ in ("pobj", "pcomp", "prep", "compound", "amod", "conj") and node.head.pos_ != "VERB":
+            node = node.head
+        if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep":
+            node = node.head
+        if node is not trigger and node.dep_ == "prep":
+            node = node.head  # "the issue of supplying aid" -> issue
+        return node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in self.rules["hypothetical"].get("topics", ())
+
+    def _indirect_question(self, trigger: Token) -> bool:
+        verb = _governing_verb(trigger)
+        if verb.dep_ not in ("ccomp", "xcomp", "pcomp", "dobj"):
+            return False
+        clause = [c for c in verb.children] + [g for c in verb.children if c.dep_ in ("dobj", "nsubj") for g in c.children]
+        asks = any(t.tag_ in ("WDT", "WP") and t.lower_ in ("what", "which", "who", "whom") for t in clause)
+        unsure = any(c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in self.rules["hypothetical"].get("modals", ()))
+                     for c in verb.children)
+        return asks and unsure
+
+    def _speaker_as_actor(self, event: Span, reporting: str | None, claimant: Span | None) -> None:
+        """ "Ukraine said it launched 117 drones": the pronoun subject is the speaker."""
+        if event._.actors or reporting is None or claimant is None or claimant.label_ not in _SPEAKER_LABELS:
+            return
+        trigger = event.root
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+        pronoun = subjects[0] if subjects and subjects[0].lower_ in self.rules["speakers_pronouns"] else None
+        if subjects and pronoun is None:
+            # "their drones struck": the possessive pronoun stands for the speaker
+            pronoun = next((c for c in subjects[0].children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+        if pronoun is not None:
+            event._.actors = [claimant]
+
+    def _as_appeal(self, event: Span, claimant: Span | None) -> Span:
+        """ "Europe must provide aid, said Hegseth": the speaker's appeal to the subject, not aid."""
+        trigger = event.root
+        verb = _governing_verb(trigger)
+        if claimant is None or not any(c.dep_ == "aux" and c.lower_ in self.rules["obligation"] for c in verb.children):
+            return event
+        addressees = event._.actors
+        # Span extensions are stored by character offsets, so the appeal shares the event's values.
+        appeal = Span(event.doc, event.start, event.end, label="appeal")
+        appeal._.actors = [claimant] if claimant.label_ in _SPEAKER_LABELS else []
+        appeal._.targets, appeal._.places, appeal._.quantity = addressees, [], None
+        return appeal
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = []
+        for event in doc.spans.get(EVENTS, []):
+            trigger = event.root
+            reporting = self._reporting_verb(trigger)
+            claimant: Span | None = None
+            if reporting is not None:
+                speaker = self._speaker(reporting)
+                if speaker is not None:
+                    claimant = self.claimant_phrase(speaker)
+            if claimant is None:
+                source = self._according_to(trigger.sent)
+                if source is not None:
+                    claimant = self.claimant_phrase(source)
+                else:
+                    claimant = self._headline_source(trigger.sent) or self._quote_speaker(trigger.sent)
+            event = self._as_appeal(event, claimant)
+            event._.claimant = claimant
+            event._.reporting_verb = reporting.lemma_ if reporting is not None else None
+            event._.modality = HYPOTHETICAL if self._hypothetical(trigger, reporting) else self._modality(trigger, reporting)
+            events.append(event)
+        phrases = [e._.claimant for e in events if e._.claimant is not None]
+        for event in events:
+            if event._.claimant is not None:
+                event._.claimant = self._antecedent(event._.claimant, phrases) or event._.claimant
+            self._speaker_as_actor(event, event._.reporting_verb, event._.claimant)
+        doc.spans[EVENTS] = events
+        return doc
+
+    def _quote_speaker(self, sentence: Span) -> Span | None:
+        """ "“It is Russia, who has tens of thousands of troops on the border.”" — a quotation that runs on
+        from an attributed one speaks for the same person."""
+        if sentence.text.lstrip()[:1] not in _OPENING_QUOTES:
+            return None
+        doc = sentence.doc
+        earlier = sentence
+        for _ in range(4):
+            if earlier.start == 0:
+                return None
+            earlier = doc[earlier.start - 1].sent
+            if not any(t.text in _OPENING_QUOTES or t.text in _CLOSING_QUOTES for t in earlier):
+                return None  # the quotation ended before
+            for token in earlier:
+                speaker = self._speaker(token) if token.lemma_ in self.rules["verbs"] and token.pos_ == "VERB" else None
+                if speaker is not None:
+                    return self.claimant_phrase(speaker)
+        return None
+
+    @staticmethod
+    def _speaker(reporting: Token) -> Token | None:
+        """The subject of a reporting verb; in "..., Russia's Defence Ministry said" the parse may hang it elsewhere."""
+        subjects = [c for c in reporting.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        before = reporting.doc[reporting.i - 1] if reporting.i > reporting.sent.start else None
+        if before is not None and before.ent_type_ in _SPEAKER_LABELS:
+            return before
+        return None
+
+    def _antecedent(self, phrase: Span, claimants: list[Span]) -> Span | None:
+        """What a pronoun or a bare title stands for: "It said" -> Ukraine; "the city's mayor" -> "Kharkiv Mayor Ihor Terekhov".
+
+        A pronoun takes the nearest earlier claimant of its kind, else the nearest earlier subject
+        that names a party (within three sentences); a title takes a claimant or organisation
+        named by the same word elsewhere in the article.
+        """
+        if phrase.label_ in _SPEAKER_LABELS:
+            return None
+        root = phrase.root
+        doc = phrase.doc
+        if root.lower_ in self.rules["groups"] and len(phrase) == 1:
+            window = doc[max(0, self._sentence_start(phrase, 3)):phrase.start]
+            earlier = [c for c in claimants if c.end <= phrase.start and c.start >= window.start
+                       and c.root.lower_ not in self.rules["groups"] | self.rules["persons"] and c.label_ != "PERSON"]
+            if earlier:
+                return earlier[-1]
+            subjects = [e for e in window.ents if e.label_ in ("ORG", "GPE") and e.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+            return subjects[-1] if subjects else None
+        if root.pos_ != "NOUN" or not any(c.lower_ == "the" or c.dep_ == "poss" for c in root.children):
+            return None
+        word = root.lemma_.lower()
+        # "the fire service" is no intelligence service: every modifier must recur in the name
+        modifiers = {c.lower_ for c in root.children if c.dep_ in ("compound", "amod")}
+        named = [c for c in claimants if c.root.i != root.i and any(t.lemma_.lower() == word for t in c)
+                 and any(t.pos_ == "PROPN" for t in c)]
+        named += [e for e in doc.ents if e.label_ == "ORG" and e.root.lemma_.lower() == word]
+        named = [c for c in named if modifiers <= {t.lower_ for t in c}]
+        if not named:
+            return None
+        return min(named, key=lambda c: (c.start > phrase.start, abs(c.start - phrase.start)))
+
+    @staticmethod
+    def _sentence_start(phrase: Span, back: int) -> int:
+        sentence = phrase.sent
+        for _ in range(back):
+            if sentence.start == 0:
+                break
+            sentence = phrase.doc[sentence.start - 1].sent
+        return sentence.start
+
