@@ -11,8 +11,10 @@ from .nlp.components import DATES, JOURNALISTS
 from .nlp.events import EVENTS, HYPOTHETICAL
 from .nlp.gazetteer import mention_kinds
 from .nlp.quantities import unit_text
-from .records import (FIGURE_EVENT_TYPES, NEEDS_FIGURE, NEEDS_RECIPIENT_OR_FIGURE, Article, ArticleFacts, Claim, Event, Mention,
-                      Provenance, Quantity, Sentence, TimeExpression)
+from .records import (
+    FIGURE_EVENT_TYPES, NEEDS_FIGURE, NEEDS_RECIPIENT_OR_FIGURE, Article, ArticleFacts, Claim, Event, Mention, Provenance,
+    Quantity, Sentence, TimeExpression,
+)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Site and widget names such as "Daily8"; all-capital codes ("M23", "G7") stay.
@@ -108,7 +110,8 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
         quantity = _quantity(span._.quantity)
         if span._.modality == "negated" and quantity is None and span.label_ in FIGURE_EVENT_TYPES:
             quantity = Quantity(0, 0, None, "", False)  # "will not send troops": a claim of zero
-        if quantity is None and (span.label_ in NEEDS_FIGURE or span.label_ in NEEDS_RECIPIENT_OR_FIGURE and not targets):
+        unfounded = span.label_ in NEEDS_FIGURE or (span.label_ in NEEDS_RECIPIENT_OR_FIGURE and not targets)
+        if quantity is None and unfounded:
             continue
         # A figure counting the trigger itself ("several attacks") names no participant.
         counts_itself = span._.quantity is not None and span._.quantity._.unit is not None \

@@ -82,7 +82,8 @@ def event_rows(store: KGStore) -> list[dict[str, Any]]:
         key = str(row.event)
         found = claims.get(key, [])
         # The figure and claimant come from the first claim that names a claimant, else the first claim.
-        first = next((c for c in found if c.claimant is not None or c.claimantLabel is not None), found[0] if found else None)
+        attributed = [c for c in found if c.claimant is not None or c.claimantLabel is not None]
+        first = (attributed or found or [None])[0]
         quantity: Any = None
         if first is not None and (first.minimum is not None or first.maximum is not None):
             low, high = _number(_value(first.minimum)), _number(_value(first.maximum))

@@ -61,6 +61,12 @@ def load_gazetteer() -> Gazetteer:
 
 
 @cache
+def entities_by_key() -> dict[str, Entity]:
+    """Every gazetteer entry under its graph key (``actor/russia``), as events refer to it."""
+    return {entity.key: entity for entity in load_gazetteer().entities.values()}
+
+
+@cache
 def capitals() -> dict[str, str]:
     """Key of each capital city -> key of its state: "Moscow pounded Ukraine" is Russia acting."""
     return {entity_key(row["type"], row["id"]): entity_key("State", row["country"])

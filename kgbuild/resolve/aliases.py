@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from ..nlp.gazetteer import capitals, entity_key, load_gazetteer
+from ..nlp.gazetteer import capitals, entities_by_key, entity_key, load_gazetteer
 from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
 from .events import implied_parties, merge_reports
@@ -87,7 +87,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             surfaces.setdefault(entity.key, []).append(mention.text)
         resolved.append(replace(mention, entity=entity.key))
 
-    known = {entity.key: entity for entity in gazetteer.values()} | entities
+    known = entities_by_key() | entities
     country_of = {key: entity.country for key, entity in known.items() if entity.country}
     events = merge_reports(tuple(
         implied_parties(_resolve_event(event, {(m.start, m.end): m for m in resolved}), known, capitals())
