@@ -80,13 +80,33 @@ class Journalists:
 
 
 @lru_cache(maxsize=65536)
-def _normalise(text: str, base: Any, anchor: Any) -> tuple[str | None, str | None]:
-    return normalise_date(text, base, anchor)
+def _normalise(text: str, base: Any, anchor: Any, ahead: bool) -> tuple[str | None, str | None]:
+    return normalise_date(text, base, anchor, ahead)
+
+
+_FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+_FUTURE_LEADS = frozenset({"next", "coming", "starting", "until", "till"})
+_OPENING_VERBS = frozenset({"start", "begin", "open", "resume", "convene"})
+
+
+def looks_ahead(span: Span) -> bool:
+    """Whether a date names what is still to come: "will meet on Friday", "starting Friday", "opens Friday"."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _FUTURE_LEADS:
+        return True
+    verb = span.root.head.head if span.root.head.dep_ == "prep" else span.root.head
+    for node in (verb, *list(verb.ancestors)[:2]):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in node.children):
+            return True
+        if node.lemma_ in _OPENING_VERBS and node.tag_ in ("VBZ", "VBP"):
+            return True
+    return False
 
 
 class Dates:
     """Normalise DATE entities against ``doc._.published``, and "the following day" against the day last named.
 
+    A weekday is the last one unless the sentence looks ahead ("will meet on Friday").
     Durations ("two weeks") are left out.
     """
 
@@ -100,7 +120,7 @@ class Dates:
                 found.append(shift)
         for ent in sorted(found, key=lambda e: e.start):
             span = Span(doc, ent.start, ent.end, label="DATE")
-            span._.date_value, span._.date_granularity = _normalise(ent.text, doc._.published, anchor)
+            span._.date_value, span._.date_granularity = _normalise(ent.text, doc._.published, anchor, looks_ahead(ent))
             if span._.date_granularity == "day":
                 anchor = date.fromisoformat(span._.date_value)
             spans.append(span)

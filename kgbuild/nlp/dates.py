@@ -66,7 +66,7 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.")
 
 
-def _idiom(text: str, base: date | None) -> Normalised | None:
+def _idiom(text: str, base: date | None, ahead: bool = False) -> Normalised | None:
     """News idioms dateparser gets wrong; ``None`` when the text is none of them."""
     if match := _YEAR.match(text):
         return match.group(1), "year"
@@ -75,9 +75,12 @@ def _idiom(text: str, base: date | None) -> Normalised | None:
     if base is None:
         return None
     if match := _WEEKDAY.match(text):
-        # News reports the past: the latest such weekday, the publication day included.
-        back = (base.weekday() - _WEEKDAY_NUMBERS[match.group(1).lower()]) % 7
-        return (base - timedelta(days=back)).isoformat(), "day"
+        # News reports the past: the latest such weekday, the publication day included;
+        # what is still to come ("starts on Friday") is the next one.
+        weekday = _WEEKDAY_NUMBERS[match.group(1).lower()]
+        if ahead and not text.lower().startswith("last"):
+            return (base + timedelta(days=(weekday - base.weekday()) % 7)).isoformat(), "day"
+        return (base - timedelta(days=(base.weekday() - weekday) % 7)).isoformat(), "day"
     if match := _DAY_OF_MONTH.match(text):
         day = int(match.group(1))
         month_start = base.replace(day=1) if day <= base.day else (base.replace(day=1) - timedelta(days=1)).replace(day=1)
@@ -109,12 +112,12 @@ def _idiom(text: str, base: date | None) -> Normalised | None:
     return None
 
 
-def _parse(text: str, base: date) -> Normalised:
+def _parse(text: str, base: date, ahead: bool = False) -> Normalised:
     parser = DateDataParser(
         languages=["en"],
         settings={
             "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-            "PREFER_DATES_FROM": "past",
+            "PREFER_DATES_FROM": "future" if ahead else "past",
             "PREFER_DAY_OF_MONTH": "first",
         },
     )
@@ -130,23 +133,25 @@ def is_date_expression(text: str) -> bool:
     return _DATE_CUE.search(text) is not None
 
 
-def normalise_date(text: str, base: date | None, anchor: date | None = None) -> Normalised:
+def normalise_date(text: str, base: date | None, anchor: date | None = None, ahead: bool = False) -> Normalised:
     """``(value, granularity)`` for a date expression read against ``base``.
 
     ``value`` is ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` (weeks give their Monday);
     ``(None, None)`` when the expression cannot be resolved, e.g. a relative one
     and no publication date. ``anchor`` is the day the text last named, which
-    "the following day" counts from.
+    "the following day" counts from. ``ahead`` reads a bare weekday or month as the
+    next one rather than the last ("the summit will open on Friday").
     """
-    cleaned = _clean(text)
-    if not cleaned:
-        return None, None
-    if match := _DAY_SHIFT.match(cleaned):
+    # before cleaning, which drops "later" and "earlier"
+    if match := _DAY_SHIFT.match(re.sub(r"^the\s+", "", text.strip(" ,."), flags=re.IGNORECASE)):
         if anchor is None:
             return None, None
         later = (match.group(1) or "").lower() in ("following", "next") or match.group(2) == "after" or match.group(3) == "later"
         return (anchor + timedelta(days=1 if later else -1)).isoformat(), "day"
-    idiom = _idiom(cleaned, base)
+    cleaned = _clean(text)
+    if not cleaned:
+        return None, None
+    idiom = _idiom(cleaned, base, ahead)
     if idiom is not None:
         return idiom
     if base is None:
@@ -154,4 +159,4 @@ def normalise_date(text: str, base: date | None, anchor: date | None = None) -> 
         if not re.search(r"\b(?:19|20)\d\d\b", cleaned):
             return None, None
         base = date(int(re.search(r"\b((?:19|20)\d\d)\b", cleaned).group(1)), 12, 31)
-    return _parse(cleaned, base)
+    return _parse(cleaned, base, ahead)

@@ -33,6 +33,30 @@ def test_normalise(text, base, expected):
     assert normalise_date(text, base) == expected
 
 
+# text, base, the day the text last named, whether the sentence looks ahead, expected
+CONTEXT_CASES = [
+    ("last fall", date(2025, 6, 2), None, False, ("2024", "year")),
+    ("this spring", date(2025, 6, 2), None, False, ("2025", "year")),
+    ("the following day", THURSDAY, date(2025, 2, 5), False, ("2025-02-06", "day")),
+    ("a day earlier", THURSDAY, date(2025, 2, 5), False, ("2025-02-04", "day")),
+    ("the following day", THURSDAY, None, False, (None, None)),  # nothing to count from
+    ("Friday", THURSDAY, None, True, ("2025-02-14", "day")),
+    ("on Thursday", THURSDAY, None, True, ("2025-02-13", "day")),
+]
+
+
+@pytest.mark.parametrize("text, base, anchor, ahead, expected", CONTEXT_CASES)
+def test_normalise_in_context(text, base, anchor, ahead, expected):
+    assert normalise_date(text, base, anchor, ahead) == expected
+
+
+def test_a_sentence_about_what_is_to_come_reads_a_weekday_ahead(nlp):
+    from kgbuild.nlp.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "The summit will open in Munich on Friday. Drones struck Kharkiv on Friday.", THURSDAY))
+    assert [span._.date_value for span in doc.spans["dates"]] == ["2025-02-14", "2025-02-07"]
+
+
 @pytest.mark.parametrize("text", ["two weeks", "decades", "90 days", "the past few hours"])
 def test_durations_are_not_dates(text):
     assert not is_date_expression(text)
