@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from kgbuild.nlp.dates import is_date_expression, normalise_date
+from kgbuild.nlp.pipeline import make_doc
 
 THURSDAY = date(2025, 2, 13)
 
@@ -51,8 +52,6 @@ def test_normalise_in_context(text, base, anchor, ahead, expected):
 
 
 def test_a_sentence_about_what_is_to_come_reads_a_weekday_ahead(nlp):
-    from kgbuild.nlp.pipeline import make_doc
-
     doc = nlp(make_doc(nlp, "The summit will open in Munich on Friday. Drones struck Kharkiv on Friday.", THURSDAY))
     assert [span._.date_value for span in doc.spans["dates"]] == ["2025-02-14", "2025-02-07"]
 
