@@ -74,11 +74,16 @@ class EventArguments:
     # -- entities -------------------------------------------------------------
 
     def _entity_at(self, doc: Doc, token: Token) -> Span | None:
-        if token.ent_type_ in self.rules["party_labels"] | self.rules["place_labels"]:
-            for span in doc.ents:
-                if span.start <= token.i < span.end:
-                    return span
-        return None
+        if token.ent_type_ not in self.rules["party_labels"] | self.rules["place_labels"]:
+            return None
+        # Read the entity off the tokens' IOB tags: ``doc.ents`` builds every span on each access.
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return Span(doc, start, end, label=token.ent_type_, span_id=token.ent_id_)
 
     def _is_state(self, ent: Span) -> bool:
         return ent.label_ == "NORP" or ent.ent_id_ in self.rules["states"]

@@ -120,7 +120,10 @@ class Dates:
                 found.append(shift)
         for ent in sorted(found, key=lambda e: e.start):
             span = Span(doc, ent.start, ent.end, label="DATE")
-            span._.date_value, span._.date_granularity = _normalise(ent.text, doc._.published, anchor, looks_ahead(ent))
+            # Only "the following day" reads the anchor; leaving it out elsewhere keeps the cache warm.
+            shift = DAY_SHIFT_PHRASE.fullmatch(ent.text.strip()) is not None
+            span._.date_value, span._.date_granularity = _normalise(
+                ent.text, doc._.published, anchor if shift else None, looks_ahead(ent))
             if span._.date_granularity == "day":
                 anchor = date.fromisoformat(span._.date_value)
             spans.append(span)

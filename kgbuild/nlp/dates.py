@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
@@ -112,8 +113,10 @@ def _idiom(text: str, base: date | None, ahead: bool = False) -> Normalised | No
     return None
 
 
-def _parse(text: str, base: date, ahead: bool = False) -> Normalised:
-    parser = DateDataParser(
+@lru_cache(maxsize=256)
+def _parser(base: date, ahead: bool) -> DateDataParser:
+    # Building a parser costs far more than parsing; an article's dates share one.
+    return DateDataParser(
         languages=["en"],
         settings={
             "RELATIVE_BASE": datetime(base.year, base.month, base.day),
@@ -121,7 +124,10 @@ def _parse(text: str, base: date, ahead: bool = False) -> Normalised:
             "PREFER_DAY_OF_MONTH": "first",
         },
     )
-    data = parser.get_date_data(text)
+
+
+def _parse(text: str, base: date, ahead: bool = False) -> Normalised:
+    data = _parser(base, ahead).get_date_data(text)
     if data.date_obj is None:
         return None, None
     period = {"time": "day"}.get(data.period or "day", data.period or "day")
