@@ -17,6 +17,8 @@ from .quantities import QUANTITIES
 
 # "$currency" in a unit list admits any figure in money.
 _CURRENCY = "__currency__"
+# How far back (in tokens, a few sentences) "the army" looks for the army it names.
+_ANTECEDENT_WINDOW = 150
 
 
 def _steps(path: list[str]) -> list[tuple[str, frozenset[str] | None]]:
@@ -149,6 +151,18 @@ class EventArguments:
             unique.setdefault((ent.start, ent.end), ent)
         return list(unique.values())
 
+    def _named_before(self, noun: Token) -> list[Span]:
+        """ "the army had struck": the party the article last named with that noun ("the Sudanese army")."""
+        if noun.lemma_ not in self.rules["carriers"] or not any(c.lower_ == "the" for c in noun.children):
+            return []
+        doc = noun.doc
+        for token in reversed(doc[max(0, noun.i - _ANTECEDENT_WINDOW):noun.i]):
+            if token.lemma_ == noun.lemma_ and token.pos_ == "NOUN":
+                found = self.phrase_entities(token)
+                if found:
+                    return found
+        return []
+
     def _titled_person(self, head: Token) -> Span | None:
         """ "Ukraine's armed forces commander in chief Valeriy Zaluzhnyi": the person a title names."""
         if head.lemma_ not in self.rules["carriers"]:
@@ -198,7 +212,9 @@ class EventArguments:
                 # Passive: only a "by" agent acts ("drones launched by Russia").
                 return self._entities(t for path in rules["verb"][1:] for t in follow(trigger, path))
             subject = self._clause_subject(trigger)
-            return self.phrase_entities(subject) if subject is not None else []
+            if subject is None:
+                return []
+            return self.phrase_entities(subject) or self._named_before(subject)
         joint = [t for path in rules["joint"] for t in follow(trigger, path)]
         own = self._entities(joint) + self._entities([t for path in rules["noun"] for t in follow(trigger, path)])
         # "the Trump-Putin call": names compounded into the trigger

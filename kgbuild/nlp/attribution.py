@@ -28,6 +28,10 @@ def _governing_verb(token: Token) -> Token:
     return token
 
 
+def _possessive_pronoun(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+
+
 def _ancestors_within(token: Token, stop: Token | None) -> Iterator[Token]:
     for ancestor in token.ancestors:
         if stop is not None and ancestor.i == stop.i:
@@ -197,18 +201,25 @@ class Attribution:
                      for c in verb.children)
         return asks and unsure
 
-    def _speaker_as_actor(self, event: Span, reporting: str | None, claimant: Span | None) -> None:
-        """ "Ukraine said it launched 117 drones": the pronoun subject is the speaker."""
-        if event._.actors or reporting is None or claimant is None or claimant.label_ not in _SPEAKER_LABELS:
+    def _speaker_as_party(self, event: Span, reporting: str | None, claimant: Span | None) -> None:
+        """ "Ukraine said it launched 117 drones": a pronoun subject is the speaker; so is the owner in
+        "the RSF said the army had struck its positions"."""
+        if reporting is None or claimant is None or claimant.label_ not in _SPEAKER_LABELS:
             return
         trigger = event.root
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
-        pronoun = subjects[0] if subjects and subjects[0].lower_ in self.rules["speakers_pronouns"] else None
-        if subjects and pronoun is None:
-            # "their drones struck": the possessive pronoun stands for the speaker
-            pronoun = next((c for c in subjects[0].children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
-        if pronoun is not None:
-            event._.actors = [claimant]
+        if not event._.actors:
+            pronoun = subjects[0] if subjects and subjects[0].lower_ in self.rules["speakers_pronouns"] else None
+            if subjects and pronoun is None:
+                # "their drones struck": the possessive pronoun stands for the speaker
+                pronoun = _possessive_pronoun(subjects[0])
+            if pronoun is not None:
+                event._.actors = [claimant]
+        elif not event._.targets and event.label_ == "strike":
+            objects = [c for c in trigger.children if c.dep_ == "dobj"]
+            if objects and _possessive_pronoun(objects[0]) is not None \
+                    and (claimant.start, claimant.end) not in {(a.start, a.end) for a in event._.actors}:
+                event._.targets = [claimant]
 
     def _as_appeal(self, event: Span, claimant: Span | None) -> Span:
         """ "Europe must provide aid, said Hegseth": the speaker's appeal to the subject, not aid."""
@@ -248,7 +259,7 @@ class Attribution:
         for event in events:
             if event._.claimant is not None:
                 event._.claimant = self._antecedent(event._.claimant, phrases) or event._.claimant
-            self._speaker_as_actor(event, event._.reporting_verb, event._.claimant)
+            self._speaker_as_party(event, event._.reporting_verb, event._.claimant)
         doc.spans[EVENTS] = events
         return doc
 
@@ -275,6 +286,9 @@ class Attribution:
     def _speaker(reporting: Token) -> Token | None:
         """The subject of a reporting verb; in "..., Russia's Defence Ministry said" the parse may hang it elsewhere."""
         subjects = [c for c in reporting.children if c.dep_ == "nsubj"]
+        if not subjects and reporting.dep_ == "conj":
+            # "The RSF denied the accusation and said ...": the subject the verbs share
+            subjects = [c for c in reporting.head.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects[0]
         before = reporting.doc[reporting.i - 1] if reporting.i > reporting.sent.start else None

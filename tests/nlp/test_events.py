@@ -71,6 +71,9 @@ EVENT_CASES = [
      {"rsf"}, None, {"el-fasher"}),
     ("M23 rebels seized the town of Bunagana on Tuesday.", "strike", None, None, {"bunagana"}),
     ("Canada pledged $500 million in military aid to Ukraine.", "aid", {"canada"}, {"ukraine"}, None),
+    # "the army" is the army the article last named; "its positions" are the speaker's
+    ("The Sudanese army blamed the RSF for the shelling. The RSF denied it and said the army had struck its positions "
+     "near Khartoum.", "strike", {"sudanese-armed-forces"}, {"rsf"}, {"khartoum"}),
     ("North Korea has sent 11,000 troops to Russia.", "troop_figure", {"north-korea"}, {"russia"}, {"russia"}),
     ("Those were separate from the 11,000 troops North Korea dispatched to Russia.", "troop_figure",
      {"north-korea"}, {"russia"}, {"russia"}),
