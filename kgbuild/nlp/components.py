@@ -16,9 +16,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .acronyms import defined_acronyms
 from .dates import DAY_SHIFT_PHRASE, is_date_expression, normalise_date
 
 _END_PUNCT = {".", "!", "?", "…", "”", '"', ":"}
+# Words that join the parts of an organisation's name ("Center for Countering Disinformation").
+_NAME_LINKS = frozenset({"for", "of", "the", "and", "on"})
 
 JOURNALISTS = "journalists"
 DATES = "dates"
@@ -57,6 +60,78 @@ class LineBreaks:
             if 0 < len(words) <= 4 and all(t.is_title or t.is_upper or t.lower_ in ("of", "the", "'s", "’s") for t in words):
                 for t in rest:
                     t.is_sent_start = False
+
+
+class OrganisationNames:
+    """Mend organisation names the model cuts short or misses.
+
+    * "the Danish Defence Intelligence Service (DDIS)": a bracketed acronym whose initials
+      spell the words before it makes the whole name one organisation, and every later
+      "DDIS" too (the model saw only "Danish").
+    * "Ukraine's Center for Countering Disinformation": a name the model ends at "Center"
+      runs on through "for"/"of" and capitalised words, and a possessive state before it
+      is not part of it.
+    """
+
+    def __init__(self) -> None:
+        self.heads: frozenset[str] = frozenset()
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   names: dict[str, Any] | None = None) -> None:
+        self.heads = frozenset((names or {}).get("organisation_heads", ()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [self._mended(ent) for ent in doc.ents]
+        found += self._unnamed_organisations(doc, found)
+        added = []
+        for acronym, long_form in defined_acronyms(doc.text).items():
+            span = doc.char_span(long_form.start, long_form.end, alignment_mode="contract")
+            if span is not None and not any(e.start < span.end and span.start < e.end and e.label_ != "NORP" for e in found):
+                added.append(Span(doc, span.start, span.end, label="ORG"))
+            added += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text == acronym and not t.ent_type_]
+        # a longer name wins over the demonym inside it
+        doc.ents = filter_spans(added + found)
+        return doc
+
+    def _unnamed_organisations(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """ "Center for Countering Disinformation" where the model tagged nothing: a head noun and its run."""
+        tagged = {i for ent in found for i in range(ent.start, ent.end)}
+        spans = []
+        for token in doc:
+            if token.i in tagged or token.text not in self.heads or not token.is_title:
+                continue
+            end = _name_run(doc, token.i + 1)
+            if end > token.i + 1 and not any(i in tagged for i in range(token.i, end)):
+                spans.append(Span(doc, token.i, end, label="ORG"))
+        return spans
+
+    @staticmethod
+    def _mended(ent: Span) -> Span:
+        if ent.label_ != "ORG":
+            return ent
+        start = ent.start
+        possessive = next((t.i for t in ent[:-1] if t.dep_ == "case" and t.tag_ == "POS"), None)
+        if possessive is not None:
+            start = possessive + 1  # "Ukraine's Center ..." names the centre, not Ukraine
+        end = max(ent.end, _name_run(ent.doc, ent.end))
+        if (start, end) == (ent.start, ent.end) or start >= end:
+            return ent
+        return Span(ent.doc, start, end, label="ORG", span_id=ent.ent_id_)
+
+
+def _name_run(doc: Doc, i: int) -> int:
+    """Where a name that reaches token ``i`` ends when it runs on: "... for Countering Disinformation"."""
+    end = i
+    while end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS:
+        run = end + 1
+        while run < len(doc) and (doc[run].is_title or doc[run].lower_ in _NAME_LINKS) and not doc[run].ent_type_:
+            run += 1
+        while run > end and not doc[run - 1].is_title:
+            run -= 1  # a name ends on a capitalised word
+        if run <= end:
+            break
+        end = run
+    return end
 
 
 class Journalists:

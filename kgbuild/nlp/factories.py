@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..resources import read_json, read_jsonl
-from .components import Dates, Journalists, LineBreaks
+from .components import Dates, Journalists, LineBreaks, OrganisationNames
 from .arguments import EventArguments
 from .attribution import Attribution
 from .events import EventTriggers
@@ -30,6 +30,11 @@ for _name in ("pattern", "confidence", "actors", "targets", "places", "date", "c
 @Language.factory("kgbuild_line_breaks")
 def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
     return LineBreaks()
+
+
+@Language.factory("kgbuild_organisation_names")
+def make_organisation_names(nlp: Language, name: str) -> OrganisationNames:
+    return OrganisationNames()
 
 
 @Language.factory("kgbuild_journalists")

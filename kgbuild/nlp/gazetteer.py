@@ -67,6 +67,12 @@ def entities_by_key() -> dict[str, Entity]:
 
 
 @cache
+def entities_by_name() -> dict[str, Entity]:
+    """Every gazetteer label and alias, lower-cased, -> its entry."""
+    return {name.lower(): entity for entity in load_gazetteer().entities.values() for name in (entity.label, *entity.aliases)}
+
+
+@cache
 def capitals() -> dict[str, str]:
     """Key of each capital city -> key of its state: "Moscow pounded Ukraine" is Russia acting."""
     return {entity_key(row["type"], row["id"]): entity_key("State", row["country"])

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from ..nlp.gazetteer import capitals, entities_by_key, entity_key, load_gazetteer
+from ..nlp.gazetteer import capitals, entities_by_key, entities_by_name, entity_key, load_gazetteer
 from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
+from ..nlp.acronyms import defined_acronyms, initials, is_acronym
 from .events import implied_parties, merge_reports
 
 _TYPES: dict[str, EntityType] = {
@@ -61,6 +62,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     journalists = {name for m, name in zip(facts.mentions, people) if m.kind == "journalist"}
     journalist_surnames = {name.split()[-1] for name in journalists}
 
+    long_forms = _long_forms(facts)
+
     entities: dict[str, Entity] = {}
     surfaces: dict[str, list[str]] = {}
     resolved: list[Mention] = []
@@ -69,6 +72,9 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             continue
         if mention.gazetteer_id is not None:
             entity = gazetteer[mention.gazetteer_id]
+        elif (long_form := long_forms.get((mention.start, mention.end))) is not None:
+            entity = entities_by_name().get(long_form.lower()) or Entity(
+                entity_key("Organisation", long_form), long_form, "Organisation")
         elif mention.label == "PERSON":
             candidates = by_part.get(name, set()) if len(name.split()) == 1 else {name}
             target = next(iter(candidates)) if len(candidates) == 1 else name
@@ -102,6 +108,34 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         for key, entity in entities.items()
     )
     return replace(facts, mentions=tuple(resolved), entities=linked, events=events)
+
+
+def _long_forms(facts: ArticleFacts) -> dict[tuple[int, int], str]:
+    """(start, end) of each organisation mention -> the long form it stands for in this article.
+
+    "NIS" after "National Intelligence Service (NIS)", "ISW" beside "the Institute for the
+    Study of War", and "Defence Intelligence Service" inside "Danish Defence Intelligence
+    Service (DDIS)" all become the long form.
+    """
+    defined = defined_acronyms(facts.article.text)
+    spelled: dict[str, set[str]] = {}
+    for mention in facts.mentions:
+        if mention.label == "ORG" and not is_acronym(mention.text) and len(mention.text.split()) > 1:
+            spelled.setdefault(initials(mention.text), set()).add(mention.text)
+    found = {}
+    for mention in facts.mentions:
+        if mention.label in ("PERSON", "NORP") or mention.gazetteer_id is not None:
+            continue
+        if is_acronym(mention.text):
+            if mention.text in defined:
+                found[(mention.start, mention.end)] = defined[mention.text].text
+            elif len(spelled.get(mention.text, ())) == 1:
+                found[(mention.start, mention.end)] = next(iter(spelled[mention.text]))
+            continue
+        for long_form in defined.values():
+            if long_form.start <= mention.start and mention.end <= long_form.end and mention.label == "ORG":
+                found[(mention.start, mention.end)] = long_form.text
+    return found
 
 
 def _resolve_event(event: Event, resolved: dict[tuple[int, int], Mention]) -> Event:

@@ -1,3 +1,8 @@
+import pytest
+
+from kgbuild.resolve.aliases import person_name
+
+
 def keys(facts):
     return {m.text: m.entity for m in facts.mentions}
 
@@ -35,3 +40,38 @@ def test_offsets_point_into_the_article_text(extract):
     sentence = next(s for s in facts.sentences)
     assert text[sentence.start:sentence.end] == sentence.text
     assert facts.dates[0].value == "2025-02-11"
+
+
+# article text, surface forms that must meet in one entity, its label
+ONE_NODE_CASES = [
+    # a bracketed acronym, and the acronym alone later
+    ("South Korea's National Intelligence Service (NIS) said 3,000 troops left. Later the NIS said more followed.",
+     {"National Intelligence Service", "NIS"}, "National Intelligence Service"),
+    # the model tags only the demonym inside the long form
+    ("The Danish Defence Intelligence Service (DDIS) released a report on Tuesday. The DDIS said Russia could attack.",
+     {"DDIS", "Danish Defence Intelligence Service"}, "Danish Defence Intelligence Service"),
+    # an acronym whose letters spell a name the article gives, with no brackets
+    ("The Institute for the Study of War said the assault stalled. The ISW said losses were heavy.",
+     {"Institute for the Study of War", "ISW"}, "Institute for the Study of War"),
+]
+
+
+@pytest.mark.parametrize(("written", "name"), [("PM Trudeau", "Trudeau"), ("Prime Minister Justin Trudeau", "Justin Trudeau"),
+                                               ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman")])
+def test_titles_are_no_part_of_a_name(written, name):
+    assert person_name(written) == name
+
+
+@pytest.mark.parametrize(("text", "forms", "label"), ONE_NODE_CASES)
+def test_forms_of_one_name_meet_in_one_entity(extract, text, forms, label):
+    facts = extract(text)
+    found = {m.text: m.entity for m in facts.mentions if m.text in forms}
+    assert set(found) == forms, found
+    assert len(set(found.values())) == 1, found
+    (entity,) = [e for e in facts.entities if e.key in found.values()]
+    assert entity.label == label
+
+
+def test_an_organisation_name_the_model_cuts_short_runs_on(extract):
+    facts = extract("Ukraine's Center for Countering Disinformation said drones struck a refinery.")
+    assert "Center for Countering Disinformation" in {m.text for m in facts.mentions}
