@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pyoxigraph
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDF, RDFS, NamespaceManager
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, NamespaceManager
 from rdflib.query import Result
 
 from ..errors import QueryError, StoreError
@@ -42,6 +42,16 @@ PREFIXES = {
 
 def _ox(term: URIRef) -> pyoxigraph.NamedNode:
     return pyoxigraph.NamedNode(str(term))
+
+
+# Which class a node keeps when articles type it differently: the more specific first.
+_CLASS_RANK = {KG.State: 0, KG.ArmedGroup: 1, KG.Person: 2, KG.Organisation: 3, KG.Place: 4}
+
+
+def _label_rank(label: str) -> tuple[bool, int, str]:
+    """How to pick among spellings of one name: not shouted in capitals, with its diacritics
+    ("João Lourenço" over "Joao Lourenco"), then alphabetical, so the choice never depends on order."""
+    return label.isupper(), -sum(1 for c in label if ord(c) > 127), label
 
 
 def _nquads(name: URIRef, graph: Graph) -> bytes:
@@ -128,19 +138,30 @@ class KGStore:
     def add_entities(self, graph: Graph) -> None:
         """Merge entity descriptions into the shared entities graph.
 
-        The first description of an entity fixes its type and label; later ones only
-        add aliases and links, so one node never carries two names or classes.
+        A node keeps one class and one label whatever order articles arrive in: the
+        preferred of every one it has been given (:func:`_label_rank`, :data:`_CLASS_RANK`);
+        the labels it does not keep stay as ``skos:altLabel``.
         """
-        described = {
-            s for s in set(graph.subjects(RDF.type, None))
-            if any(True for _ in self._inner.quads_for_pattern(_ox(s), _ox(RDF.type), None, _ox(ENTITIES_GRAPH)))
-        }
         fresh = Graph()
         for triple in graph:
-            if triple[0] in described and triple[1] in (RDF.type, RDFS.label):
-                continue
-            fresh.add(triple)
+            if triple[1] not in (RDF.type, RDFS.label) or triple[2] == KG.Actor:
+                fresh.add(triple)
+        for node in set(graph.subjects(RDF.type, None)):
+            stored_labels = self._stored(node, RDFS.label)
+            labels = {str(o) for o in graph.objects(node, RDFS.label)} | {q.object.value for q in stored_labels}
+            label = min(labels, key=_label_rank)
+            fresh.add((node, RDFS.label, Literal(label)))
+            fresh += [(node, SKOS.altLabel, Literal(other)) for other in labels - {label}]
+            stored_classes = [q for q in self._stored(node, RDF.type) if q.object.value != str(KG.Actor)]
+            classes = {URIRef(o) for o in graph.objects(node, RDF.type) if o != KG.Actor}
+            classes |= {URIRef(q.object.value) for q in stored_classes}
+            fresh.add((node, RDF.type, min(classes, key=lambda c: _CLASS_RANK.get(c, len(_CLASS_RANK)))))
+            for quad in stored_labels + stored_classes:
+                self._inner.remove(quad)
         self._load(_nquads(ENTITIES_GRAPH, fresh))
+
+    def _stored(self, node: URIRef, predicate: URIRef) -> list[pyoxigraph.Quad]:
+        return list(self._inner.quads_for_pattern(_ox(node), _ox(predicate), None, _ox(ENTITIES_GRAPH)))
 
     def _load(self, nquads: bytes) -> None:
         # One bulk load per batch: each call costs a fixed half second or so, whatever its size.
