@@ -16,6 +16,7 @@ from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
 from ..nlp.acronyms import defined_acronyms, initials, is_acronym
 from .events import implied_parties, merge_reports
+from .geocode import geocode
 
 _TYPES: dict[str, EntityType] = {
     "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"
@@ -93,6 +94,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             surfaces.setdefault(entity.key, []).append(mention.text)
         resolved.append(replace(mention, entity=entity.key))
 
+    entities = _geocoded(entities)
     known = entities_by_key() | entities
     country_of = {key: entity.country for key, entity in known.items() if entity.country}
     events = merge_reports(tuple(
@@ -108,6 +110,22 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         for key, entity in entities.items()
     )
     return replace(facts, mentions=tuple(resolved), entities=linked, events=events)
+
+
+def _geocoded(entities: dict[str, Entity]) -> dict[str, Entity]:
+    """``entities`` with coordinates and a state for places the gazetteer does not place.
+
+    The states the article names (and those its known places lie in) settle a name
+    several places share.
+    """
+    countries = frozenset({e.key for e in entities.values() if e.type == "State"}
+                          | {e.country for e in entities.values() if e.country})
+    placed = {}
+    for key, entity in entities.items():
+        location = geocode(entity.label, countries) if entity.type == "Place" and entity.lat is None else None
+        placed[key] = entity if location is None else replace(
+            entity, lat=location.lat, lon=location.lon, country=entity.country or location.country)
+    return placed
 
 
 def _long_forms(facts: ArticleFacts) -> dict[tuple[int, int], str]:
