@@ -22,6 +22,7 @@ from . import __version__
 from .errors import Problem
 from .extract import doc_to_facts
 from .graph import KGStore, article_triples, entity_triples
+from .graph.merge import write_merged_events
 from .graph.summary import StoreSummary, summarize
 from .io import read_inputs
 from .io.clean import blank_out
@@ -122,6 +123,7 @@ def build(
     *,
     workers: int = 1,
     rebuild: bool = False,
+    merge: bool = True,
     on_problem: Callable[[Problem], None] | None = None,
     on_article: Callable[[], None] | None = None,
 ) -> BuildReport:
@@ -129,7 +131,8 @@ def build(
 
     Articles already in the store from the same extractor version are skipped
     (identity is a hash of the normalised text), so re-running adds nothing twice;
-    ``rebuild`` re-extracts them anyway.
+    ``rebuild`` re-extracts them anyway. ``merge`` rebuilds the events merged across
+    reports from the whole store (off: none are kept).
     """
     report = BuildReport()
     version = extractor_version()
@@ -172,5 +175,6 @@ def build(
             if on_article:
                 on_article()
         flush()
+        write_merged_events(store, merge)
         report.summary = summarize(store)
     return report

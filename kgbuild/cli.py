@@ -48,7 +48,9 @@ def cli() -> None:
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes that run the spaCy stage.")
 @click.option("--rebuild", is_flag=True, help="Re-extract articles that are already in the store.")
-def build(inputs: tuple[Path, ...], store: Path | None, workers: int, rebuild: bool) -> None:
+@click.option("--merge/--no-merge", default=True, show_default=True,
+              help="Merge reports of one event across sentences and articles (kg:MergedEvent).")
+def build(inputs: tuple[Path, ...], store: Path | None, workers: int, rebuild: bool, merge: bool) -> None:
     """Read INPUTS (files, folders, index.json lists) and add them to the store.
 
     Reads .txt/.md, .html/.htm and .jsonl; an index.json beside the files adds feed
@@ -62,7 +64,7 @@ def build(inputs: tuple[Path, ...], store: Path | None, workers: int, rebuild: b
         click.echo(str(problem), err=True)
 
     try:
-        report = run_build(inputs, path, workers=workers, rebuild=rebuild, on_problem=on_problem,
+        report = run_build(inputs, path, workers=workers, rebuild=rebuild, merge=merge, on_problem=on_problem,
                            on_article=progress.tick)
     except KGBuildError as error:
         raise click.ClickException(str(error)) from None

@@ -41,6 +41,7 @@ SELECT ?event ?claim ?modality ?claimant ?claimantLabel ?minimum ?maximum ?unit 
   OPTIONAL { ?claim kg:maximum ?maximum }
   OPTIONAL { ?claim kg:unit ?unit }
 } ORDER BY ?event ?claim"""
+_MERGED = _PREFIX + "SELECT ?merged ?event WHERE { ?merged kg:report ?event }"
 _ACTORS = _PREFIX + """
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -77,6 +78,7 @@ def event_rows(store: KGStore) -> list[dict[str, Any]]:
     claims: dict[str, list[Any]] = defaultdict(list)
     for row in store.query(_CLAIMS):
         claims[str(row.event)].append(row)
+    merged_into = {str(row.event): _local(row.merged) for row in store.query(_MERGED)}
     events = []
     for row in store.query(_EVENTS):
         key = str(row.event)
@@ -105,6 +107,7 @@ def event_rows(store: KGStore) -> list[dict[str, Any]]:
             "modality": None if first is None else _local(first.modality),
             "confidence": float(_value(row.confidence)),
             "evidence": list({(e["source"], e["start"]): e for e in evidence}.values()),
+            "merged_into": merged_into.get(key),
         })
     events.sort(key=lambda event: (event["date"] or "", event["id"]))
     return events
@@ -163,7 +166,8 @@ def write_table(rows: list[dict[str, Any]], path: Path) -> None:
 
 @exporter("events")
 def export_events(store: KGStore, path: Path) -> None:
-    """One event per line: type, date, actors, targets, places, figure, claimant, modality, evidence."""
+    """One event per line: type, date, actors, targets, places, figure, claimant, modality, evidence,
+    and the merged event it is a report of, if any."""
     write_table(event_rows(store), path)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from rdflib.term import URIRef
 
 from .namespace import ID
@@ -9,6 +11,8 @@ from .namespace import ID
 
 # Actors and places are described once here, not in every article graph that names them.
 ENTITIES_GRAPH = ID["graph/entities"]
+# Events merged across reports, recomputed from the whole store after each build.
+MERGED_GRAPH = ID["graph/merged-events"]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -36,6 +40,11 @@ def entity_iri(key: str) -> URIRef:
 
 def event_iri(event_id: str) -> URIRef:
     return ID[f"event/{event_id}"]
+
+
+def merged_event_iri(reports: list[str]) -> URIRef:
+    """The event several reports (event IRIs) state, named by them so it is the same in every build."""
+    return ID[f"event/merged-{hashlib.sha256(' '.join(sorted(reports)).encode()).hexdigest()[:20]}"]
 
 
 def claim_iri(event_id: str, number: int) -> URIRef:

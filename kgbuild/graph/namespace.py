@@ -23,6 +23,7 @@ class KG(DefinedNamespace):
     TemporalExpression: URIRef
     Event: URIRef
     Claim: URIRef
+    MergedEvent: URIRef
     Call: URIRef
     Appeal: URIRef
     Meeting: URIRef
@@ -69,6 +70,8 @@ class KG(DefinedNamespace):
     trigger: URIRef
     confidence: URIRef
     dateInferred: URIRef
+    report: URIRef
+    mergeReason: URIRef
     about: URIRef
     claimant: URIRef
     claimantLabel: URIRef

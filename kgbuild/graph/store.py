@@ -135,6 +135,11 @@ class KGStore:
         self._load(b"".join(chunks))
         return len(chunks)
 
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Make the named graph ``name`` hold exactly ``graph``."""
+        self.dataset.remove_graph(name)
+        self._load(_nquads(name, graph))
+
     def add_entities(self, graph: Graph) -> None:
         """Merge entity descriptions into the shared entities graph.
 

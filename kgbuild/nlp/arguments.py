@@ -347,7 +347,9 @@ class EventArguments:
         taken = {a.ent_id_ or a.text for a in actors}
         subtree = {t.i for t in trigger.subtree}
         for ent in trigger.sent.ents:
-            if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken:
+            # "according to US officials" names a source, not a side
+            sourced = any(a.lower_ == "according" for a in ent.root.ancestors if a.i in subtree)
+            if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken and not sourced:
                 return [ent]
         return []
 
