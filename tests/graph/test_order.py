@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
+from kgbuild.graph.merge import write_merged_events
 from kgbuild.graph.store import KGStore
 from kgbuild.graph.triples import article_triples, entity_triples
 
@@ -35,6 +36,7 @@ def _build(path: Path, facts, order: list[int]):
         for index in order:
             store.add_entities(entity_triples(facts[index].entities))
             store.replace_article_graphs([(facts[index].article.id, article_triples(facts[index], VERSION))])
+            write_merged_events(store)
         return store.construct_union()
 
 
