@@ -9,7 +9,6 @@ no coordinates rather than a wrong pair.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -37,10 +36,15 @@ class Location:
     population: int
 
 
+# Every ASCII character that is not a letter or digit becomes a space.
+_PUNCTUATION = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+
+
 def fold(name: str) -> str:
     """A name compared without case, accents or punctuation ("Ryazan’" -> "ryazan")."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", " ", ascii_name).strip()
+    if not name.isascii():  # most names are: skip the costly decomposition for them
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return " ".join(name.lower().translate(_PUNCTUATION).split())
 
 
 @cache
