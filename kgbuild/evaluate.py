@@ -207,6 +207,15 @@ def _quantity_agrees(gold: Any, found: Any) -> bool:
     return low == high == gold
 
 
+def _report_of(gold: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
+    """The claim of ``event`` whose sentence states ``gold`` (an event may merge several reports), else the event."""
+    for claim in event.get("claims", []):
+        sentence = normalise(claim["sentence"])
+        if any(normalise(snippet) in sentence for snippet in _as_list(gold["evidence"])):
+            return claim
+    return event
+
+
 def argument_agrees(name: str, gold: Any, found: dict[str, Any], names: NameMatcher) -> bool:
     """Whether the extracted event's argument ``name`` agrees with the gold value."""
     if name == "date":
@@ -239,7 +248,12 @@ def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], a
             # Two events of one type in one sentence: each goes to the gold event whose arguments it shares.
             candidates.sort(key=lambda g: (not g.get("core", True), len(matches[g["id"]]) > 0,
                                            -_agreement(g, event, names)))
-            matches[candidates[0]["id"]].append(event)
+            chosen = candidates[0]["id"]
+            # One event node for reports the gold calls one event (same_event) stands for each of them.
+            group = next((set(g) for g in gold.get("same_event", []) if chosen in g), {chosen})
+            for candidate in candidates:
+                if candidate["id"] in group:
+                    matches[candidate["id"]].append(event)
         for gold_event in gold["events"]:
             if not gold_event.get("core", True):
                 continue
@@ -258,7 +272,13 @@ def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], a
 
 
 def _agreement(gold: dict[str, Any], event: dict[str, Any], names: NameMatcher) -> int:
-    return sum(argument_agrees(a, gold[a], event, names) for a in ARGUMENTS if gold.get(a) is not None)
+    return sum(_agrees(a, gold, event, names) for a in ARGUMENTS if gold.get(a) is not None)
+
+
+def _agrees(name: str, gold: dict[str, Any], event: dict[str, Any], names: NameMatcher) -> bool:
+    # A figure and its claimant belong to the report that states them; the rest to the event.
+    where = _report_of(gold, event) if name in ("quantity", "claimant") else event
+    return argument_agrees(name, gold[name], where, names)
 
 
 def _brief(event: dict[str, Any]) -> dict[str, Any]:
@@ -272,7 +292,7 @@ def _score_arguments(report: EvalReport, article: str, gold: dict[str, Any], fou
     # The extracted report that gets most arguments right stands for the event.
     best = max(found, key=lambda e: _agreement(gold, e, names))
     for name in stated:
-        right = argument_agrees(name, gold[name], best, names)
+        right = _agrees(name, gold, best, names)
         report.arguments[name].total += 1
         report.arguments[name].correct += right
         if not right:

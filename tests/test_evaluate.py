@@ -48,6 +48,23 @@ def test_matching_counts_hits_misses_duplicates_and_false_positives():
     assert report.must.value == 1.0 and not report.must_not_found and not report.split_groups
 
 
+def test_one_event_for_reports_the_gold_calls_one_counts_for_each():
+    gold = {"a.txt": {"article": "a.txt", "same_event": [["e1", "e2"]], "events": [
+        {"id": "e1", "type": "strike", "core": True, "quantity": [40, None], "claimant": "SBU",
+         "evidence": "destroyed more than 40 planes"},
+        {"id": "e2", "type": "strike", "core": True, "quantity": [None, 20], "claimant": "US officials",
+         "evidence": "hit up to 20 warplanes"}]}}
+    sentences = ["Drones destroyed more than 40 planes, the SBU said.", "The attack hit up to 20 warplanes, US officials said."]
+    event = _event("strike", sentences[0], quantity=[40, None], claimant="SBU")
+    event["evidence"].append({"source": "a.txt", "sentence": sentences[1], "start": 60, "end": 120})
+    event["claims"] = [{"claimant": "SBU", "quantity": [40, None], "sentence": sentences[0]},
+                       {"claimant": "US officials", "quantity": [None, 20], "sentence": sentences[1]}]
+    report = score(gold, [event], [])
+    assert report.overall.recall == 1.0 and report.types["strike"].duplicates == 0
+    # each gold event's figure and claimant are those of the report that states it
+    assert report.arguments["quantity"].value == 1.0 and report.arguments["claimant"].value == 1.0
+
+
 def test_names_compare_through_groups_and_containment():
     names = NameMatcher([["Russia", "Moscow", "the Kremlin"]])
     assert names.same("Russia", "Kremlin")

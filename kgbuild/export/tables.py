@@ -86,10 +86,6 @@ def event_rows(store: KGStore) -> list[dict[str, Any]]:
         # The figure and claimant come from the first claim that names a claimant, else the first claim.
         attributed = [c for c in found if c.claimant is not None or c.claimantLabel is not None]
         first = (attributed or found or [None])[0]
-        quantity: Any = None
-        if first is not None and (first.minimum is not None or first.maximum is not None):
-            low, high = _number(_value(first.minimum)), _number(_value(first.maximum))
-            quantity = low if low == high else [low, high]
         evidence = [
             {"source": str(c.source), "sentence": str(c.text), "start": int(_value(c.start)), "end": int(_value(c.end))}
             for c in found
@@ -101,16 +97,30 @@ def event_rows(store: KGStore) -> list[dict[str, Any]]:
             "actor": sorted(roles[key]["actor"]),
             "target": sorted(roles[key]["target"]),
             "place": sorted(roles[key]["place"]),
-            "quantity": quantity,
+            "quantity": None if first is None else _figure(first),
             "unit": None if first is None or first.unit is None else str(first.unit),
             "claimant": None if first is None else _claimant(first),
             "modality": None if first is None else _local(first.modality),
             "confidence": float(_value(row.confidence)),
             "evidence": list({(e["source"], e["start"]): e for e in evidence}.values()),
+            # every report's own figure and source, side by side ("41 hit" and "up to 20 hit")
+            "claims": [
+                {"claimant": _claimant(c), "quantity": _figure(c), "unit": None if c.unit is None else str(c.unit),
+                 "modality": _local(c.modality), "source": str(c.source), "sentence": str(c.text)}
+                for c in found
+            ],
             "merged_into": merged_into.get(key),
         })
     events.sort(key=lambda event: (event["date"] or "", event["id"]))
     return events
+
+
+def _figure(claim: Any) -> Any:
+    """A claim's figure: a number, or ``[min, max]`` with ``None`` for an open bound."""
+    if claim.minimum is None and claim.maximum is None:
+        return None
+    low, high = _number(_value(claim.minimum)), _number(_value(claim.maximum))
+    return low if low == high else [low, high]
 
 
 def _claimant(claim: Any) -> str | None:
@@ -144,11 +154,20 @@ def actor_rows(store: KGStore) -> list[dict[str, Any]]:
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
-            return "; ".join(f"{e['source']}:{e['start']}-{e['end']}" for e in value)
+            return "; ".join(_csv_record(record) for record in value)
         if len(value) == 2 and all(v is None or isinstance(v, (int, float)) for v in value) and any(v is not None for v in value):
             return "-".join("" if v is None else str(v) for v in value)
         return "; ".join(str(v) for v in value)
     return "" if value is None else value
+
+
+def _csv_record(record: dict[str, Any]) -> str:
+    """An evidence span as "source:start-end"; a claim as "claimant: figure unit (source)"."""
+    if "start" in record:
+        return f"{record['source']}:{record['start']}-{record['end']}"
+    figure = _csv_cell(record["quantity"])
+    stated = " ".join(str(part) for part in (figure, record["unit"]) if part not in (None, ""))
+    return f"{record['claimant'] or 'unattributed'}: {stated or record['modality']} ({record['source']})"
 
 
 def write_table(rows: list[dict[str, Any]], path: Path) -> None:

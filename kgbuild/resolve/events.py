@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..records import Entity, Event, Mention, dates_overlap
+from ..records import Claim, Entity, Event, Mention, dates_overlap
 
 
 def _keys(mentions: tuple[Mention, ...]) -> set[str]:
@@ -29,6 +29,7 @@ def same_event(a: Event, b: Event) -> bool:
 
     Same type and compatible dates; no clash of actors or of places; and either the
     same figure and a shared party, or a shared party and a shared target or place.
+    Different figures need the actor, the target and the place in common.
     An actor alone identifies nothing: it acts many times in one article.
     """
     if a.type != b.type or not _dates_compatible(a, b):
@@ -43,8 +44,12 @@ def same_event(a: Event, b: Event) -> bool:
     shared_actors = bool(actors_a & actors_b)
     shared_targets = bool(targets_a & targets_b)
     figures_a, figures_b = _figures(a), _figures(b)
+    if figures_a and figures_b and not figures_a & figures_b:
+        # Two figures for one event ("41 aircraft hit", "up to 20 hit") are competing claims
+        # when the reports agree on who struck whom, and where.
+        return shared_actors and shared_targets and bool(places_a & places_b)
     if figures_a and figures_b:
-        return bool(figures_a & figures_b) and (shared_actors or shared_targets)
+        return shared_actors or shared_targets
     if targets_a and targets_b and not shared_targets:
         return False
     return (shared_actors or not (actors_a and actors_b)) and (shared_targets or bool(places_a & places_b))
@@ -99,9 +104,18 @@ def merge(a: Event, b: Event) -> Event:
         places=_union(a.places, b.places),
         date=best.date,
         date_inferred=best.date_inferred,
-        claims=a.claims + b.claims,
+        claims=_distinct_claims(a.claims + b.claims),
         confidence=max(a.confidence, b.confidence),
     )
+
+
+def _distinct_claims(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """Every claim once: two trigger words of one sentence ("struck ..., destroying 41") make one report."""
+    seen: dict[tuple[object, ...], Claim] = {}
+    for claim in claims:
+        key = (claim.provenance.article, claim.provenance.sentence, claim.quantity, claim.claimant_label, claim.modality)
+        seen.setdefault(key, claim)
+    return tuple(seen.values())
 
 
 def _is_headline(event: Event) -> bool:
@@ -165,7 +179,7 @@ def merge_reports(events: tuple[Event, ...], country_of: dict[str, str] | None =
                 # the roles the body leaves empty.
                 merged[index] = replace(
                     kept, actors=kept.actors or headline.actors, targets=kept.targets or headline.targets,
-                    places=kept.places or headline.places, claims=kept.claims + headline.claims,
+                    places=kept.places or headline.places, claims=_distinct_claims(kept.claims + headline.claims),
                     confidence=max(kept.confidence, headline.confidence))
                 break
         else:

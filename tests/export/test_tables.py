@@ -6,7 +6,7 @@ import csv
 import json
 
 EVENT_FIELDS = {"id", "type", "date", "actor", "target", "place", "quantity", "unit", "claimant", "modality",
-                "confidence", "evidence", "merged_into"}
+                "confidence", "evidence", "claims", "merged_into"}
 
 
 def test_events_jsonl_carry_arguments_claims_and_evidence(run_cli, seed_store, tmp_path, corpus):

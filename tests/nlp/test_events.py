@@ -261,6 +261,10 @@ def test_stated_date_is_resolved_against_publication(extract):
 
 # article text, type, actors of the one merged event
 MERGE_CASES = [
+    # competing figures for one strike stay two claims on it
+    ("On Sunday, a Ukrainian drone attack destroyed more than 40 Russian planes deep inside Russia, the SBU said.\n\n"
+     "Ukraine's drone attack on Russian air bases hit up to 20 warplanes, according to US officials.", "strike",
+     {"ukraine"}),
     ("Russia has massed 100,000 troops near Ukraine's border, US officials said.\n\n"
      "Russia has massed 100,000 troops near the border, NATO said.", "troop_figure", {"russia"}),
     # a headline joins the body's report; the body names the parties precisely
