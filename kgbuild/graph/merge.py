@@ -74,21 +74,24 @@ def merged_events(store: KGStore) -> Graph:
             event = parent[event]
         return event
 
-    reasons: dict[tuple[str, str], str] = {}
+    reasons: list[tuple[str, str]] = []
     for members in groups.values():
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 reason = _reason(reports[a], reports[b])
                 if reason is not None:
-                    reasons[(a, b)] = reason
+                    reasons.append((a, reason))
                     ra, rb = root(a), root(b)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
     clusters: dict[str, list[str]] = defaultdict(list)
     for event in reports:
         clusters[root(event)].append(event)
+    why: dict[str, set[str]] = defaultdict(set)
+    for event, reason in reasons:
+        why[root(event)].add(reason)
     graph = Graph()
-    for members in clusters.values():
+    for cluster, members in clusters.items():
         if len(members) < 2:
             continue
         node = merged_event_iri(members)
@@ -103,9 +106,8 @@ def merged_events(store: KGStore) -> Graph:
             for role, parties in reports[member].roles.items():
                 for party in parties:
                     graph.add((node, URIRef(role), URIRef(party)))
-        for (a, b), reason in reasons.items():
-            if a in members:
-                graph.add((node, KG.mergeReason, Literal(reason)))
+        for reason in why[cluster]:
+            graph.add((node, KG.mergeReason, Literal(reason)))
     return graph
 
 

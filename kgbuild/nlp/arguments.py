@@ -48,7 +48,6 @@ class EventArguments:
                    rules: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None,
                    states: list[str] | None = None) -> None:
         data = dict(rules or {})
-        # "$currency" in a unit list admits any figure in money.
         lexicons = {**(lexicons or {}), "currency": [_CURRENCY]}
         units = expand_lexicons(data.pop("quantity_units", {}), lexicons)
         rules = expand_lexicons(data, lexicons)
@@ -59,6 +58,7 @@ class EventArguments:
             "place_preps": frozenset(rules["place_preps"]),
             "place_labels": frozenset(rules["place_labels"]),
             "party_labels": frozenset(rules["party_labels"]),
+            "entity_labels": frozenset(rules["party_labels"]) | frozenset(rules["place_labels"]),
             "carriers": frozenset(rules["weapon_carriers"]),
             "units": {kind: frozenset(words) for kind, words in units.items()},
             "subject_is_target": {kind: frozenset(words) for kind, words in rules.get("subject_is_target", {}).items()},
@@ -76,7 +76,7 @@ class EventArguments:
     # -- entities -------------------------------------------------------------
 
     def _entity_at(self, doc: Doc, token: Token) -> Span | None:
-        if token.ent_type_ not in self.rules["party_labels"] | self.rules["place_labels"]:
+        if token.ent_type_ not in self.rules["entity_labels"]:
             return None
         # Read the entity off the tokens' IOB tags: ``doc.ents`` builds every span on each access.
         start = token.i
@@ -124,7 +124,7 @@ class EventArguments:
         found: list[Span] = []
         for head in (token, *token.conjuncts):
             ent = self._entity_at(doc, head)
-            if ent is not None and ent.label_ in self.rules["party_labels"] | self.rules["place_labels"]:
+            if ent is not None:
                 found.append(ent)
                 continue
             if head.pos_ == "PRON":
@@ -342,7 +342,7 @@ class EventArguments:
                     return [ent]
         return []
 
-    def _other_side(self, trigger: Token, actors: list[Span], places: list[Span]) -> list[Span]:
+    def _other_side(self, trigger: Token, actors: list[Span]) -> list[Span]:
         """The state attacked when no object names it: another state named in the clause ("deeper into Russian territory")."""
         taken = {a.ent_id_ or a.text for a in actors}
         subtree = {t.i for t in trigger.subtree}
@@ -415,7 +415,7 @@ class EventArguments:
             if kind in self.rules["destination_is_place"] and not places:
                 places = [t for t in targets if t.label_ in self.rules["place_labels"]]
             if kind in ("strike", "interception") and not targets:
-                targets = self._other_side(trigger, actors, places)
+                targets = self._other_side(trigger, actors)
             if not places:
                 # "toured Vostochny Spaceport with Putin": a site the trigger takes as object is where it happened
                 places = [e for e in self._entities(c for c in trigger.children if c.dep_ == "dobj") if self.is_site(e)]

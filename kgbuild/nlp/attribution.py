@@ -60,15 +60,19 @@ class Attribution:
             "obligation": frozenset(rules.get("obligation", {}).get("auxiliaries", ())),
         }
 
+    def _reports(self, token: Token) -> bool:
+        """Whether ``token`` is a reporting verb ("said", "told", "claimed")."""
+        return token.lemma_ in self.rules["verbs"] and token.pos_ == "VERB"
+
     def _reporting_verb(self, trigger: Token) -> Token | None:
         child = trigger
         for ancestor in trigger.ancestors:
-            if ancestor.lemma_ in self.rules["verbs"] and ancestor.pos_ == "VERB" and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+            if self._reports(ancestor) and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
                 return ancestor
             child = ancestor
         for node in (trigger, *trigger.ancestors):
             for c in node.children:
-                if c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_ in self.rules["verbs"] and c.i > trigger.i and c.pos_ == "VERB":
+                if c.dep_ in ("parataxis", "advcl", "conj") and self._reports(c) and c.i > trigger.i:
                     if any(s.dep_ == "nsubj" for s in c.children):
                         return c
         return None
@@ -277,7 +281,7 @@ class Attribution:
             if not any(t.text in _OPENING_QUOTES or t.text in _CLOSING_QUOTES for t in earlier):
                 return None  # the quotation ended before
             for token in earlier:
-                speaker = self._speaker(token) if token.lemma_ in self.rules["verbs"] and token.pos_ == "VERB" else None
+                speaker = self._speaker(token) if self._reports(token) else None
                 if speaker is not None:
                     return self.claimant_phrase(speaker)
         return None
@@ -310,7 +314,7 @@ class Attribution:
         if root.lower_ in self.rules["groups"] and len(phrase) == 1:
             window = doc[max(0, self._sentence_start(phrase, 3)):phrase.start]
             earlier = [c for c in claimants if c.end <= phrase.start and c.start >= window.start
-                       and c.root.lower_ not in self.rules["groups"] | self.rules["persons"] and c.label_ != "PERSON"]
+                       and c.root.lower_ not in self.rules["speakers_pronouns"] and c.label_ != "PERSON"]
             if earlier:
                 return earlier[-1]
             subjects = [e for e in window.ents if e.label_ in ("ORG", "GPE") and e.root.dep_ in ("nsubj", "nsubjpass", "poss")]

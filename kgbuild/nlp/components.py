@@ -81,7 +81,8 @@ class OrganisationNames:
         self.heads = frozenset((names or {}).get("organisation_heads", ()))
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [self._mended(ent) for ent in doc.ents]
+        tagged = list(doc.ents)
+        found = [self._mended(ent) for ent in tagged]
         found += self._unnamed_organisations(doc, found)
         added = []
         for acronym, long_form in defined_acronyms(doc.text).items():
@@ -89,8 +90,9 @@ class OrganisationNames:
             if span is not None and not any(e.start < span.end and span.start < e.end and e.label_ != "NORP" for e in found):
                 added.append(Span(doc, span.start, span.end, label="ORG"))
             added += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text == acronym and not t.ent_type_]
-        # a longer name wins over the demonym inside it
-        doc.ents = filter_spans(added + found)
+        if added or len(found) != len(tagged) or any(f is not t for f, t in zip(found, tagged)):
+            # a longer name wins over the demonym inside it
+            doc.ents = filter_spans(added + found)
         return doc
 
     def _unnamed_organisations(self, doc: Doc, found: list[Span]) -> list[Span]:

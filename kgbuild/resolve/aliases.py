@@ -97,9 +97,9 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     entities = _geocoded(entities)
     known = entities_by_key() | entities
     country_of = {key: entity.country for key, entity in known.items() if entity.country}
+    by_span = {(m.start, m.end): m for m in resolved}
     events = merge_reports(tuple(
-        implied_parties(_resolve_event(event, {(m.start, m.end): m for m in resolved}), known, capitals())
-        for event in facts.events), country_of)
+        implied_parties(_resolve_event(event, by_span), known, capitals()) for event in facts.events), country_of)
     # A state an event implies ("Moscow" acting for Russia) is a node even where the article never names it.
     for event in events:
         for mention in (*event.actors, *event.targets):
