@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .nlp.components import DATES, JOURNALISTS
+from .nlp.components import DATES, JOURNALISTS, ROLES
 from .nlp.events import EVENTS, HYPOTHETICAL
 from .nlp.gazetteer import mention_kinds
 from .nlp.quantities import unit_text
@@ -45,6 +45,7 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
         for token in sentence:
             sentence_of[token.i] = number
     journalists = {token.i for span in doc.spans.get(JOURNALISTS, []) for token in span}
+    roles = {span.start for span in doc.spans.get(ROLES, [])}
     kinds = mention_kinds()
 
     mentions = []
@@ -61,6 +62,8 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
             continue
         if ent.start in journalists:
             kind = "journalist"
+        elif ent.start in roles:
+            kind = "role"
         else:
             kind = kinds.get((gazetteer_id, ent.text), "name") if gazetteer_id else "name"
         mention = Mention(text, ent.label_, ent.start_char + lead, ent.start_char + lead + len(text),

@@ -17,7 +17,7 @@ from typing import Literal
 
 EntityType = Literal["Person", "Organisation", "State", "ArmedGroup", "Place"]
 Granularity = Literal["day", "week", "month", "year"]
-MentionKind = Literal["name", "demonym", "metonym", "journalist"]
+MentionKind = Literal["name", "demonym", "metonym", "role", "journalist"]
 EventType = Literal["call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid"]
 # How the source holds the event: stated as fact, hedged, planned, threatened, or denied.
 Modality = Literal["asserted", "reported", "claimed", "planned", "threatened", "possible", "denied", "negated"]
@@ -88,7 +88,8 @@ class Mention:
 
     ``gazetteer_id`` is set when the ontology's gazetteer knows the name;
     ``kind`` separates plain names from demonyms ("Ukrainian"), metonyms
-    ("the Kremlin") that stand for a state, and journalists named in bylines
+    ("the Kremlin") that stand for a state, offices that stand for their holder
+    ("the Kremlin spokesman"), and journalists named in bylines
     or credits, who are never actors. ``entity`` is the key of the
     :class:`Entity` that ``resolve`` links the mention to.
     """
@@ -132,6 +133,8 @@ class Entity:
     country: str | None = None  # key of the state it belongs to
     lat: float | None = None
     lon: float | None = None
+    feature: str | None = None  # GeoNames feature class of a place: A region or state, P town, S site, H water, L area
+    geonames: int | None = None
 
 
 @dataclass(frozen=True)

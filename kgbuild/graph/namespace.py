@@ -87,3 +87,21 @@ class KG(DefinedNamespace):
 
 ONTOLOGY_IRI = "https://w3id.org/kgbuild/ontology"
 ID = Namespace("https://w3id.org/kgbuild/id/")
+
+
+class GN(DefinedNamespace):
+    """The GeoNames ontology's feature classes, which say what kind of place a node is."""
+
+    _fail = True
+    _NS = Namespace("http://www.geonames.org/ontology#")
+
+    featureClass: URIRef
+    A: URIRef  # country, state, region
+    H: URIRef  # stream, lake, sea
+    L: URIRef  # park, area
+    P: URIRef  # city, village
+    R: URIRef  # road, railroad
+    S: URIRef  # spot, building, farm
+    T: URIRef  # mountain, hill, rock
+    U: URIRef  # undersea
+    V: URIRef  # forest, heath

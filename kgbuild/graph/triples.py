@@ -9,7 +9,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from ..records import ArticleFacts, Claim, Entity, Event
 from .iri import article_iri, claim_iri, entity_iri, event_iri, sentence_iri, span_iri
-from .namespace import KG
+from .namespace import GN, KG
 
 _CLASSES = {
     "Person": KG.Person, "Organisation": KG.Organisation, "State": KG.State,
@@ -50,6 +50,10 @@ def _describe(graph: Graph, entity: Entity) -> None:
     if entity.lat is not None and entity.lon is not None:
         graph.add((node, GEO.lat, Literal(entity.lat, datatype=XSD.decimal)))
         graph.add((node, GEO.long, Literal(entity.lon, datatype=XSD.decimal)))
+    if entity.feature:
+        graph.add((node, GN.featureClass, GN[entity.feature]))
+    if entity.geonames:
+        graph.add((node, OWL.sameAs, URIRef(f"https://sws.geonames.org/{entity.geonames}/")))
 
 
 def article_triples(facts: ArticleFacts, extractor_version: str) -> Graph:

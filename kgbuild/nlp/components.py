@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -25,6 +25,7 @@ _NAME_LINKS = frozenset({"for", "of", "the", "and", "on"})
 
 JOURNALISTS = "journalists"
 DATES = "dates"
+ROLES = "roles"
 
 
 class LineBreaks:
@@ -121,10 +122,73 @@ class OrganisationNames:
         return Span(ent.doc, start, end, label="ORG", span_id=ent.ent_id_)
 
 
+class RoleTitles:
+    """Offices named instead of their holder: "the Kremlin spokesman said" is Dmitry Peskov.
+
+    The holder is whoever held the office on the article's publication date. A title
+    followed by a name ("the President of the European Council Costa") makes that name
+    the holder's when it is the holder's surname, and is left alone otherwise ("US
+    President Barack Obama" in a history). Bare titles become PERSON entities, listed in
+    ``doc.spans["roles"]``; a title after "former" or "then" is no one's here.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.holders: dict[str, list[tuple[date, date | None, str]]] = {}
+        self.not_current: frozenset[str] = frozenset()
+        self.surnames: dict[str, frozenset[str]] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   roles: dict[str, Any] | None = None, people: dict[str, list[str]] | None = None) -> None:
+        roles = roles or {"roles": {}}
+        self.not_current = frozenset(roles.get("not_current", ()))
+        for role, office in roles["roles"].items():
+            self.matcher.add(role, [nlp.make_doc(title) for title in office["titles"]])
+            self.holders[role] = [(date.fromisoformat(h["from"]), date.fromisoformat(h["to"]) if h["to"] else None,
+                                   h["person"]) for h in office["holders"]]
+        self.surnames = {person: frozenset(name.split()[-1].lower() for name in names)
+                         for person, names in (people or {}).items()}
+
+    def holder(self, role: str, day: date) -> str | None:
+        """The gazetteer id of whoever held ``role`` on ``day``."""
+        return next((person for start, end, person in self.holders.get(role, ())
+                     if start <= day and (end is None or day < end)), None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc._.published
+        if not isinstance(published, date):
+            return doc
+        matches = filter_spans([Span(doc, start, end, label=match) for match, start, end in self.matcher(doc)])
+        people, roles = [], []
+        for title in matches:
+            before = doc[title.start - 1].lower_ if title.start else ""
+            holder = self.holder(title.label_, published)
+            if holder is None or before in self.not_current:
+                continue
+            name_end = title.end
+            while name_end < len(doc) and doc[name_end].pos_ == "PROPN" and doc[name_end].is_title:
+                name_end += 1
+            if name_end == title.end:
+                roles.append(Span(doc, title.start, title.end, label="PERSON", span_id=holder))
+            elif doc[name_end - 1].lower_ in self.surnames.get(holder, ()):
+                people.append(Span(doc, title.end, name_end, label="PERSON", span_id=holder))
+        if people or roles:
+            added = people + roles
+            # spans made afresh: a span read back from doc.ents can pick up an id its tokens
+            # held before an earlier component retagged them
+            kept = [Span(doc, e.start, e.end, label=e.label_, span_id=e.ent_id_) for e in doc.ents
+                    if not any(e.start < a.end and a.start < e.end for a in added)]
+            doc.ents = filter_spans(added + kept)
+            doc.spans[ROLES] = roles
+        return doc
+
+
 def _name_run(doc: Doc, i: int) -> int:
     """Where a name that reaches token ``i`` ends when it runs on: "... for Countering Disinformation"."""
     end = i
     while end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS:
+        if doc[end].lower_ == "and" and doc[end + 1].lower_ == "the":
+            break  # "the Engels Airbase and the Afipsky Oil Refinery" are two names
         run = end + 1
         while run < len(doc) and (doc[run].is_title or doc[run].lower_ in _NAME_LINKS) and not doc[run].ent_type_:
             run += 1

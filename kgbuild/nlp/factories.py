@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..resources import read_json, read_jsonl
-from .components import Dates, Journalists, LineBreaks, OrganisationNames
+from .components import Dates, Journalists, LineBreaks, OrganisationNames, RoleTitles
 from .arguments import EventArguments
 from .attribution import Attribution
 from .events import EventTriggers
@@ -35,6 +35,11 @@ def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
 @Language.factory("kgbuild_organisation_names")
 def make_organisation_names(nlp: Language, name: str) -> OrganisationNames:
     return OrganisationNames()
+
+
+@Language.factory("kgbuild_role_titles")
+def make_role_titles(nlp: Language, name: str) -> RoleTitles:
+    return RoleTitles(nlp)
 
 
 @Language.factory("kgbuild_journalists")
@@ -71,6 +76,13 @@ def make_attribution(nlp: Language, name: str) -> Attribution:
 def read_ontology_json(path: str) -> dict[str, Any]:
     """A JSON file under ``ontology/``."""
     return read_json(*path.split("/"))
+
+
+@registry.misc("kgbuild.person_names.v1")
+def person_names() -> dict[str, list[str]]:
+    """Gazetteer id of each person -> the names they go by, whose last words are their surnames."""
+    return {key: [entity.label, *entity.aliases] for key, entity in load_gazetteer().entities.items()
+            if entity.type == "Person"}
 
 
 @registry.misc("kgbuild.state_ids.v1")

@@ -13,6 +13,8 @@ from ..resources import ontology_file, read_jsonl
 
 # spaCy labels the ruler gives each gazetteer type, so that NER and gazetteer agree.
 SPACY_LABELS = {"Person": "PERSON", "Organisation": "ORG", "ArmedGroup": "ORG", "State": "GPE", "Place": "GPE"}
+# GeoNames feature class of a gazetteer entry that states none: a state is "A", a place a town.
+_FEATURE_CLASSES = {"State": "A", "Place": "P"}
 _APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
 
 
@@ -56,6 +58,7 @@ def load_gazetteer() -> Gazetteer:
             country=entity_key("State", country) if country else None,
             lat=row.get("lat"),
             lon=row.get("lon"),
+            feature=row.get("feature_class") or _FEATURE_CLASSES.get(row["type"]),
         )
     return Gazetteer(entities)
 

@@ -8,6 +8,7 @@ article that ends with it. Journalists, and every mention of them, are dropped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
@@ -16,7 +17,7 @@ from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
 from ..nlp.acronyms import defined_acronyms, initials, is_acronym
 from .events import implied_parties, merge_reports
-from .geocode import geocode
+from .geocode import Location, geocode, locate_site, state_locations
 
 _TYPES: dict[str, EntityType] = {
     "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"
@@ -64,6 +65,9 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     journalist_surnames = {name.split()[-1] for name in journalists}
 
     long_forms = _long_forms(facts)
+    # The model tags small places it does not know as people ("the town of Makhnovka");
+    # being where an event happened settles it.
+    event_places = {(place.start, place.end) for event in facts.events for place in event.places}
 
     entities: dict[str, Entity] = {}
     surfaces: dict[str, list[str]] = {}
@@ -76,6 +80,10 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         elif (long_form := long_forms.get((mention.start, mention.end))) is not None:
             entity = entities_by_name().get(long_form.lower()) or Entity(
                 entity_key("Organisation", long_form), long_form, "Organisation")
+        elif (known := entities_by_name().get(mention.text.lower())) is not None and mention.text.isupper():
+            entity = known  # "UKRAINE" in a headline set in capitals
+        elif (mention.start, mention.end) in event_places or _is_site(mention.text):
+            entity = Entity(entity_key("Place", mention.text), mention.text, "Place")
         elif mention.label == "PERSON":
             candidates = by_part.get(name, set()) if len(name.split()) == 1 else {name}
             target = next(iter(candidates)) if len(candidates) == 1 else name
@@ -94,7 +102,11 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             surfaces.setdefault(entity.key, []).append(mention.text)
         resolved.append(replace(mention, entity=entity.key))
 
-    entities = _geocoded(entities)
+    entities, renamed = _geocoded(entities, resolved)
+    resolved = [replace(m, entity=renamed.get(m.entity, m.entity)) for m in resolved]
+    renamed_surfaces: dict[str, list[str]] = {}
+    for key, texts in surfaces.items():
+        renamed_surfaces.setdefault(renamed.get(key, key), []).extend(texts)
     known = entities_by_key() | entities
     country_of = {key: entity.country for key, entity in known.items() if entity.country}
     by_span = {(m.start, m.end): m for m in resolved}
@@ -106,26 +118,71 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             if mention.entity is not None and mention.entity not in entities and mention.entity in known:
                 entities[mention.entity] = known[mention.entity]
     linked = tuple(
-        replace(entity, aliases=tuple(dict.fromkeys(surfaces.get(key, []))))
+        _with_state_location(replace(entity, aliases=tuple(dict.fromkeys(renamed_surfaces.get(key, [])))))
         for key, entity in entities.items()
     )
     return replace(facts, mentions=tuple(resolved), entities=linked, events=events)
 
 
-def _geocoded(entities: dict[str, Entity]) -> dict[str, Entity]:
-    """``entities`` with coordinates and a state for places the gazetteer does not place.
+def _geocoded(entities: dict[str, Entity], mentions: list[Mention]) -> tuple[dict[str, Entity], dict[str, str]]:
+    """``entities`` with coordinates and a state for places the gazetteer does not place, and their new keys.
 
-    The states the article names (and those its known places lie in) settle a name
-    several places share.
+    The states named in a place's sentences ("the northern town of Munster" beside
+    Germany), then those the article names (and those its known places lie in) settle a
+    name several places share. A place found in GeoNames or among regions takes a key made
+    from that record, so that two towns of one name stay two nodes and two spellings of
+    one town meet ("Kharkiv Oblast", "Kharkiv region").
     """
-    countries = frozenset({e.key for e in entities.values() if e.type == "State"}
-                          | {e.country for e in entities.values() if e.country})
-    placed = {}
+    def countries_of(keys: Iterable[str]) -> frozenset[str]:
+        named = [entities[key] for key in keys if key in entities]
+        return frozenset({e.key for e in named if e.type == "State"} | {e.country for e in named if e.country})
+
+    def locate(entity: Entity, countries: frozenset[str]) -> Location | None:
+        if _is_site(entity.label):
+            return locate_site(entity.label, _site_words(), countries)
+        return geocode(entity.label, countries)
+
+    in_article = countries_of(entities)
+    sentences: dict[int, set[str]] = {}
+    for mention in mentions:
+        sentences.setdefault(mention.sentence, set()).add(mention.entity)
+    placed: dict[str, Entity] = {}
+    renamed: dict[str, str] = {}
     for key, entity in entities.items():
-        location = geocode(entity.label, countries) if entity.type == "Place" and entity.lat is None else None
-        placed[key] = entity if location is None else replace(
-            entity, lat=location.lat, lon=location.lon, country=entity.country or location.country)
-    return placed
+        location = None
+        if entity.type == "Place" and entity.lat is None:
+            beside = countries_of(k for m in mentions if m.entity == key for k in sentences[m.sentence]) - {key}
+            location = locate(entity, beside) if beside else None
+            if location is None or location.country not in beside:
+                location = locate(entity, in_article)
+        if location is not None:
+            entity = replace(entity, lat=location.lat, lon=location.lon, country=entity.country or location.country,
+                             feature=location.feature, geonames=location.geonames_id)
+            if location.ident:
+                entity = replace(entity, key=entity_key("Place", f"{location.name} {location.ident.split(':')[1]}"))
+                renamed[key] = entity.key
+        elif entity.type == "Place" and entity.feature is None and _is_site(entity.label):
+            entity = replace(entity, feature="S")
+        placed.setdefault(entity.key, entity)
+    return placed, renamed
+
+
+def _with_state_location(entity: Entity) -> Entity:
+    """A state with the representative point of its territory, for maps."""
+    if entity.type != "State" or entity.lat is not None or (location := state_locations().get(entity.key)) is None:
+        return entity
+    return replace(entity, lat=location.lat, lon=location.lon)
+
+
+@cache
+def _site_words() -> frozenset[str]:
+    return frozenset(read_json("events", "arguments.json")["site_nouns"])
+
+
+def _is_site(name: str) -> bool:
+    """Whether a name is an installation's ("Saratov Oil Refinery", "Ramstein Air Base")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in _site_words()
 
 
 def _long_forms(facts: ArticleFacts) -> dict[tuple[int, int], str]:

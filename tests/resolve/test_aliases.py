@@ -75,3 +75,14 @@ def test_forms_of_one_name_meet_in_one_entity(extract, text, forms, label):
 def test_an_organisation_name_the_model_cuts_short_runs_on(extract):
     facts = extract("Ukraine's Center for Countering Disinformation said drones struck a refinery.")
     assert "Center for Countering Disinformation" in {m.text for m in facts.mentions}
+
+
+def test_a_name_in_capitals_is_the_gazetteers(extract):
+    facts = extract("UKRAINE: Russian drones struck Kharkiv overnight, Ukrainian officials said.")
+    assert {m.entity for m in facts.mentions if m.text.lower() == "ukraine"} == {"actor/ukraine"}
+
+
+def test_two_names_joined_by_and_the_stay_two(extract):
+    facts = extract("Ukrainian drones struck the Engels Airbase and the Afipsky Oil Refinery, Russia said.")
+    names = {m.text.removeprefix("the ") for m in facts.mentions}
+    assert "Engels Airbase" in names and not any(" and the " in name for name in names)

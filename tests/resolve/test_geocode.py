@@ -6,9 +6,11 @@ from math import asin, cos, radians, sin, sqrt
 
 import pytest
 
-from kgbuild.resolve.geocode import geocode
+from kgbuild.resolve.geocode import geocode, locate_site, state_locations
 
 RUSSIA, GERMANY, US, AUSTRALIA = "actor/russia", "actor/germany", "actor/united-states", "actor/australia"
+UKRAINE = "actor/ukraine"
+SITE_WORDS = frozenset({"refinery", "airbase", "base", "cosmodrome"})
 
 # name, the article's countries, where it really is (reference coordinates, not GeoNames')
 PLACED = [
@@ -31,6 +33,9 @@ PLACED = [
     ("Primorsko-Akhtarsk", {RUSSIA}, 46.05, 38.17),
     # spelt as written beats a place that only folds to it (Münster, North Rhine-Westphalia)
     ("Munster", {GERMANY}, 52.99, 10.09),
+    # GeoNames writes "Tsiolkovskiy": transliterations' endings differ
+    ("Tsiolkovsky", {RUSSIA}, 51.77, 128.12),
+    ("Saratov City", {RUSSIA}, 51.53, 46.03),
 ]
 
 
@@ -47,10 +52,62 @@ def test_place_lies_within_25_km_of_where_it_is(name, countries, lat, lon):
     assert _km(location.lat, location.lon, lat, lon) <= 25, (name, location)
 
 
+# name, the article's countries, the region's extent (south, north, west, east): a region's
+# point must lie inside it, as a map pin for the region.
+REGIONS = [
+    ("Krasnodar Krai", {RUSSIA}, 43.4, 46.9, 36.6, 41.8),
+    ("Amur", {RUSSIA}, 48.8, 57.1, 119.6, 134.9),
+    ("Kursk region", {RUSSIA}, 50.9, 52.5, 34.1, 38.6),
+    ("Kharkiv Oblast", {UKRAINE}, 48.5, 50.5, 34.9, 38.1),
+    ("Sumy region", {UKRAINE}, 50.1, 52.4, 32.9, 35.7),    # "Sumska" oblast
+    ("Odesa region", {UKRAINE}, 45.2, 48.0, 28.2, 31.5),   # "Odeska" oblast
+    ("Bavaria", set(), 47.3, 50.6, 8.9, 13.9),
+    ("Maryland", {US}, 37.9, 39.8, -79.5, -75.0),
+]
+
+
+@pytest.mark.parametrize(("name", "countries", "south", "north", "west", "east"), REGIONS)
+def test_region_lies_inside_its_extent(name, countries, south, north, west, east):
+    location = geocode(name, frozenset(countries))
+    assert location is not None and location.feature == "A", (name, location)
+    assert south <= location.lat <= north and west <= location.lon <= east, (name, location)
+
+
+# site, the article's countries, where the site really is
+SITES = [
+    ("Saratov Oil Refinery", {RUSSIA}, 51.50, 46.03),
+    ("Engels Airbase", {RUSSIA}, 51.48, 46.21),
+    ("Ramstein Air Base", {GERMANY}, 49.44, 7.60),   # the town is Ramstein-Miesenbach
+]
+
+
+@pytest.mark.parametrize(("name", "countries", "lat", "lon"), SITES)
+def test_site_named_after_its_town_lies_at_that_town(name, countries, lat, lon):
+    location = locate_site(name, SITE_WORDS, frozenset(countries))
+    assert location is not None and location.feature == "S", name
+    assert _km(location.lat, location.lon, lat, lon) <= 25, (name, location)
+
+
+def test_site_whose_town_name_several_towns_share_stays_unplaced():
+    # Russia has towns called Vostochny and Vostochnyy; the cosmodrome is near none of them
+    assert locate_site("Vostochny cosmodrome", SITE_WORDS, frozenset({RUSSIA})) is None
+
+
+def test_state_has_a_point_inside_its_territory():
+    ukraine = state_locations()[UKRAINE]
+    assert 44.4 <= ukraine.lat <= 52.4 and 22.1 <= ukraine.lon <= 40.2
+
+
+def test_towns_of_one_name_are_different_records():
+    munster = geocode("Munster", frozenset({GERMANY}))
+    indiana = geocode("Munster", frozenset({US}))
+    assert munster.ident != indiana.ident and munster.geonames_id is not None
+
+
 @pytest.mark.parametrize(("name", "countries"), [
     ("Munster", set()),           # several towns, nothing to choose between them
     ("West", {US}),               # a direction, though a town in Texas goes by it
-    ("Maryland", {AUSTRALIA}),    # a US state, though a town in Australia goes by it
+    ("Maryland", {AUSTRALIA}),    # a US state (and a county of Liberia), though a town in Australia goes by it
     ("Eastern Europe", set()),
     ("Angolan", set()),           # a demonym the model took for a place
     ("Makhnovka", {RUSSIA}),      # too small for the packaged data: unplaced, never misplaced
@@ -61,6 +118,19 @@ def test_name_stays_unplaced_rather_than_misplaced(name, countries):
 
 def test_place_knows_its_state():
     assert geocode("Engels").country == RUSSIA
+
+
+def test_the_states_beside_a_place_settle_it_before_the_articles(extract):
+    facts = extract("The United States pledged new aid on Monday. Russian drones struck an army depot "
+                    "in the town of Munster in northern Germany, German police said.")
+    (place,) = [e for e in facts.entities if e.label == "Munster"]
+    assert place.country == GERMANY and _km(place.lat, place.lon, 52.99, 10.09) <= 25
+
+
+def test_a_name_the_model_takes_for_a_person_is_a_place_where_events_happen(extract):
+    facts = extract("Ukrainian troops captured the settlements of Kolmakov and Fanaseyevka, Russian bloggers said.")
+    assert {e.label: e.type for e in facts.entities if e.label in ("Kolmakov", "Fanaseyevka")} == {
+        "Kolmakov": "Place", "Fanaseyevka": "Place"}
 
 
 def test_a_place_the_gazetteer_lacks_gets_coordinates_and_its_state(extract):

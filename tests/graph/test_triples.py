@@ -1,0 +1,25 @@
+"""What the graph says about a place: coordinates, its kind (GeoNames feature class) and its GeoNames record."""
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import OWL, XSD
+
+from kgbuild.graph.iri import entity_iri
+from kgbuild.graph.namespace import GN, KG
+from kgbuild.graph.triples import GEO, entity_triples
+from kgbuild.records import Entity
+
+
+def test_a_geocoded_town_links_to_geonames_and_says_it_is_a_town():
+    town = Entity("place/munster-2867542", "Munster", "Place", country="actor/germany", lat=52.98569, lon=10.08756,
+                  feature="P", geonames=2867542)
+    graph = entity_triples([town])
+    node = entity_iri(town.key)
+    assert (node, GN.featureClass, GN.P) in graph
+    assert (node, OWL.sameAs, URIRef("https://sws.geonames.org/2867542/")) in graph
+    assert (node, GEO.lat, Literal(52.98569, datatype=XSD.decimal)) in graph
+    assert (node, KG.country, entity_iri("actor/germany")) in graph
+
+
+def test_a_place_nothing_settles_has_no_coordinates_and_no_class():
+    graph = entity_triples([Entity("place/makhnovka", "Makhnovka", "Place")])
+    assert not set(graph.triples((None, GEO.lat, None))) and not set(graph.triples((None, GN.featureClass, None)))
