@@ -93,7 +93,7 @@ class OrganisationNames:
             added += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text == acronym and not t.ent_type_]
         if added or len(found) != len(tagged) or any(f is not t for f, t in zip(found, tagged)):
             # a longer name wins over the demonym inside it
-            doc.ents = filter_spans(added + found)
+            set_entities(doc, filter_spans(added + found))
         return doc
 
     def _unnamed_organisations(self, doc: Doc, found: list[Span]) -> list[Span]:
@@ -174,13 +174,23 @@ class RoleTitles:
                 people.append(Span(doc, title.end, name_end, label="PERSON", span_id=holder))
         if people or roles:
             added = people + roles
-            # spans made afresh: a span read back from doc.ents can pick up an id its tokens
-            # held before an earlier component retagged them
-            kept = [Span(doc, e.start, e.end, label=e.label_, span_id=e.ent_id_) for e in doc.ents
-                    if not any(e.start < a.end and a.start < e.end for a in added)]
-            doc.ents = filter_spans(added + kept)
+            kept = [e for e in doc.ents if not any(e.start < a.end and a.start < e.end for a in added)]
+            set_entities(doc, filter_spans(added + kept))
             doc.spans[ROLES] = roles
         return doc
+
+
+def set_entities(doc: Doc, spans: list[Span]) -> None:
+    """Make ``spans`` the doc's entities, each token carrying its own entity's id and no other.
+
+    Setting a span without an id over tokens leaves them the id they had: "the Danish
+    Defence Intelligence Service" would keep Denmark's from "Danish", and any component
+    reading ``doc.ents`` after this one would take the service for Denmark.
+    """
+    doc.ents = spans
+    ids = {token.i: span.id for span in spans for token in span}
+    for token in doc:
+        token.ent_id = ids.get(token.i, 0)
 
 
 def _name_run(doc: Doc, i: int) -> int:

@@ -17,7 +17,7 @@ from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
 from ..nlp.acronyms import defined_acronyms, initials, is_acronym
 from .events import implied_parties, merge_reports
-from .geocode import Location, geocode, locate_site, state_locations
+from .geocode import geocode, is_site, state_locations
 
 _TYPES: dict[str, EntityType] = {
     "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"
@@ -70,7 +70,6 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     event_places = {(place.start, place.end) for event in facts.events for place in event.places}
 
     entities: dict[str, Entity] = {}
-    surfaces: dict[str, list[str]] = {}
     resolved: list[Mention] = []
     for mention, name in zip(facts.mentions, people):
         if mention.kind == "journalist" or name in journalist_surnames or name in journalists:
@@ -82,7 +81,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
                 entity_key("Organisation", long_form), long_form, "Organisation")
         elif (known := entities_by_name().get(mention.text.lower())) is not None and mention.text.isupper():
             entity = known  # "UKRAINE" in a headline set in capitals
-        elif (mention.start, mention.end) in event_places or _is_site(mention.text):
+        elif (mention.start, mention.end) in event_places or is_site(mention.text):
             entity = Entity(entity_key("Place", mention.text), mention.text, "Place")
         elif mention.label == "PERSON":
             candidates = by_part.get(name, set()) if len(name.split()) == 1 else {name}
@@ -98,15 +97,14 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         else:
             continue
         entities.setdefault(entity.key, entity)
-        if mention.kind in ("name", "metonym"):
-            surfaces.setdefault(entity.key, []).append(mention.text)
         resolved.append(replace(mention, entity=entity.key))
 
     entities, renamed = _geocoded(entities, resolved)
     resolved = [replace(m, entity=renamed.get(m.entity, m.entity)) for m in resolved]
-    renamed_surfaces: dict[str, list[str]] = {}
-    for key, texts in surfaces.items():
-        renamed_surfaces.setdefault(renamed.get(key, key), []).extend(texts)
+    surfaces: dict[str, list[str]] = {}
+    for mention in resolved:
+        if mention.kind in ("name", "metonym"):
+            surfaces.setdefault(mention.entity, []).append(mention.text)
     known = entities_by_key() | entities
     country_of = {key: entity.country for key, entity in known.items() if entity.country}
     by_span = {(m.start, m.end): m for m in resolved}
@@ -118,7 +116,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             if mention.entity is not None and mention.entity not in entities and mention.entity in known:
                 entities[mention.entity] = known[mention.entity]
     linked = tuple(
-        _with_state_location(replace(entity, aliases=tuple(dict.fromkeys(renamed_surfaces.get(key, [])))))
+        _with_state_location(replace(entity, aliases=tuple(dict.fromkeys(surfaces.get(key, [])))))
         for key, entity in entities.items()
     )
     return replace(facts, mentions=tuple(resolved), entities=linked, events=events)
@@ -137,31 +135,28 @@ def _geocoded(entities: dict[str, Entity], mentions: list[Mention]) -> tuple[dic
         named = [entities[key] for key in keys if key in entities]
         return frozenset({e.key for e in named if e.type == "State"} | {e.country for e in named if e.country})
 
-    def locate(entity: Entity, countries: frozenset[str]) -> Location | None:
-        if _is_site(entity.label):
-            return locate_site(entity.label, _site_words(), countries)
-        return geocode(entity.label, countries)
-
     in_article = countries_of(entities)
-    sentences: dict[int, set[str]] = {}
+    named_in: dict[int, set[str]] = {}
+    sentences_of: dict[str, set[int]] = {}
     for mention in mentions:
-        sentences.setdefault(mention.sentence, set()).add(mention.entity)
+        named_in.setdefault(mention.sentence, set()).add(mention.entity)
+        sentences_of.setdefault(mention.entity, set()).add(mention.sentence)
     placed: dict[str, Entity] = {}
     renamed: dict[str, str] = {}
     for key, entity in entities.items():
         location = None
         if entity.type == "Place" and entity.lat is None:
-            beside = countries_of(k for m in mentions if m.entity == key for k in sentences[m.sentence]) - {key}
-            location = locate(entity, beside) if beside else None
+            beside = countries_of(k for n in sentences_of.get(key, ()) for k in named_in[n]) - {key}
+            location = geocode(entity.label, beside) if beside else None
             if location is None or location.country not in beside:
-                location = locate(entity, in_article)
+                location = geocode(entity.label, in_article)
         if location is not None:
             entity = replace(entity, lat=location.lat, lon=location.lon, country=entity.country or location.country,
                              feature=location.feature, geonames=location.geonames_id)
             if location.ident:
                 entity = replace(entity, key=entity_key("Place", f"{location.name} {location.ident.split(':')[1]}"))
                 renamed[key] = entity.key
-        elif entity.type == "Place" and entity.feature is None and _is_site(entity.label):
+        elif entity.type == "Place" and entity.feature is None and is_site(entity.label):
             entity = replace(entity, feature="S")
         placed.setdefault(entity.key, entity)
     return placed, renamed
@@ -172,17 +167,6 @@ def _with_state_location(entity: Entity) -> Entity:
     if entity.type != "State" or entity.lat is not None or (location := state_locations().get(entity.key)) is None:
         return entity
     return replace(entity, lat=location.lat, lon=location.lon)
-
-
-@cache
-def _site_words() -> frozenset[str]:
-    return frozenset(read_json("events", "arguments.json")["site_nouns"])
-
-
-def _is_site(name: str) -> bool:
-    """Whether a name is an installation's ("Saratov Oil Refinery", "Ramstein Air Base")."""
-    words = name.split()
-    return len(words) > 1 and words[-1].lower() in _site_words()
 
 
 def _long_forms(facts: ArticleFacts) -> dict[tuple[int, int], str]:

@@ -188,12 +188,15 @@ def _region(name: str, countries: frozenset[str], anywhere: bool = True) -> Loca
 def geocode(name: str, countries: frozenset[str] = frozenset()) -> Location | None:
     """The place ``name`` stands for, read in the light of the article's ``countries`` (state keys).
 
-    A name with a designator ("Krasnodar Krai", "Kursk region") is a region. Otherwise
-    towns go first, then regions. Among towns, one whose own name is spelt as written
+    A site ("Saratov Oil Refinery") lies at its town (:func:`locate_site`). A name with a
+    designator ("Krasnodar Krai", "Kursk region") is a region. Otherwise towns go first,
+    then regions. Among towns, one whose own name is spelt as written
     goes first ("Munster" in Lower Saxony before "Münster", which English also spells
     so), then one with such another name, then one that only folds to it; among those,
     one in the article's countries, then the largest.
     """
+    if is_site(name):
+        return locate_site(name, countries)
     folded = fold(name)
     if not folded or all(word in _region_words() for word in folded.split()):
         return None
@@ -255,7 +258,18 @@ def _towns_named(folded: str) -> dict[str, Location]:
             for _, own, location in _index().get(form, ()) if own}
 
 
-def locate_site(name: str, site_words: frozenset[str], countries: frozenset[str]) -> Location | None:
+@cache
+def _site_words() -> frozenset[str]:
+    return frozenset(read_json("events", "arguments.json")["site_nouns"])
+
+
+def is_site(name: str) -> bool:
+    """Whether a name is an installation's ("Saratov Oil Refinery", "Ramstein Air Base")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in _site_words()
+
+
+def locate_site(name: str, countries: frozenset[str] = frozenset()) -> Location | None:
     """Where a site named after a town lies ("Saratov Oil Refinery", "Ramstein Air Base"): at that town.
 
     The town must be the only one of its name, however transliterated, in the article's
@@ -263,7 +277,7 @@ def locate_site(name: str, site_words: frozenset[str], countries: frozenset[str]
     called Vostochny or Vostochnyy.
     """
     words = [w for w in name.split() if w.lower() != "the"]
-    while words and fold(words[-1]) in site_words:
+    while words and fold(words[-1]) in _site_words():
         words.pop()
     for end in range(len(words), 0, -1):
         eponym = fold(" ".join(words[:end]))

@@ -10,7 +10,6 @@ from kgbuild.resolve.geocode import geocode, locate_site, state_locations
 
 RUSSIA, GERMANY, US, AUSTRALIA = "actor/russia", "actor/germany", "actor/united-states", "actor/australia"
 UKRAINE = "actor/ukraine"
-SITE_WORDS = frozenset({"refinery", "airbase", "base", "cosmodrome"})
 
 # name, the article's countries, where it really is (reference coordinates, not GeoNames')
 PLACED = [
@@ -83,14 +82,14 @@ SITES = [
 
 @pytest.mark.parametrize(("name", "countries", "lat", "lon"), SITES)
 def test_site_named_after_its_town_lies_at_that_town(name, countries, lat, lon):
-    location = locate_site(name, SITE_WORDS, frozenset(countries))
+    location = locate_site(name, frozenset(countries))
     assert location is not None and location.feature == "S", name
     assert _km(location.lat, location.lon, lat, lon) <= 25, (name, location)
 
 
 def test_site_whose_town_name_several_towns_share_stays_unplaced():
     # Russia has towns called Vostochny and Vostochnyy; the cosmodrome is near none of them
-    assert locate_site("Vostochny cosmodrome", SITE_WORDS, frozenset({RUSSIA})) is None
+    assert locate_site("Vostochny cosmodrome", frozenset({RUSSIA})) is None
 
 
 def test_state_has_a_point_inside_its_territory():
