@@ -15,7 +15,7 @@ from .evaluate import evaluate
 from .export import EXPORTERS, export
 from .graph.store import KGStore, default_store_path
 from .graph.summary import summarize
-from .query import QUERY_FORMATS, format_result, load_query, saved_queries
+from .query import QUERY_FORMATS, bind_parameters, format_result, load_query, query_parameters, saved_queries
 
 store_option = click.option(
     "--store",
@@ -80,14 +80,26 @@ def build(inputs: tuple[Path, ...], store: Path | None, workers: int, rebuild: b
         sys.exit(1)
 
 
+def _parameters(context: click.Context, option: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    parameters = {}
+    for value in values:
+        name, equals, setting = value.partition("=")
+        if not equals or not name:
+            raise click.BadParameter(f"{value!r} is not NAME=VALUE, e.g. --param actor=Ukraine")
+        parameters[name.strip()] = setting.strip()
+    return parameters
+
+
 @cli.command()
 @click.argument("sparql")
 @store_option
 @click.option("--format", "output_format", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
-def query(sparql: str, store: Path | None, output_format: str) -> None:
+@click.option("--param", "params", multiple=True, callback=_parameters, metavar="NAME=VALUE",
+              help="Set a parameter of the query (see `kgbuild queries`); repeatable.")
+def query(sparql: str, store: Path | None, output_format: str, params: dict[str, str]) -> None:
     """Run a SPARQL query: inline text, @file.rq, or the name of a saved query (see `kgbuild queries`)."""
     try:
-        text = load_query(sparql)
+        text = bind_parameters(load_query(sparql), params)
         with _open(store) as opened:
             click.echo(format_result(opened.query(text), output_format), nl=False)
     except KGBuildError as error:
@@ -99,6 +111,9 @@ def queries() -> None:
     """List the saved queries that `kgbuild query NAME` runs."""
     for name, description in saved_queries().items():
         click.echo(f"{name:24} {description}")
+        parameters = query_parameters(load_query(name))
+        if parameters:
+            click.echo(" " * 25 + "parameters: " + ", ".join(f"{p} (default {d})" for p, d in parameters.items()))
 
 
 @cli.command(name="export")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
+from datetime import date
 from pathlib import Path
 
 from rdflib.query import Result
@@ -40,6 +43,42 @@ def load_query(argument: str) -> str:
         names = ", ".join(saved_queries())
         raise QueryError(f"{argument!r} is neither a SPARQL query nor a saved query; saved queries: {names}")
     return argument
+
+
+# A saved query's parameter: a VALUES clause over one variable with one default value, e.g.
+# ``VALUES ?actor { "Russia" }``. Any SPARQL client runs the file with its defaults.
+_PARAMETER = re.compile(
+    r'(?P<head>VALUES\s+\?(?P<name>\w+)\s*\{\s*)(?P<default>"[^"\\]*"(?:\^\^xsd:\w+)?)(?P<tail>\s*\})'
+)
+
+
+def query_parameters(text: str) -> dict[str, str]:
+    """The parameters a query declares (name -> default as written in SPARQL)."""
+    return {match["name"]: match["default"] for match in _PARAMETER.finditer(text)}
+
+
+def bind_parameters(text: str, values: dict[str, str]) -> str:
+    """``text`` with each named parameter's default replaced by the given value, of the default's datatype."""
+    declared = query_parameters(text)
+    for name, value in values.items():
+        if name not in declared:
+            known = ", ".join(declared) or "none"
+            raise QueryError(f"the query has no parameter {name!r}; its parameters: {known}")
+        if declared[name].endswith("^^xsd:date"):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise QueryError(f"parameter {name} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+    def bind(match: re.Match[str]) -> str:
+        if match["name"] not in values:
+            return match[0]
+        datatype = match["default"].rpartition('"')[2]
+        # JSON's string escapes are all valid SPARQL string escapes.
+        literal = json.dumps(values[match["name"]], ensure_ascii=False) + datatype
+        return match["head"] + literal + match["tail"]
+
+    return _PARAMETER.sub(bind, text)
 
 
 def _short(term: object) -> str:

@@ -74,6 +74,8 @@ def test_query_from_file(run_cli, seed_store, tmp_path):
         (("query", "SELEC ?x WHERE {", "--store", "{store}"), "SPARQL"),
         (("query", "no-such-query", "--store", "{store}"), "saved queries"),
         (("query", "@/nonexistent/q.rq", "--store", "{store}"), "cannot read"),
+        (("query", "actor-events", "--param", "actor", "--store", "{store}"), "NAME=VALUE"),
+        (("query", "actor-events", "--param", "place=Kyiv", "--store", "{store}"), "its parameters: actor"),
         (("stats", "--store", "{missing}"), "kgbuild build"),
     ],
 )
