@@ -24,6 +24,7 @@ from .extract import doc_to_facts
 from .graph import KGStore, article_triples, entity_triples
 from .graph.merge import write_merged_events
 from .graph.summary import StoreSummary, summarize
+from .graph.validate import validate_graph
 from .io import read_inputs
 from .io.clean import blank_out
 from .nlp.pipeline import build_pipeline, make_doc
@@ -162,8 +163,18 @@ def build(
 
         def flush() -> None:
             store.add_entities(entity_triples(e for facts in batch for e in facts.entities))
-            report.built += store.replace_article_graphs((f.article.id, article_triples(f, version)) for f in batch)
+            report.built += store.replace_article_graphs((f.article.id, checked(f)) for f in batch)
             batch.clear()
+
+        def checked(facts: ArticleFacts):  # noqa: ANN202 (an rdflib Graph; rdflib stays inside kgbuild.graph)
+            graph = article_triples(facts, version)
+            validation = validate_graph(graph + entity_triples(facts.entities))
+            if not validation.conforms:
+                more = len(validation.violations) - 1
+                note(Problem(facts.article.source, f"its graph breaks ontology/shapes.ttl: {validation.violations[0]}"
+                             + (f" and {more} more" if more else "") + "; written anyway, please report this",
+                             severity="warning"))
+            return graph
 
         for result in extract_all(pending(), workers):
             if isinstance(result, Problem):

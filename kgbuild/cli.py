@@ -15,7 +15,9 @@ from .evaluate import evaluate
 from .export import EXPORTERS, export
 from .graph.store import KGStore, default_store_path
 from .graph.summary import summarize
-from .query import QUERY_FORMATS, bind_parameters, format_result, load_query, query_parameters, saved_queries
+from .graph.validate import validate_store
+from .graph.docs import ontology_docs
+from .graph.query import QUERY_FORMATS, bind_parameters, format_result, load_query, query_parameters, saved_queries
 
 store_option = click.option(
     "--store",
@@ -166,6 +168,33 @@ def stats(store: Path | None, as_json: bool) -> None:
         click.echo(json.dumps({"counts": summary.counts, "events_by_type": summary.events_by_type}, indent=2))
     else:
         click.echo("\n".join(summary.lines()))
+
+
+@cli.command()
+@store_option
+def validate(store: Path | None) -> None:
+    """Check the whole store against the SHACL shapes in ontology/shapes.ttl; exit 1 on any violation."""
+    with _open(store) as opened:
+        report = validate_store(opened)
+    click.echo("\n".join(report.lines()))
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), default=None,
+              help="File to write [default: print to standard output].")
+def docs(output: Path | None) -> None:
+    """Describe the ontology (classes, properties, example triples, SHACL shapes) as Markdown."""
+    text = ontology_docs()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    click.echo(f"wrote {output}")
 
 
 class _Progress:

@@ -135,6 +135,8 @@ class Entity:
     lon: float | None = None
     feature: str | None = None  # GeoNames feature class of a place: A region or state, P town, S site, H water, L area
     geonames: int | None = None
+    # A place that acts as a party to an event ("Europe could not supply Ukraine") is also an actor.
+    acts: bool = False
 
 
 @dataclass(frozen=True)

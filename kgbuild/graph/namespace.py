@@ -13,6 +13,7 @@ class KG(DefinedNamespace):
     # classes
     Article: URIRef
     Sentence: URIRef
+    Entity: URIRef
     Actor: URIRef
     Person: URIRef
     Organisation: URIRef
@@ -83,6 +84,10 @@ class KG(DefinedNamespace):
     unit: URIRef
     approximate: URIRef
     quantityText: URIRef
+
+    # annotations of event types
+    cameoCode: URIRef
+    ploverCategory: URIRef
 
 
 ONTOLOGY_IRI = "https://w3id.org/kgbuild/ontology"

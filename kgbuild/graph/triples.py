@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
@@ -36,7 +37,7 @@ def entity_triples(entities: Iterable[Entity]) -> Graph:
 def _describe(graph: Graph, entity: Entity) -> None:
     node = entity_iri(entity.key)
     graph.add((node, RDF.type, _CLASSES[entity.type]))
-    if entity.type != "Place":
+    if entity.type != "Place" or entity.acts:
         # Stated, not inferred: SPARQL clients rarely reason over rdfs:subClassOf.
         graph.add((node, RDF.type, KG.Actor))
     graph.add((node, RDFS.label, Literal(entity.label)))
@@ -48,8 +49,8 @@ def _describe(graph: Graph, entity: Entity) -> None:
     if entity.country and entity.country != entity.key:
         graph.add((node, KG.country, entity_iri(entity.country)))
     if entity.lat is not None and entity.lon is not None:
-        graph.add((node, GEO.lat, Literal(entity.lat, datatype=XSD.decimal)))
-        graph.add((node, GEO.long, Literal(entity.lon, datatype=XSD.decimal)))
+        graph.add((node, GEO.lat, _decimal(entity.lat)))
+        graph.add((node, GEO.long, _decimal(entity.lon)))
     if entity.feature:
         graph.add((node, GN.featureClass, GN[entity.feature]))
     if entity.geonames:
@@ -89,8 +90,8 @@ def article_triples(facts: ArticleFacts, extractor_version: str) -> Graph:
         graph.add((s, KG.start, Literal(sentence.start)))
         graph.add((s, KG.end, Literal(sentence.end)))
 
-    for entity in facts.entities:
-        graph.add((node, KG.mentions, entity_iri(entity.key)))
+    for key in sorted({mention.entity for mention in facts.mentions if mention.entity is not None}):
+        graph.add((node, KG.mentions, entity_iri(key)))
 
     for mention in facts.mentions:
         m = span_iri(article.id, "mention", mention.start, mention.end)
@@ -119,8 +120,10 @@ def article_triples(facts: ArticleFacts, extractor_version: str) -> Graph:
     return graph
 
 
-def _number(value: float) -> Literal:
-    return Literal(int(value) if float(value).is_integer() else value, datatype=XSD.decimal)
+def _decimal(value: float) -> Literal:
+    """An xsd:decimal with the number's shortest digits ("8500", "30.7233"); a float given the
+    decimal datatype would be a double in disguise, which validators reject."""
+    return Literal(Decimal(int(value)) if float(value).is_integer() else Decimal(repr(float(value))))
 
 
 def _describe_event(graph: Graph, event: Event) -> None:
@@ -129,7 +132,7 @@ def _describe_event(graph: Graph, event: Event) -> None:
     graph.add((node, RDF.type, EVENT_CLASSES[event.type]))
     graph.add((node, KG.eventType, Literal(event.type)))
     graph.add((node, KG.trigger, Literal(event.trigger)))
-    graph.add((node, KG.confidence, Literal(str(event.confidence), datatype=XSD.decimal)))
+    graph.add((node, KG.confidence, _decimal(event.confidence)))
     for prop, mentions in ((KG.actor, event.actors), (KG.target, event.targets), (KG.place, event.places)):
         for mention in mentions:
             graph.add((node, prop, entity_iri(mention.entity)))
@@ -157,9 +160,9 @@ def _describe_claim(graph: Graph, node: URIRef, event_node: URIRef, claim: Claim
     quantity = claim.quantity
     if quantity is not None:
         if quantity.minimum is not None:
-            graph.add((node, KG.minimum, _number(quantity.minimum)))
+            graph.add((node, KG.minimum, _decimal(quantity.minimum)))
         if quantity.maximum is not None:
-            graph.add((node, KG.maximum, _number(quantity.maximum)))
+            graph.add((node, KG.maximum, _decimal(quantity.maximum)))
         if quantity.unit:
             graph.add((node, KG.unit, Literal(quantity.unit)))
         if quantity.text:

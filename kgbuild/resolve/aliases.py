@@ -110,11 +110,15 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     by_span = {(m.start, m.end): m for m in resolved}
     events = merge_reports(tuple(
         implied_parties(_resolve_event(event, by_span), known, capitals()) for event in facts.events), country_of)
-    # A state an event implies ("Moscow" acting for Russia) is a node even where the article never names it.
-    for event in events:
-        for mention in (*event.actors, *event.targets):
-            if mention.entity is not None and mention.entity not in entities and mention.entity in known:
-                entities[mention.entity] = known[mention.entity]
+    parties = {m.entity for event in events for m in (*event.actors, *event.targets) if m.entity is not None}
+    # A state an event implies ("Moscow" acting for Russia) or a place lies in is a node even
+    # where the article never names it.
+    for key in parties | {entity.country for entity in entities.values() if entity.country}:
+        if key not in entities and key in known:
+            entities[key] = known[key]
+    for key in parties & entities.keys():
+        if entities[key].type == "Place":
+            entities[key] = replace(entities[key], acts=True)
     linked = tuple(
         _with_state_location(replace(entity, aliases=tuple(dict.fromkeys(surfaces.get(key, [])))))
         for key, entity in entities.items()

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from kgbuild.errors import QueryError
-from kgbuild.query import bind_parameters, load_query, query_parameters, saved_queries
+from kgbuild.graph.query import bind_parameters, load_query, query_parameters, saved_queries
 
 # Another outlet reporting a call that a seed reports, and an article that states no event.
 EXTRA = [

@@ -12,9 +12,9 @@ from pathlib import Path
 from rdflib.query import Result
 from rdflib.term import Literal, URIRef
 
-from .errors import QueryError
-from .graph.store import PREFIXES
-from .resources import ontology_file
+from ..errors import QueryError
+from .store import PREFIXES
+from ..resources import ontology_file
 
 QUERY_FORMATS = ("table", "csv", "json")
 
