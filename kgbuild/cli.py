@@ -17,6 +17,7 @@ from .graph.store import KGStore, default_store_path
 from .graph.summary import summarize
 from .graph.validate import validate_store
 from .graph.docs import ontology_docs
+from .graph.endpoint import serve as serve_store
 from .graph.query import QUERY_FORMATS, bind_parameters, format_result, load_query, query_parameters, saved_queries
 
 store_option = click.option(
@@ -168,6 +169,30 @@ def stats(store: Path | None, as_json: bool) -> None:
         click.echo(json.dumps({"counts": summary.counts, "events_by_type": summary.events_by_type}, indent=2))
     else:
         click.echo("\n".join(summary.lines()))
+
+
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens the endpoint to other machines.")
+@click.option("--port", type=click.IntRange(0, 65535), default=3030, show_default=True, help="Port (0: any free one).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Largest result served; bigger ones are refused with a hint to page them.")
+@click.option("--quiet", is_flag=True, help="Do not log requests.")
+def serve(store: Path | None, host: str, port: int, timeout: float, max_rows: int, quiet: bool) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint (GET and POST; JSON, XML, CSV, TSV results)."""
+    def ready(url: str) -> None:
+        click.echo(f"SPARQL endpoint (read-only) at {url}; stop it with Ctrl-C", err=True)
+
+    try:
+        serve_store(_store_path(store), host, port, timeout=timeout, max_rows=max_rows, on_ready=ready,
+                    log=None if quiet else lambda line: click.echo(line, err=True))
+    except KGBuildError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}; pass another --port") from None
 
 
 @cli.command()

@@ -1,0 +1,320 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a kgbuild store.
+
+Queries run in worker processes that open the store read-only, so a query over its
+time limit is stopped by ending its process (Oxigraph cannot cancel a query), and no
+request can write. Results come as SPARQL JSON, XML, CSV or TSV (by the Accept
+header), graphs from CONSTRUCT/DESCRIBE as Turtle, N-Triples or RDF/XML; a result
+longer than the row limit is refused with a message saying to page it with LIMIT.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import multiprocessing
+import queue
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import islice
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph
+
+from .store import KGStore
+
+PATH = "/sparql"
+_RESULTS = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+}
+_RESULT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                 "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
+_GRAPHS = {"text/turtle": pyoxigraph.RdfFormat.TURTLE, "application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES,
+           "application/rdf+xml": pyoxigraph.RdfFormat.RDF_XML}
+
+
+@dataclass(frozen=True)
+class Response:
+    """What the worker answers: an HTTP status, a media type and the body."""
+
+    status: int
+    content_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def error(cls, status: HTTPStatus, message: str) -> Response:
+        return cls(status, "text/plain; charset=utf-8", (message + "\n").encode())
+
+
+def _preferences(accept: str) -> list[str]:
+    """Media types of an Accept header, most wanted first (q-values honoured, order breaks ties)."""
+    ranked = []
+    for position, item in enumerate(accept.split(",")):
+        media, *params = (part.strip() for part in item.split(";"))
+        quality = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    quality = float(param[2:])
+                except ValueError:
+                    quality = 0.0
+        if media and quality > 0:
+            ranked.append((-quality, position, media.lower()))
+    return [media for _, _, media in sorted(ranked)]
+
+
+def _choose(accept: str, offered: dict[str, Any], default: str) -> str | None:
+    """The offered media type the client wants most; ``default`` for */* or no header, None if nothing fits."""
+    wanted = _preferences(accept or "*/*")
+    for media in wanted:
+        if media in offered:
+            return media
+        if media in ("*/*", "application/*", "text/*"):
+            return default
+    return None
+
+
+def _json_term(term: Any) -> dict[str, str]:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    value = {"type": "literal", "value": term.value}
+    if term.language:
+        value["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        value["datatype"] = term.datatype.value
+    return value
+
+
+def _xml_term(term: Any) -> str:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if term.language:
+        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+    if term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+    return f"<literal>{escape(term.value)}</literal>"
+
+
+def serialize_solutions(variables: list[str], rows: Iterable[list[Any]], kind: str) -> bytes:
+    """SELECT results in one of the SPARQL 1.1 result formats (json, xml, csv, tsv)."""
+    if kind == "json":
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
+    if kind == "xml":
+        head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
+        results = "".join(
+            "<result>" + "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                                 for v, t in zip(variables, row) if t is not None) + "</result>"
+            for row in rows
+        )
+        return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head>{head}</head><results>{results}</results></sparql>\n").encode()
+    if kind == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(variables)
+        writer.writerows(["" if t is None else t.value if not isinstance(t, pyoxigraph.BlankNode) else f"_:{t.value}"
+                          for t in row] for row in rows)
+        return buffer.getvalue().encode()
+    # TSV writes terms in Turtle/N-Triples syntax, which escapes tabs and newlines.
+    lines = ["\t".join(f"?{v}" for v in variables)]
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _boolean(answer: bool, kind: str) -> bytes:
+    if kind == "json":
+        return json.dumps({"head": {}, "boolean": answer}).encode()
+    if kind == "xml":
+        return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
+                f"<boolean>{str(answer).lower()}</boolean></sparql>\n").encode()
+    return f"{'?_askResult' if kind == 'tsv' else '_askResult'}\n{str(answer).lower()}\n".encode()
+
+
+def answer(store: pyoxigraph.Store, sparql: str, accept: str, max_rows: int) -> Response:
+    """Run one query against ``store`` and serialize its result as the client asks."""
+    try:
+        result = store.query(sparql, use_default_graph_as_union=True)
+    except SyntaxError as error:
+        return Response.error(HTTPStatus.BAD_REQUEST, f"the query is not valid SPARQL 1.1: {error}")
+    except (OSError, ValueError, RuntimeError) as error:
+        return Response.error(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {error}")
+    limit_note = (f"the result has more than {max_rows} rows, the endpoint's limit; "
+                  "page through it with LIMIT and OFFSET")
+    if isinstance(result, pyoxigraph.QueryTriples):
+        media = _choose(accept, _GRAPHS, "text/turtle")
+        if media is None:
+            return Response.error(HTTPStatus.NOT_ACCEPTABLE, f"graphs are served as {', '.join(_GRAPHS)}")
+        triples = list(islice(result, max_rows + 1))
+        if len(triples) > max_rows:
+            return Response.error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, limit_note.replace("rows", "triples"))
+        body = pyoxigraph.serialize(triples, format=_GRAPHS[media]) or b""
+        return Response(HTTPStatus.OK, f"{media}; charset=utf-8", body)
+    media = _choose(accept, _RESULTS, "application/sparql-results+json")
+    if media is None:
+        return Response.error(HTTPStatus.NOT_ACCEPTABLE, f"results are served as {', '.join(_RESULTS)}")
+    kind = _RESULTS[media]
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return Response(HTTPStatus.OK, _RESULT_TYPES[kind], _boolean(bool(result), kind))
+    variables = [variable.value for variable in result.variables]
+    rows = [[solution[i] for i in range(len(variables))] for solution in islice(result, max_rows + 1)]
+    if len(rows) > max_rows:
+        return Response.error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, limit_note)
+    return Response(HTTPStatus.OK, _RESULT_TYPES[kind], serialize_solutions(variables, rows, kind))
+
+
+def _work(store_path: str, max_rows: int, connection: Any) -> None:
+    """A worker process: answer queries from ``connection`` until it closes."""
+    store = pyoxigraph.Store.read_only(store_path)
+    while True:
+        try:
+            sparql, accept = connection.recv()
+        except EOFError:
+            return
+        connection.send(answer(store, sparql, accept, max_rows))
+
+
+class _Worker:
+    def __init__(self, context: Any, store_path: str, max_rows: int) -> None:
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_work, args=(store_path, max_rows, theirs), daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """An HTTP server for :data:`PATH`; use as a context manager so its workers stop with it."""
+
+    daemon_threads = True
+
+    def __init__(self, store_path: str | Path, host: str = "127.0.0.1", port: int = 0, *,
+                 timeout: float = 30.0, max_rows: int = 100_000, workers: int = 2,
+                 log: Callable[[str], None] | None = None) -> None:
+        KGStore(store_path, read_only=True).close()  # a missing store is a clear error before any socket opens
+        self.store_path, self.timeout, self.max_rows, self.log = str(store_path), timeout, max_rows, log
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        super().__init__((host, port), _Handler)
+        # Workers fork from a clean single-threaded server process that has this module loaded:
+        # forking the threaded HTTP server could deadlock, and spawning would import it all again.
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload([__name__])
+        for _ in range(workers):
+            self._idle.put(_Worker(self._context, self.store_path, max_rows))
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}{PATH}"
+
+    def run(self, sparql: str, accept: str) -> Response:
+        """Answer a query with an idle worker; a worker over the time limit is ended and replaced."""
+        worker = self._idle.get()
+        try:
+            worker.connection.send((sparql, accept))
+            if worker.connection.poll(self.timeout):
+                return worker.connection.recv()
+            worker.stop()
+            worker = _Worker(self._context, self.store_path, self.max_rows)
+            return Response.error(HTTPStatus.SERVICE_UNAVAILABLE,
+                                  f"the query ran longer than the endpoint's {self.timeout:g} s limit; narrow it")
+        except (EOFError, OSError):  # the worker died (out of memory, say): start another
+            worker.stop()
+            worker = _Worker(self._context, self.store_path, self.max_rows)
+            return Response.error(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed; try again")
+        finally:
+            self._idle.put(worker)
+
+    def server_close(self) -> None:
+        super().server_close()
+        while not self._idle.empty():
+            self._idle.get().stop()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        url = urlsplit(self.path)
+        if url.path != PATH:
+            return self._send(Response.error(HTTPStatus.NOT_FOUND, f"the SPARQL endpoint is at {PATH}"))
+        params = parse_qs(url.query)
+        if "update" in params:
+            return self._refuse_update()
+        if "query" not in params:
+            return self._send(Response.error(HTTPStatus.BAD_REQUEST, f"send a SPARQL query: GET {PATH}?query=..."))
+        self._send(self.server.run(params["query"][0], self.headers.get("Accept", "")))
+
+    def do_POST(self) -> None:  # noqa: N802
+        if urlsplit(self.path).path != PATH:
+            return self._send(Response.error(HTTPStatus.NOT_FOUND, f"the SPARQL endpoint is at {PATH}"))
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if media == "application/sparql-update":
+            return self._refuse_update()
+        if media == "application/sparql-query":
+            sparql = body
+        elif media == "application/x-www-form-urlencoded":
+            params = parse_qs(body)
+            if "update" in params:
+                return self._refuse_update()
+            if "query" not in params:
+                return self._send(Response.error(HTTPStatus.BAD_REQUEST, "the form has no query field"))
+            sparql = params["query"][0]
+        else:
+            return self._send(Response.error(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                "POST a query as application/sparql-query or application/x-www-form-urlencoded"))
+        self._send(self.server.run(sparql, self.headers.get("Accept", "")))
+
+    def do_OPTIONS(self) -> None:  # noqa: N802  (CORS preflight from browser-based SPARQL clients)
+        self._send(Response(HTTPStatus.NO_CONTENT, "text/plain", b"", {
+            "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            "Access-Control-Allow-Headers": "Accept, Content-Type",
+        }))
+
+    def _refuse_update(self) -> None:
+        self._send(Response.error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused"))
+
+    def _send(self, response: Response) -> None:
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(response.body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  (http.server's signature)
+        if self.server.log:
+            self.server.log(format % args)
+
+
+def serve(store_path: str | Path, host: str, port: int, *, timeout: float, max_rows: int,
+          on_ready: Callable[[str], None], log: Callable[[str], None] | None = None) -> None:
+    """Serve the store at ``host:port`` until interrupted; ``on_ready`` gets the endpoint URL."""
+    with SparqlServer(store_path, host, port, timeout=timeout, max_rows=max_rows, log=log) as server:
+        on_ready(server.url)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
