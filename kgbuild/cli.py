@@ -13,6 +13,7 @@ from .build import build as run_build
 from .errors import KGBuildError, Problem
 from .evaluate import evaluate
 from .export import EXPORTERS, export
+from .export.network import PROJECTIONS
 from .graph.store import KGStore, default_store_path
 from .graph.summary import summarize
 from .graph.validate import validate_store
@@ -124,11 +125,14 @@ def queries() -> None:
 @store_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), required=True,
               help="File to write.")
-def export_command(kind: str, store: Path | None, output: Path) -> None:
-    """Write the graph as KIND to a file (GraphML for Gephi, Turtle, N-Quads)."""
+@click.option("--projection", type=click.Choice(sorted(PROJECTIONS)), default=None,
+              help="For graphml and gexf: actors joined by shared events [default], the actor-event-place "
+                   "network, or everything with articles and claims.")
+def export_command(kind: str, store: Path | None, output: Path, projection: str | None) -> None:
+    """Write the graph as KIND to a file (GraphML or GEXF for Gephi, Turtle, N-Quads, tables)."""
     try:
         with _open(store) as opened:
-            export(opened, kind, output)
+            export(opened, kind, output, projection)
     except KGBuildError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:

@@ -1,0 +1,251 @@
+"""The store as a network for Gephi, networkx and igraph, in three projections.
+
+- ``actors``: actors joined by the events they share, one edge per pair and event type,
+  weighted by how many events they share (the "who deals with whom" map);
+- ``events``: actors, events and places, with an edge for each role (actor -> event,
+  event -> target, event -> place);
+- ``full``: the events projection plus the articles, what they mention and report, and
+  who claims what.
+
+Every real-world event counts once: a merged event stands for its reports. Attributes
+are scalars of one type each (Gephi declares one column per name and type); dates are
+ISO strings. Each node and edge carries ``spells``, the days it is active (an event's
+day, month or year; an actor's events); GEXF keeps them as time spells for Gephi's
+timeline, GraphML (which has no time) as ``first`` and ``last`` dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import networkx as nx
+
+from ..graph.namespace import KG
+from ..graph.store import KGStore
+
+_PREFIXES = f"""
+PREFIX kg: <{KG._NS}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+_ENTITIES = _PREFIXES + """
+SELECT ?node ?class ?label ?lat ?lon ?countryName (SAMPLE(?same) AS ?wikidata)
+       (COUNT(DISTINCT ?mention) AS ?mentions) (COUNT(DISTINCT ?article) AS ?articles)
+WHERE {
+  VALUES ?class { kg:Person kg:Organisation kg:State kg:ArmedGroup kg:Place }
+  ?node a ?class ; rdfs:label ?label .
+  OPTIONAL { ?mention kg:refersTo ?node . ?mention kg:inSentence/kg:inArticle ?article }
+  OPTIONAL { ?node geo:lat ?lat ; geo:long ?lon }
+  OPTIONAL { ?node kg:country/rdfs:label ?countryName }
+  OPTIONAL { ?node owl:sameAs ?same . FILTER STRSTARTS(STR(?same), "http://www.wikidata.org/") }
+} GROUP BY ?node ?class ?label ?lat ?lon ?countryName
+"""
+# Events that stand for themselves: merged events, and reports merged into none.
+_EVENTS = _PREFIXES + """
+SELECT ?event ?type ?date ?granularity (COUNT(DISTINCT ?report) AS ?reports) (COUNT(DISTINCT ?claim) AS ?claims)
+WHERE {
+  ?event kg:eventType ?type .
+  FILTER NOT EXISTS { ?merged kg:report ?event }
+  ?event kg:report? ?report .
+  OPTIONAL { ?claim kg:about ?report }
+  OPTIONAL { ?event kg:date ?date }
+  OPTIONAL { ?report kg:granularity ?granularity }
+} GROUP BY ?event ?type ?date ?granularity
+"""
+_ROLES = _PREFIXES + """
+SELECT DISTINCT ?event ?role ?node WHERE {
+  VALUES ?role { kg:actor kg:target kg:place }
+  ?event kg:eventType ?type ; ?role ?node .
+  FILTER NOT EXISTS { ?merged kg:report ?event }
+}
+"""
+_ARTICLES = _PREFIXES + """
+SELECT ?article ?source ?title ?issued ?outlet WHERE {
+  ?article a kg:Article ; kg:source ?source .
+  OPTIONAL { ?article dcterms:title ?title } OPTIONAL { ?article dcterms:issued ?issued }
+  OPTIONAL { ?article kg:outlet ?outlet }
+}
+"""
+_MENTIONED = _PREFIXES + """
+SELECT ?article ?node (COUNT(?mention) AS ?n) WHERE {
+  ?mention kg:refersTo ?node ; kg:inSentence/kg:inArticle ?article .
+} GROUP BY ?article ?node
+"""
+_CLAIMS = _PREFIXES + """
+SELECT ?event ?article ?claimant (COUNT(DISTINCT ?claim) AS ?n) WHERE {
+  ?event kg:eventType ?type .
+  FILTER NOT EXISTS { ?merged kg:report ?event }
+  ?event kg:report? ?report .
+  ?claim kg:about ?report ; prov:wasDerivedFrom ?article .
+  OPTIONAL { ?claim kg:claimant ?claimant }
+} GROUP BY ?event ?article ?claimant
+"""
+_CLASS_NAMES = {"Person", "Organisation", "State", "ArmedGroup", "Place"}
+
+
+def _local(iri: Any) -> str:
+    return str(iri).rsplit("#", 1)[-1]
+
+
+def active_days(value: str, granularity: str | None) -> tuple[str, str]:
+    """The first and last day a date stands for: "2025-02" is Feb 1-28, a week is Monday to Sunday."""
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return f"{value}-01", f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    if granularity == "week":
+        return value, (date.fromisoformat(value) + timedelta(days=6)).isoformat()
+    return value, value
+
+
+class _Network:
+    """What the projections are made from, read from the store once."""
+
+    def __init__(self, store: KGStore) -> None:
+        self.entities = {str(row.node): row for row in store.query(_ENTITIES)}
+        self.events = {str(row.event): row for row in store.query(_EVENTS)}
+        self.roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for row in store.query(_ROLES):
+            if str(row.node) in self.entities:
+                self.roles[str(row.event)].append((_local(row.role), str(row.node)))
+        self.days = {
+            event: active_days(str(row.date), None if row.granularity is None else str(row.granularity))
+            for event, row in self.events.items() if row.date is not None
+        }
+        self.store = store
+
+    def entity_node(
+        self, graph: nx.Graph, key: str, events: Counter[str], spans: dict[str, list[tuple[str, str]]]
+    ) -> None:
+        row = self.entities[key]
+        attributes: dict[str, Any] = {
+            "label": str(row.label), "type": _local(row["class"]), "mentions": int(row.mentions),
+            "articles": int(row.articles), "events": events[key], "iri": key,
+        }
+        if row.lat is not None:
+            attributes.update(lat=float(row.lat), lon=float(row.lon))
+        if row.countryName is not None:
+            attributes["country"] = str(row.countryName)
+        if row.wikidata is not None:
+            attributes["wikidata"] = str(row.wikidata).rsplit("/", 1)[-1]
+        if spans.get(key):
+            attributes["spells"] = sorted(set(spans[key]))
+        graph.add_node(key, **attributes)
+
+    def participation(self) -> tuple[Counter[str], dict[str, list[tuple[str, str]]]]:
+        """How many events each entity takes part in, and the days of those events."""
+        events: Counter[str] = Counter()
+        spans: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for event, roles in self.roles.items():
+            for node in {node for _, node in roles}:
+                events[node] += 1
+                if event in self.days:
+                    spans[node].append(self.days[event])
+        return events, spans
+
+
+def actors_projection(store: KGStore) -> nx.MultiGraph:
+    """Actors joined by shared events: one edge per pair and event type, ``weight`` = shared events."""
+    network = _Network(store)
+    events, spans = network.participation()
+    graph = nx.MultiGraph()
+    shared: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for event, roles in network.roles.items():
+        parties = sorted({node for role, node in roles if role in ("actor", "target")})
+        for i, a in enumerate(parties):
+            for b in parties[i + 1:]:
+                shared[(a, b, str(network.events[event].type))].append(event)
+    for (a, b, event_type), together in sorted(shared.items()):
+        for node in (a, b):
+            if node not in graph:
+                network.entity_node(graph, node, events, spans)
+        days = sorted({network.days[e] for e in together if e in network.days})
+        attributes: dict[str, Any] = {"label": event_type, "relation": event_type, "count": len(together),
+                                      "weight": float(len(together))}
+        if days:
+            attributes["spells"] = days
+        graph.add_edge(a, b, key=event_type, **attributes)
+    return graph
+
+
+def events_projection(store: KGStore) -> nx.MultiDiGraph:
+    """Actors, events and places: actor -> event, event -> target, event -> place."""
+    return _events_graph(_Network(store))
+
+
+def _events_graph(network: _Network) -> nx.MultiDiGraph:
+    events, spans = network.participation()
+    graph = nx.MultiDiGraph()
+    for event, row in sorted(network.events.items()):
+        attributes: dict[str, Any] = {
+            "label": f"{row.type} {row.date}" if row.date is not None else str(row.type),
+            "type": "Event", "event_type": str(row.type), "reports": int(row.reports), "claims": int(row.claims),
+            "iri": event,
+        }
+        if event in network.days:
+            attributes["spells"] = [network.days[event]]
+        graph.add_node(event, **attributes)
+    for event, roles in sorted(network.roles.items()):
+        if event not in graph:
+            continue
+        for role, node in sorted(roles):
+            if node not in graph:
+                network.entity_node(graph, node, events, spans)
+            source, target = (node, event) if role == "actor" else (event, node)
+            attributes = {"label": role, "relation": role, "count": 1, "weight": 1.0}
+            if event in network.days:
+                attributes["spells"] = [network.days[event]]
+            graph.add_edge(source, target, key=role, **attributes)
+    return graph
+
+
+def full_projection(store: KGStore) -> nx.MultiDiGraph:
+    """The events projection plus articles: what each mentions and reports, and who claims what."""
+    network = _Network(store)
+    graph = _events_graph(network)
+    events, spans = network.participation()
+    for row in store.query(_ARTICLES):
+        attributes = {"label": str(row.title or row.source), "type": "Article", "source": str(row.source),
+                      "iri": str(row.article)}
+        if row.outlet is not None:
+            attributes["outlet"] = str(row.outlet)
+        if row.issued is not None:
+            attributes["spells"] = [(str(row.issued), str(row.issued))]
+        graph.add_node(str(row.article), **attributes)
+
+    def link(source: str, target: str, relation: str, count: int) -> None:
+        for node in (source, target):
+            if node not in graph and node in network.entities:
+                network.entity_node(graph, node, events, spans)
+        if source in graph and target in graph:
+            graph.add_edge(source, target, key=relation, label=relation, relation=relation,
+                           count=count, weight=float(count))
+
+    for row in store.query(_MENTIONED):
+        link(str(row.article), str(row.node), "mentions", int(row.n))
+    reported: Counter[tuple[str, str]] = Counter()
+    claimed: Counter[tuple[str, str]] = Counter()
+    for row in store.query(_CLAIMS):
+        reported[(str(row.article), str(row.event))] += int(row.n)
+        if row.claimant is not None:
+            claimed[(str(row.claimant), str(row.event))] += int(row.n)
+    for (article, event), count in sorted(reported.items()):
+        link(article, event, "reports", count)
+    for (claimant, event), count in sorted(claimed.items()):
+        link(claimant, event, "claims", count)
+    return graph
+
+
+PROJECTIONS: dict[str, Callable[[KGStore], nx.Graph]] = {
+    "actors": actors_projection,
+    "events": events_projection,
+    "full": full_projection,
+}
