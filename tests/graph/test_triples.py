@@ -1,7 +1,7 @@
 """What the graph says about a place: coordinates, its kind (GeoNames feature class) and its GeoNames record."""
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import OWL, XSD
+from rdflib.namespace import OWL, RDF, XSD
 
 from kgbuild.graph.iri import entity_iri
 from kgbuild.graph.namespace import GN, KG
@@ -23,3 +23,16 @@ def test_a_geocoded_town_links_to_geonames_and_says_it_is_a_town():
 def test_a_place_nothing_settles_has_no_coordinates_and_no_class():
     graph = entity_triples([Entity("place/makhnovka", "Makhnovka", "Place")])
     assert not set(graph.triples((None, GEO.lat, None))) and not set(graph.triples((None, GN.featureClass, None)))
+
+
+def test_coordinates_are_true_decimals_not_doubles_in_disguise():
+    graph = entity_triples([Entity("place/odesa-698740", "Odesa", "Place", lat=46.47747, lon=30.73262)])
+    (latitude,) = graph.objects(None, GEO.lat)
+    assert str(latitude) == "46.47747" and type(latitude.value).__name__ == "Decimal"
+
+
+def test_a_place_that_acts_is_typed_an_actor_too():
+    graph = entity_triples([Entity("place/europe", "Europe", "Place", acts=True),
+                            Entity("place/kharkiv", "Kharkiv", "Place")])
+    assert (entity_iri("place/europe"), RDF.type, KG.Actor) in graph
+    assert (entity_iri("place/kharkiv"), RDF.type, KG.Actor) not in graph

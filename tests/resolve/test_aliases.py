@@ -86,3 +86,19 @@ def test_two_names_joined_by_and_the_stay_two(extract):
     facts = extract("Ukrainian drones struck the Engels Airbase and the Afipsky Oil Refinery, Russia said.")
     names = {m.text.removeprefix("the ") for m in facts.mentions}
     assert "Engels Airbase" in names and not any(" and the " in name for name in names)
+
+
+def test_a_place_that_acts_is_also_an_actor(extract):
+    facts = extract("Europe could not supply Ukraine with the weapons it needs, Zelensky said on Tuesday.")
+    (aid,) = [event for event in facts.events if event.type == "aid"]
+    assert [m.entity for m in aid.actors] == ["place/europe"]
+    europe = next(entity for entity in facts.entities if entity.key == "place/europe")
+    assert europe.type == "Place" and europe.acts
+
+
+def test_the_state_a_place_lies_in_is_described_but_not_mentioned(extract):
+    facts = extract("The delegation arrived in Kharkiv on Monday.")
+    entities = {entity.key: entity for entity in facts.entities}
+    assert entities["place/kharkiv"].country == "actor/ukraine"
+    assert entities["actor/ukraine"].type == "State"
+    assert {mention.entity for mention in facts.mentions} == {"place/kharkiv"}
