@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
@@ -24,7 +25,7 @@ from .extract import doc_to_facts
 from .graph import KGStore, article_triples, entity_triples
 from .graph.merge import write_merged_events
 from .graph.summary import StoreSummary, summarize
-from .graph.validate import validate_graph
+from .graph.validate import ValidationReport, validate_ntriples
 from .io import read_inputs
 from .io.clean import blank_out
 from .nlp.pipeline import build_pipeline, make_doc
@@ -143,7 +144,10 @@ def build(
         if on_problem:
             on_problem(problem)
 
-    with KGStore(store_path) as store:
+    # Each article's graph is validated in a process of its own, beside the NLP: pyshacl takes
+    # about a second for a long article.
+    with KGStore(store_path) as store, ProcessPoolExecutor(max_workers=1) as checker:
+        checks: list[tuple[str, Future[ValidationReport]]] = []
         seen: set[str] = set()
 
         def pending() -> Iterator[Article]:
@@ -159,33 +163,33 @@ def build(
                     seen.add(item.id)
                     yield item
 
-        batch: list[ArticleFacts] = []
+        batch: list[tuple[ArticleFacts, Any]] = []  # facts and their rdflib graph
 
         def flush() -> None:
-            store.add_entities(entity_triples(e for facts in batch for e in facts.entities))
-            report.built += store.replace_article_graphs((f.article.id, checked(f)) for f in batch)
+            store.add_entities(entity_triples(e for facts, _ in batch for e in facts.entities))
+            report.built += store.replace_article_graphs((facts.article.id, graph) for facts, graph in batch)
             batch.clear()
-
-        def checked(facts: ArticleFacts):  # noqa: ANN202 (an rdflib Graph; rdflib stays inside kgbuild.graph)
-            graph = article_triples(facts, version)
-            validation = validate_graph(graph + entity_triples(facts.entities))
-            if not validation.conforms:
-                more = len(validation.violations) - 1
-                note(Problem(facts.article.source, f"its graph breaks ontology/shapes.ttl: {validation.violations[0]}"
-                             + (f" and {more} more" if more else "") + "; written anyway, please report this",
-                             severity="warning"))
-            return graph
 
         for result in extract_all(pending(), workers):
             if isinstance(result, Problem):
                 note(result)
             else:
-                batch.append(result)
+                graph = article_triples(result, version)
+                described = (graph + entity_triples(result.entities)).serialize(format="nt")
+                checks.append((result.article.source, checker.submit(validate_ntriples, described)))
+                batch.append((result, graph))
                 if len(batch) >= BATCH_SIZE:
                     flush()
             if on_article:
                 on_article()
         flush()
+        for source, check in checks:
+            validation = check.result()
+            if not validation.conforms:
+                more = len(validation.violations) - 1
+                note(Problem(source, f"its graph breaks ontology/shapes.ttl: {validation.violations[0]}"
+                             + (f" and {more} more" if more else "") + "; written anyway, please report this",
+                             severity="warning"))
         write_merged_events(store, merge)
         report.summary = summarize(store)
     return report

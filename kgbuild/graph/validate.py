@@ -78,6 +78,11 @@ def validate_graph(graph: Graph) -> ValidationReport:
     return ValidationReport(len(graph), tuple(violations))
 
 
+def validate_ntriples(data: bytes) -> ValidationReport:
+    """:func:`validate_graph` of a graph sent as N-Triples, the way graphs travel to a validating process."""
+    return validate_graph(Graph().parse(data=data, format="nt"))
+
+
 def _path(results: Graph, path: object) -> str:
     if path is None:
         return ""
