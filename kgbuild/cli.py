@@ -14,12 +14,12 @@ from .errors import KGBuildError, Problem
 from .evaluate import evaluate
 from .export import EXPORTERS, export
 from .export.network import PROJECTIONS
-from .graph.store import KGStore, default_store_path
-from .graph.summary import summarize
-from .graph.validate import validate_store
 from .graph.docs import ontology_docs
 from .graph.endpoint import serve as serve_store
 from .graph.query import QUERY_FORMATS, bind_parameters, format_result, load_query, query_parameters, saved_queries
+from .graph.store import KGStore, default_store_path
+from .graph.summary import summarize
+from .graph.validate import validate_store
 
 store_option = click.option(
     "--store",

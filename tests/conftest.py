@@ -53,7 +53,7 @@ def seed_store(corpus, tmp_path_factory) -> Path:
     return store
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def run_cli():
     runner = CliRunner()
 

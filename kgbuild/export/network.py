@@ -120,15 +120,23 @@ class _Network:
             event: active_days(str(row.date), None if row.granularity is None else str(row.granularity))
             for event, row in self.events.items() if row.date is not None
         }
-        self.store = store
+        # How many events each entity takes part in, and the days of those events.
+        self.event_counts: Counter[str] = Counter()
+        self.spans: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for event, roles in self.roles.items():
+            for node in {node for _, node in roles}:
+                self.event_counts[node] += 1
+                if event in self.days:
+                    self.spans[node].add(self.days[event])
 
-    def entity_node(
-        self, graph: nx.Graph, key: str, events: Counter[str], spans: dict[str, list[tuple[str, str]]]
-    ) -> None:
+    def add_entity(self, graph: nx.Graph, key: str) -> None:
+        """Add the actor or place ``key`` to ``graph`` with its attributes, unless it is there."""
+        if key in graph:
+            return
         row = self.entities[key]
         attributes: dict[str, Any] = {
             "label": str(row.label), "type": _local(row["class"]), "mentions": int(row.mentions),
-            "articles": int(row.articles), "events": events[key], "iri": key,
+            "articles": int(row.articles), "events": self.event_counts[key], "iri": key,
         }
         if row.lat is not None:
             attributes.update(lat=float(row.lat), lon=float(row.lon))
@@ -136,26 +144,14 @@ class _Network:
             attributes["country"] = str(row.countryName)
         if row.wikidata is not None:
             attributes["wikidata"] = str(row.wikidata).rsplit("/", 1)[-1]
-        if spans.get(key):
-            attributes["spells"] = sorted(set(spans[key]))
+        if self.spans.get(key):
+            attributes["spells"] = sorted(self.spans[key])
         graph.add_node(key, **attributes)
-
-    def participation(self) -> tuple[Counter[str], dict[str, list[tuple[str, str]]]]:
-        """How many events each entity takes part in, and the days of those events."""
-        events: Counter[str] = Counter()
-        spans: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for event, roles in self.roles.items():
-            for node in {node for _, node in roles}:
-                events[node] += 1
-                if event in self.days:
-                    spans[node].append(self.days[event])
-        return events, spans
 
 
 def actors_projection(store: KGStore) -> nx.MultiGraph:
     """Actors joined by shared events: one edge per pair and event type, ``weight`` = shared events."""
     network = _Network(store)
-    events, spans = network.participation()
     graph = nx.MultiGraph()
     shared: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for event, roles in network.roles.items():
@@ -165,8 +161,7 @@ def actors_projection(store: KGStore) -> nx.MultiGraph:
                 shared[(a, b, str(network.events[event].type))].append(event)
     for (a, b, event_type), together in sorted(shared.items()):
         for node in (a, b):
-            if node not in graph:
-                network.entity_node(graph, node, events, spans)
+            network.add_entity(graph, node)
         days = sorted({network.days[e] for e in together if e in network.days})
         attributes: dict[str, Any] = {"label": event_type, "relation": event_type, "count": len(together),
                                       "weight": float(len(together))}
@@ -182,7 +177,6 @@ def events_projection(store: KGStore) -> nx.MultiDiGraph:
 
 
 def _events_graph(network: _Network) -> nx.MultiDiGraph:
-    events, spans = network.participation()
     graph = nx.MultiDiGraph()
     for event, row in sorted(network.events.items()):
         attributes: dict[str, Any] = {
@@ -197,8 +191,7 @@ def _events_graph(network: _Network) -> nx.MultiDiGraph:
         if event not in graph:
             continue
         for role, node in sorted(roles):
-            if node not in graph:
-                network.entity_node(graph, node, events, spans)
+            network.add_entity(graph, node)
             source, target = (node, event) if role == "actor" else (event, node)
             attributes = {"label": role, "relation": role, "count": 1, "weight": 1.0}
             if event in network.days:
@@ -211,7 +204,6 @@ def full_projection(store: KGStore) -> nx.MultiDiGraph:
     """The events projection plus articles: what each mentions and reports, and who claims what."""
     network = _Network(store)
     graph = _events_graph(network)
-    events, spans = network.participation()
     for row in store.query(_ARTICLES):
         attributes = {"label": str(row.title or row.source), "type": "Article", "source": str(row.source),
                       "iri": str(row.article)}
@@ -223,8 +215,8 @@ def full_projection(store: KGStore) -> nx.MultiDiGraph:
 
     def link(source: str, target: str, relation: str, count: int) -> None:
         for node in (source, target):
-            if node not in graph and node in network.entities:
-                network.entity_node(graph, node, events, spans)
+            if node in network.entities:
+                network.add_entity(graph, node)
         if source in graph and target in graph:
             graph.add_edge(source, target, key=relation, label=relation, relation=relation,
                            count=count, weight=float(count))

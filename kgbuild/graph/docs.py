@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, NamespaceManager
 
-from ..resources import ontology_file
-from .namespace import KG, ONTOLOGY_IRI
+from .namespace import KG, ONTOLOGY_IRI, ontology_graph
 from .store import PREFIXES
 
 _SECTIONS = (
@@ -25,25 +24,23 @@ _EXTRA_PREFIXES = {
 }
 
 
-def _parse(name: str) -> Graph:
-    graph = Graph().parse(data=ontology_file(name).read_text(encoding="utf-8"), format="turtle")
-    for prefix, namespace in {**PREFIXES, **_EXTRA_PREFIXES}.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
+_NAMES = NamespaceManager(Graph(), bind_namespaces="none")
+for _prefix, _namespace in {**PREFIXES, **_EXTRA_PREFIXES}.items():
+    _NAMES.bind(_prefix, _namespace)
 
 
-def _name(graph: Graph, term: object) -> str:
-    return term.n3(graph.namespace_manager) if isinstance(term, URIRef) else str(term)
+def _name(term: object) -> str:
+    return term.n3(_NAMES) if isinstance(term, URIRef) else str(term)
 
 
-def _names(graph: Graph, terms: object) -> str:
-    return ", ".join(sorted(f"`{_name(graph, t)}`" for t in terms))
+def _names(terms: object) -> str:
+    return ", ".join(sorted(f"`{_name(t)}`" for t in terms))
 
 
 def ontology_docs() -> str:
     """Markdown that lists every class, property and modality with its comment, alignments and an example,
     then what the SHACL shapes require of each kind of node."""
-    ontology, shapes = _parse("kgbuild.ttl"), _parse("shapes.ttl")
+    ontology, shapes = ontology_graph("kgbuild.ttl"), ontology_graph("shapes.ttl")
     lines = [
         "# The kgbuild ontology",
         "",
@@ -71,12 +68,12 @@ def ontology_docs() -> str:
 
 
 def _term(graph: Graph, term: URIRef) -> list[str]:
-    lines = [f"### `{_name(graph, term)}` ({graph.value(term, RDFS.label)})", "", str(graph.value(term, RDFS.comment)), ""]
+    lines = [f"### `{_name(term)}` ({graph.value(term, RDFS.label)})", "", str(graph.value(term, RDFS.comment)), ""]
     facts = [
-        ("subclass of", _names(graph, graph.objects(term, RDFS.subClassOf))),
-        ("subproperty of", _names(graph, graph.objects(term, RDFS.subPropertyOf))),
-        ("domain", _names(graph, graph.objects(term, RDFS.domain))),
-        ("range", _names(graph, graph.objects(term, RDFS.range))),
+        ("subclass of", _names(graph.objects(term, RDFS.subClassOf))),
+        ("subproperty of", _names(graph.objects(term, RDFS.subPropertyOf))),
+        ("domain", _names(graph.objects(term, RDFS.domain))),
+        ("range", _names(graph.objects(term, RDFS.range))),
         ("CAMEO", ", ".join(sorted(str(c) for c in graph.objects(term, KG.cameoCode)))),
         ("PLOVER", ", ".join(sorted(str(c) for c in graph.objects(term, KG.ploverCategory)))),
     ]
@@ -86,7 +83,7 @@ def _term(graph: Graph, term: URIRef) -> list[str]:
 
 
 def _shape(graph: Graph, shape: URIRef) -> list[str]:
-    lines = [f"### `{_name(graph, graph.value(shape, SH.targetClass))}`", "", str(graph.value(shape, RDFS.comment)), "",
+    lines = [f"### `{_name(graph.value(shape, SH.targetClass))}`", "", str(graph.value(shape, RDFS.comment)), "",
              "| property | count | values |", "| --- | --- | --- |"]
     for prop in sorted(graph.objects(shape, SH.property), key=lambda p: _path(graph, graph.value(p, SH.path))):
         low, high = graph.value(prop, SH.minCount), graph.value(prop, SH.maxCount)
@@ -97,8 +94,8 @@ def _shape(graph: Graph, shape: URIRef) -> list[str]:
 
 def _path(graph: Graph, path: object) -> str:
     if isinstance(path, BNode):
-        return "^" + _name(graph, graph.value(path, SH.inversePath))
-    return _name(graph, path)
+        return "^" + _name(graph.value(path, SH.inversePath))
+    return _name(path)
 
 
 def _values(graph: Graph, prop: object) -> str:
@@ -108,11 +105,11 @@ def _values(graph: Graph, prop: object) -> str:
                                 (SH.minInclusive, "≥ {}"), (SH.maxInclusive, "≤ {}")):
         value = graph.value(prop, predicate)
         if value is not None:
-            shown = value if predicate in (SH.minInclusive, SH.maxInclusive) else f"`{_name(graph, value)}`"
+            shown = value if predicate in (SH.minInclusive, SH.maxInclusive) else f"`{_name(value)}`"
             if predicate == SH.pattern:
                 shown = str(value).replace("|", "\\|")  # a bare | would split the table cell
             parts.append(template.format(shown))
     alternatives = graph.value(prop, SH["or"])
     if alternatives is not None:
-        parts.append(" or ".join(f"`{_name(graph, graph.value(a, SH.datatype))}`" for a in Collection(graph, alternatives)))
+        parts.append(" or ".join(f"`{_name(graph.value(a, SH.datatype))}`" for a in Collection(graph, alternatives)))
     return "; ".join(parts) or "any"

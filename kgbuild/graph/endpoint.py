@@ -107,6 +107,12 @@ def _xml_term(term: Any) -> str:
     return f"<literal>{escape(term.value)}</literal>"
 
 
+def _csv_term(term: Any) -> str:
+    if term is None:
+        return ""
+    return f"_:{term.value}" if isinstance(term, pyoxigraph.BlankNode) else term.value
+
+
 def serialize_solutions(variables: list[str], rows: Iterable[list[Any]], kind: str) -> bytes:
     """SELECT results in one of the SPARQL 1.1 result formats (json, xml, csv, tsv)."""
     if kind == "json":
@@ -125,8 +131,7 @@ def serialize_solutions(variables: list[str], rows: Iterable[list[Any]], kind: s
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(variables)
-        writer.writerows(["" if t is None else t.value if not isinstance(t, pyoxigraph.BlankNode) else f"_:{t.value}"
-                          for t in row] for row in rows)
+        writer.writerows([_csv_term(term) for term in row] for row in rows)
         return buffer.getvalue().encode()
     # TSV writes terms in Turtle/N-Triples syntax, which escapes tabs and newlines.
     lines = ["\t".join(f"?{v}" for v in variables)]
@@ -226,19 +231,20 @@ class SparqlServer(ThreadingHTTPServer):
     def run(self, sparql: str, accept: str) -> Response:
         """Answer a query with an idle worker; a worker over the time limit is ended and replaced."""
         worker = self._idle.get()
+        healthy = False
         try:
             worker.connection.send((sparql, accept))
             if worker.connection.poll(self.timeout):
-                return worker.connection.recv()
-            worker.stop()
-            worker = _Worker(self._context, self.store_path, self.max_rows)
+                response, healthy = worker.connection.recv(), True
+                return response
             return Response.error(HTTPStatus.SERVICE_UNAVAILABLE,
                                   f"the query ran longer than the endpoint's {self.timeout:g} s limit; narrow it")
-        except (EOFError, OSError):  # the worker died (out of memory, say): start another
-            worker.stop()
-            worker = _Worker(self._context, self.store_path, self.max_rows)
+        except (EOFError, OSError):  # the worker died (out of memory, say)
             return Response.error(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed; try again")
         finally:
+            if not healthy:
+                worker.stop()
+                worker = _Worker(self._context, self.store_path, self.max_rows)
             self._idle.put(worker)
 
     def server_close(self) -> None:

@@ -1,7 +1,12 @@
 """The kgbuild ontology's terms; a test keeps this class equal to ``ontology/kgbuild.ttl``."""
 
+from functools import cache
+
+from rdflib import Graph
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
+
+from ..resources import ontology_file
 
 
 class KG(DefinedNamespace):
@@ -91,6 +96,12 @@ class KG(DefinedNamespace):
 
 
 ONTOLOGY_IRI = "https://w3id.org/kgbuild/ontology"
+
+
+@cache
+def ontology_graph(name: str) -> Graph:
+    """The Turtle file ``ontology/<name>`` (kgbuild.ttl, shapes.ttl), parsed once; callers must not change it."""
+    return Graph().parse(data=ontology_file(name).read_text(encoding="utf-8"), format="turtle")
 ID = Namespace("https://w3id.org/kgbuild/id/")
 
 

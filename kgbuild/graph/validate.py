@@ -8,13 +8,12 @@ graph as it is written, or a whole store copied out with one CONSTRUCT.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import pyshacl
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH, XSD
 
-from ..resources import ontology_file
+from .namespace import ontology_graph
 from .store import KGStore
 
 
@@ -51,10 +50,6 @@ class ValidationReport:
         ]
 
 
-@cache
-def _parsed(name: str) -> Graph:
-    return Graph().parse(data=ontology_file(name).read_text(encoding="utf-8"), format="turtle")
-
 
 def validate_graph(graph: Graph) -> ValidationReport:
     """Validate ``graph`` (left unchanged) against the shapes, with the ontology's subclasses known."""
@@ -64,8 +59,8 @@ def validate_graph(graph: Graph) -> ValidationReport:
         (s, p, Literal(str(o)) if isinstance(o, Literal) and o.datatype == XSD.string else o) for s, p, o in graph
     )
     # SHACL reads rdfs:subClassOf from the data graph: with the ontology, a kg:State counts as a kg:Place.
-    data += _parsed("kgbuild.ttl")
-    _, results, _ = pyshacl.validate(data, shacl_graph=_parsed("shapes.ttl"), inference="none")
+    data += ontology_graph("kgbuild.ttl")
+    _, results, _ = pyshacl.validate(data, shacl_graph=ontology_graph("shapes.ttl"), inference="none")
     violations = sorted(
         Violation(
             str(results.value(result, SH.focusNode)),

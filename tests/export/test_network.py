@@ -17,19 +17,14 @@ NODE_TYPES = {"Article", "Event", "Person", "Organisation", "State", "ArmedGroup
 
 
 @pytest.fixture(scope="module")
-def exported(seed_store, tmp_path_factory):
+def exported(seed_store, tmp_path_factory, run_cli):
     """Export each projection in each format once; return the path for (format, projection)."""
-    from click.testing import CliRunner
-
-    from kgbuild.cli import cli
-
     folder = tmp_path_factory.mktemp("network")
     paths = {}
     for kind in ("graphml", "gexf"):
         for projection in ("actors", "events", "full"):
             path = folder / f"{projection}.{kind}"
-            result = CliRunner().invoke(cli, ["export", kind, "--projection", projection, "--store", str(seed_store),
-                                              "-o", str(path)])
+            result = run_cli("export", kind, "--projection", projection, "--store", seed_store, "-o", path)
             assert result.exit_code == 0, result.output
             paths[(kind, projection)] = path
     return paths

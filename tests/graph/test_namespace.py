@@ -2,16 +2,15 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kgbuild.graph.namespace import KG
+from kgbuild.graph.namespace import KG, ontology_graph
 from kgbuild.graph.store import PREFIXES
-from kgbuild.resources import ontology_file
 
 KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual)
 
 
 @pytest.fixture(scope="module")
 def ontology() -> Graph:
-    return Graph().parse(data=ontology_file("kgbuild.ttl").read_text(encoding="utf-8"), format="turtle")
+    return ontology_graph("kgbuild.ttl")
 
 
 def test_namespace_matches_the_ontology_file(ontology):

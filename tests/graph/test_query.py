@@ -23,33 +23,26 @@ EXTRA = [
 
 
 @pytest.fixture(scope="module")
-def store(seed_store, tmp_path_factory):
-    from click.testing import CliRunner
-
-    from kgbuild.cli import cli
-
+def store(seed_store, tmp_path_factory, run_cli):
     folder = tmp_path_factory.mktemp("queries")
     store = folder / "store"
     shutil.copytree(seed_store, store)
     feed = folder / "extra.jsonl"
     feed.write_text("\n".join(json.dumps(article) for article in EXTRA), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["build", str(feed), "--store", str(store)])
+    result = run_cli("build", feed, "--store", store)
     assert result.exit_code == 0, result.output
     return store
 
 
 @pytest.fixture(scope="module")
-def answer(store):
+def answer(store, run_cli):
     """Run a saved query through the CLI and return its rows as dicts of strings."""
-    from click.testing import CliRunner
-
-    from kgbuild.cli import cli
 
     def run(name: str, **params: str) -> list[dict[str, str]]:
-        args = ["query", name, "--store", str(store), "--format", "csv"]
+        args = ["query", name, "--store", store, "--format", "csv"]
         for key, value in params.items():
             args += ["--param", f"{key}={value}"]
-        result = CliRunner().invoke(cli, args)
+        result = run_cli(*args)
         assert result.exit_code == 0, result.output
         return list(csv.DictReader(io.StringIO(result.output)))
 
