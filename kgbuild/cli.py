@@ -20,6 +20,7 @@ from .graph.query import QUERY_FORMATS, bind_parameters, format_result, load_que
 from .graph.store import KGStore, default_store_path
 from .graph.summary import summarize
 from .graph.validate import validate_store
+from .report import write_report
 
 store_option = click.option(
     "--store",
@@ -135,6 +136,26 @@ def export_command(kind: str, store: Path | None, output: Path, projection: str 
             export(opened, kind, output, projection)
     except KGBuildError as error:
         raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    click.echo(f"wrote {output}")
+
+
+@cli.command()
+@store_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              default=Path("report.html"), show_default=True, help="HTML file to write.")
+@click.option("--title", default="kgbuild report", show_default=True, help="The page's heading.")
+@click.option("--top", type=click.IntRange(1, 1000), default=25, show_default=True,
+              help="How many actors the top-actors table lists.")
+def report(store: Path | None, output: Path, title: str, top: int) -> None:
+    """Write one static HTML page: counts, a weekly timeline, a map of events, top actors, contradicting claims.
+
+    The page fetches nothing: open it offline, mail it, or attach it to a brief.
+    """
+    try:
+        with _open(store) as opened:
+            write_report(opened, output, title=title, top_actors=top)
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
     click.echo(f"wrote {output}")

@@ -106,8 +106,14 @@ def active_days(value: str, granularity: str | None) -> tuple[str, str]:
     return value, value
 
 
-class _Network:
-    """What the projections are made from, read from the store once."""
+class EventNetwork:
+    """The store's real-world events, their actors, targets and places, read once.
+
+    What the projections and ``kgbuild report`` are made from: ``entities`` (actors and
+    places by IRI), ``events`` (merged events, and reports merged into none), ``roles``
+    (event -> (role, entity) pairs), ``days`` (the first and last day of each dated event)
+    and ``event_counts`` (events per entity).
+    """
 
     def __init__(self, store: KGStore) -> None:
         self.entities = {str(row.node): row for row in store.query(_ENTITIES)}
@@ -151,7 +157,7 @@ class _Network:
 
 def actors_projection(store: KGStore) -> nx.MultiGraph:
     """Actors joined by shared events: one edge per pair and event type, ``weight`` = shared events."""
-    network = _Network(store)
+    network = EventNetwork(store)
     graph = nx.MultiGraph()
     shared: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for event, roles in network.roles.items():
@@ -173,10 +179,10 @@ def actors_projection(store: KGStore) -> nx.MultiGraph:
 
 def events_projection(store: KGStore) -> nx.MultiDiGraph:
     """Actors, events and places: actor -> event, event -> target, event -> place."""
-    return _events_graph(_Network(store))
+    return _events_graph(EventNetwork(store))
 
 
-def _events_graph(network: _Network) -> nx.MultiDiGraph:
+def _events_graph(network: EventNetwork) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for event, row in sorted(network.events.items()):
         attributes: dict[str, Any] = {
@@ -202,7 +208,7 @@ def _events_graph(network: _Network) -> nx.MultiDiGraph:
 
 def full_projection(store: KGStore) -> nx.MultiDiGraph:
     """The events projection plus articles: what each mentions and reports, and who claims what."""
-    network = _Network(store)
+    network = EventNetwork(store)
     graph = _events_graph(network)
     for row in store.query(_ARTICLES):
         attributes = {"label": str(row.title or row.source), "type": "Article", "source": str(row.source),
