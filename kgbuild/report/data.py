@@ -160,7 +160,7 @@ def collect(store: KGStore, top_actors: int = 25) -> ReportData:
     weekly: dict[date, Counter[str]] = defaultdict(Counter)
     coarse = undated = 0
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
-    for event, row in network.events.items():
+    for row in network.events.values():
         kind = str(row.type)
         per_type[kind].update(events=1, reports=int(row.reports), claims=int(row.claims))
         granularity = _text(row.granularity)
