@@ -151,6 +151,11 @@ def _kind(entity: Any) -> str:
     return str(entity["class"]).rsplit("#", 1)[-1]
 
 
+def _on_the_map(entity: Any) -> bool:
+    # A country's centroid would put its events where none of them happened.
+    return entity.lat is not None and _kind(entity) != "State"
+
+
 def collect(store: KGStore, top_actors: int = 25) -> ReportData:
     """Read the report's counts, timeline, map, top actors and contradicting claims from ``store``."""
     network = EventNetwork(store)
@@ -179,20 +184,18 @@ def collect(store: KGStore, top_actors: int = 25) -> ReportData:
         places = {node for role, node in roles if role == "place"}
         for node in places:
             at_place[node][kind] += 1
-        if any(network.entities[node].lat is not None and _kind(network.entities[node]) != "State"
-               for node in places):
+        if any(_on_the_map(network.entities[node]) for node in places):
             per_type[kind]["mapped"] += 1
     places, unmapped, country_only = [], [], {}
     for node, counts in at_place.items():
         row = network.entities[node]
-        if _kind(row) == "State":
-            # A country's centroid would put its events where none of them happened.
-            country_only[str(row.label)] = sum(counts.values())
-        elif row.lat is None:
-            unmapped.append(str(row.label))
-        else:
+        if _on_the_map(row):
             places.append(PlaceEvents(str(row.label), float(row.lat), float(row.lon), _text(row.countryName),
                                       dict(counts)))
+        elif _kind(row) == "State":
+            country_only[str(row.label)] = sum(counts.values())
+        else:
+            unmapped.append(str(row.label))
     places.sort(key=lambda place: (-place.total, place.label))
 
     # Events an actor takes part in; an event "in Ukraine" is not one Ukraine takes part in.
