@@ -24,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph.iri import local_name
 from ..graph.namespace import KG
 from ..graph.store import KGStore
 
@@ -90,10 +91,6 @@ SELECT ?event ?article ?claimant (COUNT(DISTINCT ?claim) AS ?n) WHERE {
 _CLASS_NAMES = {"Person", "Organisation", "State", "ArmedGroup", "Place"}
 
 
-def _local(iri: Any) -> str:
-    return str(iri).rsplit("#", 1)[-1]
-
-
 def active_days(value: str, granularity: str | None) -> tuple[str, str]:
     """The first and last day a date stands for: "2025-02" is Feb 1-28, a week is Monday to Sunday."""
     if len(value) == 4:
@@ -121,7 +118,7 @@ class EventNetwork:
         self.roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for row in store.query(_ROLES):
             if str(row.node) in self.entities:
-                self.roles[str(row.event)].append((_local(row.role), str(row.node)))
+                self.roles[str(row.event)].append((local_name(row.role), str(row.node)))
         self.days = {
             event: active_days(str(row.date), None if row.granularity is None else str(row.granularity))
             for event, row in self.events.items() if row.date is not None
@@ -141,7 +138,7 @@ class EventNetwork:
             return
         row = self.entities[key]
         attributes: dict[str, Any] = {
-            "label": str(row.label), "type": _local(row["class"]), "mentions": int(row.mentions),
+            "label": str(row.label), "type": local_name(row["class"]), "mentions": int(row.mentions),
             "articles": int(row.articles), "events": self.event_counts[key], "iri": key,
         }
         if row.lat is not None:

@@ -36,6 +36,8 @@ _RESULTS = {
 }
 _RESULT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                  "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
+# A literal of this datatype is a plain string in every result format.
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _GRAPHS = {"text/turtle": pyoxigraph.RdfFormat.TURTLE, "application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES,
            "application/rdf+xml": pyoxigraph.RdfFormat.RDF_XML}
 
@@ -90,7 +92,7 @@ def _json_term(term: Any) -> dict[str, str]:
     value = {"type": "literal", "value": term.value}
     if term.language:
         value["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype.value != _XSD_STRING:
         value["datatype"] = term.datatype.value
     return value
 
@@ -102,7 +104,7 @@ def _xml_term(term: Any) -> str:
         return f"<bnode>{escape(term.value)}</bnode>"
     if term.language:
         return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
-    if term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    if term.datatype.value != _XSD_STRING:
         return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
     return f"<literal>{escape(term.value)}</literal>"
 

@@ -15,6 +15,11 @@ ENTITIES_GRAPH = ID["graph/entities"]
 MERGED_GRAPH = ID["graph/merged-events"]
 
 
+def local_name(iri: object) -> str:
+    """The part of an ontology term after its ``#``: ``kg:Person`` -> "Person"."""
+    return str(iri).rsplit("#", 1)[-1]
+
+
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_id}"]
 

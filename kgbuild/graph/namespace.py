@@ -97,11 +97,6 @@ class KG(DefinedNamespace):
 
 ONTOLOGY_IRI = "https://w3id.org/kgbuild/ontology"
 
-
-@cache
-def ontology_graph(name: str) -> Graph:
-    """The Turtle file ``ontology/<name>`` (kgbuild.ttl, shapes.ttl), parsed once; callers must not change it."""
-    return Graph().parse(data=ontology_file(name).read_text(encoding="utf-8"), format="turtle")
 ID = Namespace("https://w3id.org/kgbuild/id/")
 
 
@@ -121,3 +116,9 @@ class GN(DefinedNamespace):
     T: URIRef  # mountain, hill, rock
     U: URIRef  # undersea
     V: URIRef  # forest, heath
+
+
+@cache
+def ontology_graph(name: str) -> Graph:
+    """The Turtle file ``ontology/<name>`` (kgbuild.ttl, shapes.ttl), parsed once; callers must not change it."""
+    return Graph().parse(data=ontology_file(name).read_text(encoding="utf-8"), format="turtle")

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from rdflib.query import Result
-from rdflib.term import Literal, URIRef
+from rdflib.term import URIRef
 
 from ..errors import QueryError
 from .store import PREFIXES
@@ -88,8 +88,6 @@ def _short(term: object) -> str:
         for prefix, namespace in PREFIXES.items():
             if term.startswith(namespace):
                 return f"{prefix}:{term[len(namespace):]}"
-    if isinstance(term, Literal):
-        return str(term)
     return str(term)
 
 

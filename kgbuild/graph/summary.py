@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .iri import local_name
 from .namespace import KG
 from .store import KGStore
 
@@ -45,6 +46,6 @@ class StoreSummary:
 
 def summarize(store: KGStore) -> StoreSummary:
     """Count the store's articles, actors, places, mentions and events."""
-    counts = {str(row[0]).rsplit("#", 1)[-1]: int(row[1]) for row in store.query(_CLASS_COUNTS)}
-    events = {str(row[0]).rsplit("#", 1)[-1]: int(row[1]) for row in store.query(_EVENT_TYPES)}
+    counts = {local_name(row[0]): int(row[1]) for row in store.query(_CLASS_COUNTS)}
+    events = {local_name(row[0]): int(row[1]) for row in store.query(_EVENT_TYPES)}
     return StoreSummary(counts, events)

@@ -160,6 +160,11 @@ def focus(places: list[PlaceEvents], radius_km: float = 750) -> list[PlaceEvents
     return [place for place in places if km(centre, place) <= radius_km]
 
 
+def _radius(place: PlaceEvents) -> float:
+    """A circle whose area grows with the place's events."""
+    return 3 + 3 * math.sqrt(place.total)
+
+
 def map_svg(places: list[PlaceEvents], width: int = 960, max_height: int = 560, labels: int = 15,
             name: str = "map") -> str:
     """Geocoded places as circles sized by their events, coloured by the commonest type, over country outlines."""
@@ -178,7 +183,7 @@ def map_svg(places: list[PlaceEvents], width: int = 960, max_height: int = 560, 
         x, y = projection(place.lon, place.lat)
         dominant = max(place.events.items(), key=lambda item: (item[1], item[0]))[0]
         where = f"{place.label} ({place.country})" if place.country and place.country != place.label else place.label
-        parts.append(f'<circle class="place" cx="{x:.1f}" cy="{y:.1f}" r="{3 + 3 * math.sqrt(place.total):.1f}" '
+        parts.append(f'<circle class="place" cx="{x:.1f}" cy="{y:.1f}" r="{_radius(place):.1f}" '
                      f'fill="{colour(dominant)}"><title>{escape(where)}: {plural(place.total, "event")} '
                      f'({escape(_counts(place.events))})</title></circle>')
     taken: list[tuple[float, float, float, float]] = []
@@ -187,8 +192,8 @@ def map_svg(places: list[PlaceEvents], width: int = 960, max_height: int = 560, 
             break
         x, y = projection(place.lon, place.lat)
         # Labels go right of their circle; one that would overlap a label already placed is left out.
-        box = (x + 5 + 3 * math.sqrt(place.total), y - 8, x + 5 + 3 * math.sqrt(place.total) + 7 * len(place.label),
-               y + 5)
+        left = x + 2 + _radius(place)
+        box = (left, y - 8, left + 7 * len(place.label), y + 5)
         if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
             continue
         taken.append(box)

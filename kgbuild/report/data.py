@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..export.network import EventNetwork
+from ..graph.iri import local_name
 from ..graph.namespace import KG
 from ..graph.query import load_query
 from ..graph.store import KGStore
@@ -17,7 +18,7 @@ _ACTOR_CLASSES = {"Person", "Organisation", "State", "ArmedGroup"}
 _ARTICLES = f"""
 PREFIX kg: <{KG._NS}>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?outlet) AS ?outlets)
+SELECT (COUNT(DISTINCT ?outlet) AS ?outlets)
        (MIN(?issued) AS ?first) (MAX(?issued) AS ?last)
 WHERE {{
   ?article a kg:Article .
@@ -124,7 +125,6 @@ class ReportData:
     """Everything on the report page."""
 
     summary: StoreSummary
-    articles: int
     outlets: int
     period: tuple[str, str] | None
     types: list[TypeCount]
@@ -138,6 +138,10 @@ class ReportData:
     claims: list[ClaimRow]
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
+    @property
+    def articles(self) -> int:
+        return self.summary.counts.get("Article", 0)
+
 
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
@@ -148,7 +152,7 @@ def _text(value: object) -> str | None:
 
 
 def _kind(entity: Any) -> str:
-    return str(entity["class"]).rsplit("#", 1)[-1]
+    return local_name(entity["class"])
 
 
 def _on_the_map(entity: Any) -> bool:
@@ -213,7 +217,7 @@ def collect(store: KGStore, top_actors: int = 25) -> ReportData:
     claims, evidence = _contradicting_claims(store)
     types = [TypeCount(kind, c["events"], c["reports"], c["claims"], c["weekly"], c["mapped"])
              for kind, c in sorted(per_type.items(), key=lambda item: (-item[1]["events"], item[0]))]
-    return ReportData(summarize(store), int(article_row.articles), int(article_row.outlets), period, types, weeks,
+    return ReportData(summarize(store), int(article_row.outlets), period, types, weeks,
                       coarse, undated, places, sorted(unmapped), dict(sorted(country_only.items())), actors, claims,
                       evidence)
 

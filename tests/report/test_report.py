@@ -205,7 +205,7 @@ def test_the_same_store_gives_the_same_page(report_path, seed_store, tmp_path, r
 
 
 def test_a_store_without_events_still_gives_a_page():
-    data = ReportData(StoreSummary({"Article": 1}), articles=1, outlets=1, period=("2025-02-14", "2025-02-14"),
+    data = ReportData(StoreSummary({"Article": 1}), outlets=1, period=("2025-02-14", "2025-02-14"),
                       types=[], weeks=[], coarse_dates=0, undated=0, places=[], unmapped_places=[],
                       country_only={}, actors=[], claims=[])
     page = parse(render(data, "Empty <store>"))
