@@ -14,9 +14,6 @@ the render time; the screenshot is left in --out for a person to look at.
 from __future__ import annotations
 
 import argparse
-import re
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,28 +23,10 @@ from kgbuild.build import build
 from kgbuild.graph.store import KGStore
 from kgbuild.graph.summary import summarize
 from kgbuild.report import write_report
+from kgbuild.report.browser import open_in_chromium
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_INPUTS = [REPO.parent / "shared" / "corpus" / "index.json", REPO / "data"]
-CONSOLE = re.compile(r":CONSOLE[^\]]*\] (.*)")
-
-
-def render(page: Path, screenshot: Path) -> tuple[float, list[str]]:
-    """Screenshot ``page`` in headless Chromium; return the seconds it took and every console message."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        sys.exit("Chromium is not installed: apt-get install chromium")
-    command = [
-        chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-        "--enable-logging=stderr", "--v=0", "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--window-size=1100,4000", f"--screenshot={screenshot}", page.resolve().as_uri(),
-    ]
-    start = time.perf_counter()
-    finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    seconds = time.perf_counter() - start
-    if finished.returncode != 0 or not screenshot.is_file():
-        sys.exit(f"Chromium failed ({finished.returncode}):\n{finished.stderr[-2000:]}")
-    return seconds, [match[1] for match in CONSOLE.finditer(finished.stderr)]
 
 
 def main() -> None:
@@ -69,17 +48,17 @@ def main() -> None:
         start = time.perf_counter()
         write_report(store, page)
         report_seconds = time.perf_counter() - start
-    render_seconds, messages = render(page, screenshot)
+    rendering = open_in_chromium(page, screenshot)
 
     events = sum(summary.events_by_type.values())
     print(f"store: {summary.counts.get('Article', 0)} articles, {events} event reports")
     print(f"report: {page} ({page.stat().st_size / 1024:.0f} KiB), written in {report_seconds / count_seconds:.1f}x "
           f"the time of counting the store (kgbuild stats)")
-    print(f"chromium: rendered {screenshot} ({screenshot.stat().st_size / 1024:.0f} KiB) in {render_seconds:.1f} s")
-    print(f"console messages: {len(messages)}")
-    for message in messages:
+    print(f"chromium: rendered {screenshot} ({screenshot.stat().st_size / 1024:.0f} KiB) in {rendering.seconds:.1f} s")
+    print(f"console messages: {len(rendering.console)}")
+    for message in rendering.console:
         print(f"  {message}")
-    sys.exit(1 if messages else 0)
+    sys.exit(1 if rendering.console else 0)
 
 
 if __name__ == "__main__":

@@ -37,14 +37,6 @@ def text(element: ET.Element) -> str:
 
 
 @pytest.fixture(scope="module")
-def report_path(seed_store, tmp_path_factory, run_cli):
-    path = tmp_path_factory.mktemp("report") / "report.html"
-    result = run_cli("report", "--store", seed_store, "-o", path)
-    assert result.exit_code == 0, result.output
-    return path
-
-
-@pytest.fixture(scope="module")
 def page(report_path) -> ET.Element:
     return parse(report_path.read_text(encoding="utf-8"))
 
