@@ -31,13 +31,20 @@ from .io.clean import blank_out
 from .nlp.pipeline import build_pipeline, make_doc
 from .records import Article, ArticleFacts
 from .resolve import resolve_article
+from .resolve.geocode import geonames_signature
 
 BATCH_SIZE = 32
 
 
-@cache
 def extractor_version() -> str:
-    """kgbuild's version plus a digest of its rules and configs: when either changes, articles are re-extracted."""
+    """kgbuild's version plus a digest of its rules, configs and GeoNames files: when any changes, articles are re-extracted."""
+    geonames = geonames_signature()
+    extra = f"+geonames.{hashlib.sha256(geonames.encode()).hexdigest()[:8]}" if geonames else ""
+    return f"{__version__}+{_rules_digest()}{extra}"
+
+
+@cache
+def _rules_digest() -> str:
     digest = hashlib.sha256()
     for package in ("kgbuild.ontology", "kgbuild.nlp"):
         stack = [files(package)]
@@ -48,7 +55,7 @@ def extractor_version() -> str:
                     stack.append(child)
                 elif child.name.endswith((".json", ".jsonl", ".cfg", ".ttl")):
                     digest.update(child.name.encode() + child.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:12]}"
+    return digest.hexdigest()[:12]
 
 
 def _doc(nlp: Language, article: Article):

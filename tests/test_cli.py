@@ -123,3 +123,31 @@ def test_workers_give_the_same_graph(run_cli, tmp_path):
         assert run_cli("build", DATA, "--store", tmp_path / workers, "--workers", workers).exit_code == 0
     with open_store(tmp_path / "1", read_only=True) as one, open_store(tmp_path / "2", read_only=True) as two:
         assert isomorphic(one.construct_union(), two.construct_union())
+
+
+def test_build_places_villages_from_the_geonames_files_named(run_cli, tmp_path, monkeypatch):
+    from kgbuild.resolve.geocode import GEONAMES_ENV
+
+    from .resolve.test_geocode import dump_text
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "village.txt").write_text(
+        "Ukrainian forces captured the village of Verkhnyaya Testovka in the Kursk region on Friday, "
+        "Russian military bloggers said.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    latitude = ("SELECT ?lat WHERE { ?place <http://www.w3.org/2000/01/rdf-schema#label> \"Verkhnyaya Testovka\" ; "
+                "<http://www.w3.org/2003/01/geo/wgs84_pos#lat> ?lat }")
+    assert run_cli("build", tmp_path / "in", "--store", store).exit_code == 0
+    assert run_cli("query", latitude, "--store", store, "--format", "csv").output.split() == ["lat"]
+
+    # Naming a dump changes what extraction finds: the article is read again, not skipped.
+    (tmp_path / "RU.txt").write_text(dump_text(), encoding="utf-8")
+    monkeypatch.setenv(GEONAMES_ENV, str(tmp_path / "RU.txt"))
+    result = run_cli("build", tmp_path / "in", "--store", store)
+    assert result.exit_code == 0 and "built 1 article(s)" in result.output, result.output
+    assert run_cli("query", latitude, "--store", store, "--format", "csv").output.split() == ["lat", "51.21"]
+
+    monkeypatch.setenv(GEONAMES_ENV, str(tmp_path / "in" / "village.txt"))
+    result = run_cli("build", tmp_path / "in", "--store", store)
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"{tmp_path / 'in' / 'village.txt'} (in $KGBUILD_GEONAMES) is not a GeoNames dump" in result.output

@@ -10,6 +10,7 @@ import math
 from datetime import date, timedelta
 from html import escape
 
+from ..geodesy import distance_km
 from .basemap import countries
 from .data import PlaceEvents, Week
 
@@ -151,10 +152,7 @@ def focus(places: list[PlaceEvents], radius_km: float = 750) -> list[PlaceEvents
     """The places within ``radius_km`` of the place with the most events around it: where the fighting is."""
 
     def km(a: PlaceEvents, b: PlaceEvents) -> float:
-        # Haversine distance on a sphere of the Earth's mean radius.
-        dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
-        h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
-        return 2 * 6371.0 * math.asin(math.sqrt(min(h, 1.0)))
+        return distance_km(a.lat, a.lon, b.lat, b.lon)
 
     centre = max(places, key=lambda p: (sum(q.total for q in places if km(p, q) <= radius_km), p.total, p.label))
     return [place for place in places if km(centre, place) <= radius_km]

@@ -17,7 +17,7 @@ from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
 from ..nlp.acronyms import defined_acronyms, initials, is_acronym
 from .events import implied_parties, merge_reports
-from .geocode import geocode, is_site, state_locations
+from .geocode import Location, Point, geocode, is_site, state_locations
 
 _TYPES: dict[str, EntityType] = {
     "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"
@@ -130,10 +130,11 @@ def _geocoded(entities: dict[str, Entity], mentions: list[Mention]) -> tuple[dic
     """``entities`` with coordinates and a state for places the gazetteer does not place, and their new keys.
 
     The states named in a place's sentences ("the northern town of Munster" beside
-    Germany), then those the article names (and those its known places lie in) settle a
-    name several places share. A place found in GeoNames or among regions takes a key made
-    from that record, so that two towns of one name stay two nodes and two spellings of
-    one town meet ("Kharkiv Oblast", "Kharkiv region").
+    Germany), then those the article names (and those its known places lie in), then
+    nearness to its other places settle a name several places share. A place found in
+    GeoNames or among regions takes a key made from that record, so that two towns of one
+    name stay two nodes and two spellings of one town meet ("Kharkiv Oblast", "Kharkiv
+    region").
     """
     def countries_of(keys: Iterable[str]) -> frozenset[str]:
         named = [entities[key] for key in keys if key in entities]
@@ -145,16 +146,24 @@ def _geocoded(entities: dict[str, Entity], mentions: list[Mention]) -> tuple[dic
     for mention in mentions:
         named_in.setdefault(mention.sentence, set()).add(mention.entity)
         sentences_of.setdefault(mention.entity, set()).add(mention.sentence)
+
+    def locate(key: str, near: list[Point]) -> Location | None:
+        beside = countries_of(k for n in sentences_of.get(key, ()) for k in named_in[n]) - {key}
+        location = geocode(entities[key].label, beside, near) if beside else None
+        if location is None or location.country not in beside:
+            location = geocode(entities[key].label, in_article, near)
+        return location
+
+    unplaced = [key for key, entity in entities.items() if entity.type == "Place" and entity.lat is None]
+    near = [(e.lat, e.lon) for e in entities.values() if e.type == "Place" and e.lat is not None]
+    found = {key: locate(key, near) for key in unplaced}
+    # Places found by name alone then settle, by nearness, the villages several places are called.
+    near += [(location.lat, location.lon) for location in found.values() if location is not None]
+    found |= {key: locate(key, near) for key, location in found.items() if location is None}
     placed: dict[str, Entity] = {}
     renamed: dict[str, str] = {}
     for key, entity in entities.items():
-        location = None
-        if entity.type == "Place" and entity.lat is None:
-            beside = countries_of(k for n in sentences_of.get(key, ()) for k in named_in[n]) - {key}
-            location = geocode(entity.label, beside) if beside else None
-            if location is None or location.country not in beside:
-                location = geocode(entity.label, in_article)
-        if location is not None:
+        if (location := found.get(key)) is not None:
             entity = replace(entity, lat=location.lat, lon=location.lon, country=entity.country or location.country,
                              feature=location.feature, geonames=location.geonames_id)
             if location.ident:

