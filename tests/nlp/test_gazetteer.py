@@ -12,6 +12,9 @@ SENTENCES = [
     ("Delegations met in Turkiye on Monday.", "Turkiye", "actor/turkey", "name"),
     ("The RSF shelled El Fasher again.", "RSF", "actor/rsf", "name"),
     ("Houthi forces fired a missile at a tanker.", "Houthi", "actor/houthis", "name"),
+    # platforms, which the model takes for places where statements are posted
+    ("Trump wrote in a post on his Truth Social account on Tuesday.", "Truth Social", "actor/truth-social", "name"),
+    ("The governor said on Telegram that drones hit Sumy.", "Telegram", "actor/telegram", "name"),
 ]
 
 
