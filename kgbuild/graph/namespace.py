@@ -56,6 +56,7 @@ class KG(DefinedNamespace):
     publishedInferred: URIRef
     extractorVersion: URIRef
     mentions: URIRef
+    involves: URIRef
     inArticle: URIRef
     inSentence: URIRef
     text: URIRef

@@ -90,8 +90,11 @@ def article_triples(facts: ArticleFacts, extractor_version: str) -> Graph:
         graph.add((s, KG.start, Literal(sentence.start)))
         graph.add((s, KG.end, Literal(sentence.end)))
 
-    for key in sorted({mention.entity for mention in facts.mentions if mention.entity is not None}):
+    involved = _involved(facts)
+    for key in sorted({mention.entity for mention in facts.mentions if mention.entity is not None} | involved):
         graph.add((node, KG.mentions, entity_iri(key)))
+    for key in sorted(involved):
+        graph.add((node, KG.involves, entity_iri(key)))
 
     for mention in facts.mentions:
         m = span_iri(article.id, "mention", mention.start, mention.end)
@@ -118,6 +121,16 @@ def article_triples(facts: ArticleFacts, extractor_version: str) -> Graph:
     for event in facts.events:
         _describe_event(graph, event)
     return graph
+
+
+def _involved(facts: ArticleFacts) -> set[str]:
+    """Keys of what takes part in the article's events or claims: actors, targets, places, claimants."""
+    keys = set()
+    for event in facts.events:
+        keys.update(mention.entity for mention in (*event.actors, *event.targets, *event.places))
+        keys.update(claim.claimant.entity for claim in event.claims if claim.claimant is not None)
+    keys.discard(None)
+    return keys
 
 
 def _decimal(value: float) -> Literal:

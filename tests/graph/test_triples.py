@@ -36,3 +36,19 @@ def test_a_place_that_acts_is_typed_an_actor_too():
                             Entity("place/kharkiv", "Kharkiv", "Place")])
     assert (entity_iri("place/europe"), RDF.type, KG.Actor) in graph
     assert (entity_iri("place/kharkiv"), RDF.type, KG.Actor) not in graph
+
+
+def test_an_article_involves_what_takes_part_in_its_events_and_mentions_the_rest(extract):
+    from kgbuild.graph.iri import article_iri
+    from kgbuild.graph.triples import article_triples
+
+    facts = extract("Russian drones struck Kharkiv overnight, Governor Oleh Syniehubov said on Telegram. "
+                    "Tourists in Paris watched the news.")
+    graph = article_triples(facts, "test")
+    article = article_iri(facts.article.id)
+    involved = {str(o).rsplit("/", 1)[1] for o in graph.objects(article, KG.involves)}
+    mentioned = {str(o).rsplit("/", 1)[1] for o in graph.objects(article, KG.mentions)}
+    assert {"russia", "oleh-syniehubov"} <= involved and any(key.startswith("kharkiv") for key in involved)
+    assert involved <= mentioned
+    # named, but no party to the strike or its claim: mere mentions
+    assert {"telegram", "paris"} <= mentioned - involved
