@@ -53,7 +53,6 @@ class ValidationReport:
         ]
 
 
-
 @cache
 def _targeted_shapes() -> Graph:
     """``shapes.ttl`` with each property shape of a class's node shape targeting that class itself.

@@ -158,8 +158,9 @@ def _geocoded(entities: dict[str, Entity], mentions: list[Mention]) -> tuple[dic
     near = [(e.lat, e.lon) for e in entities.values() if e.type == "Place" and e.lat is not None]
     found = {key: locate(key, near) for key in unplaced}
     # Places found by name alone then settle, by nearness, the villages several places are called.
-    near += [(location.lat, location.lon) for location in found.values() if location is not None]
-    found |= {key: locate(key, near) for key, location in found.items() if location is None}
+    if placed_by_name := [(location.lat, location.lon) for location in found.values() if location is not None]:
+        near += placed_by_name
+        found |= {key: locate(key, near) for key, location in found.items() if location is None}
     placed: dict[str, Entity] = {}
     renamed: dict[str, str] = {}
     for key, entity in entities.items():

@@ -9,9 +9,9 @@ Villages too small for those come from GeoNames dump files the user names in
 
 A name several places share is read as the one in a country the article names; of
 several there, a town clearly the largest, or else the only one near the article's
-other places. Outside those countries only a large city, or a region no
-other region shares a name with, qualifies. When nothing settles it, the place keeps no
-coordinates rather than a wrong pair.
+other places. Outside those countries only a large city, or a region no other region
+shares a name with, qualifies. When nothing settles it, the place keeps no coordinates
+rather than a wrong pair.
 """
 
 from __future__ import annotations
@@ -118,7 +118,8 @@ def geonames_files(setting: str | None = None) -> tuple[Path, ...]:
 
 def geonames_signature() -> str:
     """Name, size and time of each file in ``$KGBUILD_GEONAMES``: a change re-extracts articles."""
-    return ";".join(f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in geonames_files())
+    return ";".join(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+                    for path in geonames_files() for stat in [path.stat()])
 
 
 def _dump_lines(path: Path) -> Iterator[str]:
@@ -189,7 +190,9 @@ def _towns_by_name(cities: Iterable[dict]) -> Index:
     for city in cities:
         location = Location(city["latitude"], city["longitude"], states.get(city["countrycode"]), city["population"],
                             name=city["name"], ident=f"geonames:{city['geonameid']}")
-        names = [(city["name"], True), (city.get("asciiname") or city["name"], True)]
+        names = [(city["name"], True)]
+        if (ascii_name := city.get("asciiname")) and ascii_name != city["name"]:  # dump rows only
+            names.append((ascii_name, True))
         if city["population"] >= _ALTERNATES_FROM:
             names += [(a, False) for a in city["alternatenames"] if a and a.isascii() and a != city["name"]]
         for name, own in names:
