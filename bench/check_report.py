@@ -23,7 +23,7 @@ from kgbuild.build import build
 from kgbuild.graph.store import KGStore
 from kgbuild.graph.summary import summarize
 from kgbuild.report import write_report
-from kgbuild.report.browser import open_in_chromium
+from kgbuild.report.browser import BrowserError, open_in_chromium
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_INPUTS = [REPO.parent / "shared" / "corpus" / "index.json", REPO / "data"]
@@ -48,7 +48,10 @@ def main() -> None:
         start = time.perf_counter()
         write_report(store, page)
         report_seconds = time.perf_counter() - start
-    rendering = open_in_chromium(page, screenshot)
+    try:
+        rendering = open_in_chromium(page, screenshot)
+    except BrowserError as error:
+        sys.exit(f"error: {error}")
 
     events = sum(summary.events_by_type.values())
     print(f"store: {summary.counts.get('Article', 0)} articles, {events} event reports")
