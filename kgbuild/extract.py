@@ -153,5 +153,6 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             claims=(claim,),
             confidence=round(confidence, 3),
             date_inferred=inferred,
+            cameo=span._.cameo,
         ))
     return events

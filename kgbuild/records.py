@@ -210,6 +210,8 @@ class Event:
     claims: tuple[Claim, ...]
     confidence: float
     date_inferred: bool = False
+    # The CAMEO event code of the trigger (PETRARCH2's verb dictionary), for joining with GDELT or Phoenix data.
+    cameo: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from kgbuild.evaluate import NameMatcher, score
 
@@ -92,13 +93,19 @@ def test_two_events_in_one_sentence_go_to_the_gold_events_whose_arguments_they_s
     assert all(s.correct == s.total for s in report.arguments.values())
 
 
-def test_eval_command_scores_the_seeds(run_cli, corpus):
-    result = run_cli("eval", "--gold", corpus / "gold", corpus / "index.json", "--json")
+def _eval_report(run_cli, gold: Path, index: Path) -> dict:
+    """``kgbuild eval --json`` on a development set, having checked that it counted every core gold event."""
+    result = run_cli("eval", "--gold", gold, index, "--json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
+    assert report["events"]["overall"]["core"] == sum(
+        1 for path in gold.glob("*.json") for e in json.loads(path.read_text())["events"] if e["core"])
+    return report
+
+
+def test_eval_command_scores_the_seeds(run_cli, corpus):
+    report = _eval_report(run_cli, corpus / "gold", corpus / "index.json")
     overall = report["events"]["overall"]
-    assert overall["core"] == sum(
-        1 for path in (corpus / "gold").glob("*.json") for e in json.loads(path.read_text())["events"] if e["core"])
     # The issue's bars (the naive baseline scores P 0.53, R 0.81, arguments 0.39).
     assert overall["recall"] >= 0.8 and overall["precision"] >= 0.8
     assert all(scores["recall"] >= 0.5 for kind, scores in report["events"].items() if kind != "overall")
@@ -122,3 +129,20 @@ def test_eval_fails_when_an_input_is_missing(run_cli, tmp_path, corpus):
     result = run_cli("eval", "--gold", corpus / "gold", missing)
     assert result.exit_code == 1
     assert f"{missing}: no such file or folder" in result.output
+
+
+def test_eval_command_scores_the_voa_articles(run_cli, corpus):
+    """The second development set: thirty VOA articles of many wars (issue 14).
+
+    The floors are the figures this set reached when its wording lexicons landed
+    (P 0.73, R 0.61, arguments 0.57); the issue's bars (P and R >= 0.8, arguments >= 0.75)
+    are not yet met, and these floors only keep what was reached from sliding back.
+    """
+    report = _eval_report(run_cli, corpus / "voa" / "gold", corpus / "voa" / "index.json")
+    overall = report["events"]["overall"]
+    assert overall["precision"] >= 0.7 and overall["recall"] >= 0.6
+    assert report["events"]["strike"]["recall"] >= 0.55
+    assert report["arguments"]["overall"] >= 0.55
+    # photo credits, bylines, contributor lines and the outlet itself are never actors
+    assert report["actors"]["must_not_found"] == []
+    assert report["actors"]["must_recall"] >= 0.85

@@ -146,6 +146,8 @@ def _describe_event(graph: Graph, event: Event) -> None:
     graph.add((node, KG.eventType, Literal(event.type)))
     graph.add((node, KG.trigger, Literal(event.trigger)))
     graph.add((node, KG.confidence, _decimal(event.confidence)))
+    if event.cameo:
+        graph.add((node, KG.cameoCode, Literal(event.cameo)))
     for prop, mentions in ((KG.actor, event.actors), (KG.target, event.targets), (KG.place, event.places)):
         for mention in mentions:
             graph.add((node, prop, entity_iri(mention.entity)))

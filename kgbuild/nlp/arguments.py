@@ -70,6 +70,7 @@ class EventArguments:
             "count_owner": dict(rules.get("count_owner", {})),
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
             "place_nouns": frozenset(rules.get("place_nouns", ())),
+            "bare_figures": {kind: frozenset(deps) for kind, deps in rules.get("bare_figures", {}).items()},
             "states": frozenset(states or ()),
         }
 
@@ -368,27 +369,32 @@ class EventArguments:
         return ranked[0][2] if ranked else None
 
     @staticmethod
-    def _owner(span: Span, triggers: set[int]) -> int | None:
+    def _owner(span: Span, triggers: dict[int, str]) -> int | None:
         """The trigger whose clause holds ``span``: its nearest ancestor that is a trigger."""
         for node in (span.root, *span.root.ancestors):
             if node.i in triggers:
                 return node.i
         return None
 
-    def _quantity(self, trigger: Token, kind: str, quantities: list[Span], triggers: set[int]) -> Span | None:
+    def _quantity(self, trigger: Token, kind: str, quantities: list[Span], triggers: dict[int, str]) -> Span | None:
         units = self.rules["units"].get(kind, frozenset())
         subtree = {t.i for t in trigger.subtree}
-        fitting = []
+        fitting, bare = [], []
         for span in quantities:
             owner = self._owner(span, triggers)
-            if owner is not None and owner != trigger.i and span.root.i not in subtree:
-                continue  # "X destroyed 40 planes while Moscow pounded Ukraine": the 40 are X's
+            if owner is not None and owner != trigger.i and (span.root.i not in subtree or triggers[owner] == kind):
+                # "X destroyed 40 planes while Moscow pounded Ukraine": the 40 are X's;
+                # "5 were killed and 12 wounded": the 12 are the wounded's
+                continue
             unit = span._.unit
             if span._.currency and _CURRENCY in units:
                 fitting.append(span)
             elif unit is not None and (unit.lemma_.lower() in units or unit.lower_ in units):
                 fitting.append(span)
-        return self._nearest(trigger, fitting)
+            elif unit is None and kind in self.rules["bare_figures"] and span.root.head.i == trigger.i \
+                    and span.root.dep_ in self.rules["bare_figures"][kind]:
+                bare.append(span)  # "killing three", "wounded 21": the verb says what is counted
+        return self._nearest(trigger, fitting or bare)
 
     def __call__(self, doc: Doc) -> Doc:
         quantities_by_sentence: dict[int, list[Span]] = {}
@@ -398,7 +404,7 @@ class EventArguments:
         for span in doc.spans.get(DATES, []):
             dates_by_sentence.setdefault(span.sent.start, []).append(span)
         events = [e for e in doc.spans.get(EVENTS, []) if not self._interview(e.root, e.label_)]
-        triggers = {event.root.i for event in events}
+        triggers = {event.root.i: event.label_ for event in events}
         for event in events:
             trigger = event.root
             kind = event.label_
@@ -455,12 +461,16 @@ class EventArguments:
             if governor.label_ == event.label_ and not (event._.actors or event._.targets):
                 event._.actors, event._.targets = governor._.actors, governor._.targets
             event._.places = event._.places or governor._.places
-        # "two people were killed when a Russian missile hit": the attacker killed them
+        # "two people were killed when a Russian missile hit": the attacker killed them, where it struck;
+        # "a bomb went off in a market, killing 12": the sentence's only attack is theirs
         for event in by_trigger.values():
-            if event.label_ != "casualties" or event._.actors:
+            if event.label_ != "casualties":
                 continue
             related = {t.i for t in event.root.subtree} | {t.i for t in event.root.ancestors}
-            attack = next((by_trigger[i] for i in sorted(related) if i in by_trigger and by_trigger[i].label_ == "strike"), None)
+            attacks = [e for e in by_trigger.values() if e.label_ == "strike" and e.sent.start == event.sent.start]
+            attack = next((by_trigger[i] for i in sorted(related) if i in by_trigger and by_trigger[i].label_ == "strike"),
+                          attacks[0] if len(attacks) == 1 else None)
             if attack is not None:
-                event._.actors = attack._.actors
+                event._.actors = event._.actors or attack._.actors
+                event._.places = event._.places or attack._.places
 

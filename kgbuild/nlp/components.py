@@ -211,21 +211,32 @@ def _name_run(doc: Doc, i: int) -> int:
 
 
 class Journalists:
-    """Mark PERSON entities in bylines and credits ("correspondent Jane Roe", "Roe, reporting from Kyiv")."""
+    """Mark the entities of bylines, credits and outlets, which are media, never actors.
+
+    "correspondent Jane Roe", "Roe, reporting from Kyiv", a photo credit "(J. Roe/VOA)", "Jane
+    Roe contributed to this report", "told VOA": each pattern row names the entity labels it
+    marks (``"entities"``, PERSON unless it says otherwise).
+    """
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
+        self.labels: dict[str, frozenset[str]] = {}
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    patterns: list[dict[str, Any]] | None = None) -> None:
         self.matcher = Matcher(self.matcher.vocab)
+        self.labels = {}
         for number, row in enumerate(patterns or []):
-            self.matcher.add(f"{row['label']}_{number}", [row["pattern"]])
+            key = f"{row['label']}_{number}"
+            self.matcher.add(key, [row["pattern"]])
+            self.labels[key] = frozenset(row.get("entities", ["PERSON"]))
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        for _, start, end in self.matcher(doc):
-            found += [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < end and start < ent.end]
+        ents = doc.ents
+        for match_id, start, end in self.matcher(doc):
+            labels = self.labels[doc.vocab.strings[match_id]]
+            found += [ent for ent in ents if ent.label_ in labels and ent.start < end and start < ent.end]
         doc.spans[JOURNALISTS] = filter_spans(found)
         return doc
 

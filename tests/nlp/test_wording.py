@@ -1,0 +1,130 @@
+"""Event wording beyond the seeds (from the CAMEO verb dictionary and WordNet), and its lookalikes.
+
+Each row is a sentence written for this test: the event type it must give, or the type it must
+not give. The sentences name a place or party, as reports do, since an event that names nothing
+is never stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+PUBLISHED = date(2016, 5, 12)
+
+# sentence, event type it states
+WORDING = [
+    ("Rebels fired mortars at an army base near Aleppo.", "strike"),
+    ("Militants in Gaza launched rockets at Israel on Monday.", "strike"),
+    ("Hamas fired a barrage of rockets into southern Israel.", "strike"),
+    ("Troops opened fire on villagers in Myanmar.", "strike"),
+    ("Government forces shelled the rebel-held town of Daraya.", "strike"),
+    ("Syrian troops clashed with rebels near Homs.", "strike"),
+    ("Indian and Pakistani soldiers exchanged fire across the border in Kashmir.", "strike"),
+    ("Taliban fighters ambushed a police convoy in Helmand province.", "strike"),
+    ("Gunmen stormed a hotel in Mogadishu.", "strike"),
+    ("Gunmen attacked a checkpoint in Borno state.", "strike"),
+    ("A bomb went off in a market in Baghdad.", "strike"),
+    ("A car bomb exploded outside a police station in Kabul.", "strike"),
+    ("A blast tore through a mosque in Quetta.", "strike"),
+    ("An explosion killed four soldiers in Diyala province.", "strike"),
+    ("An IED exploded near a patrol in Kandahar.", "strike"),
+    ("A roadside bomb killed two soldiers in Zabul province.", "strike"),
+    ("A suicide bomber blew himself up at a wedding in Kunduz.", "strike"),
+    ("An air raid hit a hospital in Idlib.", "strike"),
+    ("A drone attack hit an oil depot in Belgorod.", "strike"),
+    ("Sniper fire killed a journalist in Aleppo.", "strike"),
+    ("Islamic State fighters took the town of Ramadi.", "strike"),
+    ("The army retook the town of Palmyra.", "strike"),
+    ("Rebels captured the city of Goma on Tuesday.", "strike"),
+    ("Gunmen killed five villagers in Zamfara state.", "strike"),
+    ("Gunmen attacked a bus in Sinai, killing at least 11 people.", "casualties"),
+    ("Militants attacked a bus in Sinai, leaving 10 dead.", "casualties"),
+    ("Five people were killed and 12 wounded in the blast in Kano.", "casualties"),
+    ("No one was hurt in the attack on the embassy in Kabul.", "casualties"),
+    ("John Kerry met with Sergei Lavrov in Geneva.", "meeting"),
+    ("Chinese and Indian officials held talks in Beijing on Friday.", "meeting"),
+    ("Egypt hosted Israeli and Palestinian negotiators in Cairo.", "meeting"),
+    ("Pope Francis visited a refugee camp on Lesbos.", "meeting"),
+    ("Barack Obama spoke by phone with Hassan Rouhani.", "call"),
+    ("Angela Merkel telephoned Vladimir Putin on Sunday.", "call"),
+    ("The United Nations urged Sudan to open the roads to aid convoys.", "appeal"),
+    ("Ban Ki-moon called on Syria to allow aid into Aleppo.", "appeal"),
+    ("The European Union demanded that Russia withdraw its troops.", "appeal"),
+    ("Japan pledged $1 billion in aid to the Philippines.", "aid"),
+    ("The United States delivered 200 tons of food aid to Yemen.", "aid"),
+    ("Congress approved $500 million in aid for Ukraine.", "aid"),
+]
+
+# sentence, event type it must not give
+LOOKALIKES = [
+    ("Prisoners in Guantanamo went on a hunger strike.", "strike"),
+    ("Dock workers in Antwerp began a labour strike over pay.", "strike"),
+    ("Teachers in Nairobi went on strike on Monday.", "strike"),
+    ("Kenya and Somalia struck a deal on the border.", "strike"),
+    ("The opposition in Kinshasa rejected calls for new elections.", "appeal"),
+    ("Senator John McCain attacked the plan as reckless.", "strike"),
+    ("Critics in Ankara attacked the government's handling of the crisis.", "strike"),
+    ("Boris Nemtsov's father died of a heart attack in Moscow.", "strike"),
+    ("Boris Nemtsov's father died of a heart attack in Moscow.", "casualties"),
+    ("Photographs shot in Aleppo by the agency show the damage.", "strike"),
+    ("The manager was fired from his job in Lagos last week.", "strike"),
+    ("Wildfires destroyed hundreds of homes in California.", "strike"),
+    ("A tropical storm hit Manila on Sunday.", "strike"),
+    ("Real Madrid beat Barcelona 3-1 in Madrid on Sunday.", "strike"),
+    ("Lionel Messi struck twice as Barcelona beat Sevilla 4-0 in Seville.", "strike"),
+    ("Police in Cairo clashed with protesters outside the parliament.", "strike"),
+]
+
+
+@pytest.fixture(scope="module")
+def types_of(extract):
+    def run(text: str) -> list[tuple[str, str | None]]:
+        return [(e.type, e.cameo) for e in extract(text, PUBLISHED).events]
+    return run
+
+
+@pytest.mark.parametrize(("text", "kind"), WORDING)
+def test_wording_gives_the_event(types_of, text, kind):
+    found = types_of(text)
+    assert kind in {t for t, _ in found}, (text, found)
+    # every trigger carries a CAMEO code, three or four digits
+    assert all(code and code.isdigit() and len(code) in (3, 4) for _, code in found), found
+
+
+@pytest.mark.parametrize(("text", "kind"), LOOKALIKES)
+def test_lookalike_gives_no_such_event(types_of, text, kind):
+    assert kind not in {t for t, _ in types_of(text)}, text
+
+
+@pytest.mark.parametrize(("text", "trigger", "code"), [
+    ("Government forces shelled the town of Daraya.", "shelled", "190"),
+    ("Militants assassinated a tribal leader in Yemen.", "assassinated", "186"),
+    ("Japan pledged $1 billion in aid to the Philippines.", "pledged", "033"),
+    ("Egypt hosted Israeli and Palestinian negotiators in Cairo.", "hosted", "043"),
+    ("Angela Merkel telephoned Vladimir Putin on Sunday.", "telephoned", "041"),
+])
+def test_each_trigger_keeps_the_cameo_code_of_its_verb(extract, text, trigger, code):
+    (event,) = [e for e in extract(text, PUBLISHED).events if e.trigger == trigger]
+    assert event.cameo == code
+
+
+def test_killed_and_wounded_are_separate_figures(extract):
+    events = extract("A car bomb killed 14 people and wounded 21 in Mosul.", PUBLISHED).events
+    figures = {e.trigger: (e.claims[0].quantity.minimum, e.claims[0].quantity.maximum)
+               for e in events if e.type == "casualties"}
+    assert figures == {"killed": (14, 14), "wounded": (21, 21)}
+
+
+def test_no_one_hurt_is_a_figure_of_zero(extract):
+    (event,) = [e for e in extract("No one was hurt in the attack on the embassy in Kabul.", PUBLISHED).events
+                if e.type == "casualties"]
+    assert (event.claims[0].quantity.minimum, event.claims[0].quantity.maximum) == (0, 0)
+
+
+def test_the_casualties_of_a_blast_carry_its_place(extract):
+    events = extract("A bomb went off in a market in Baghdad, killing at least 12 people.", PUBLISHED).events
+    (casualties,) = [e for e in events if e.type == "casualties"]
+    assert {m.text for m in casualties.places} == {"Baghdad"}
+    assert (casualties.claims[0].quantity.minimum, casualties.claims[0].quantity.maximum) == (12, None)
