@@ -96,6 +96,16 @@ def _quantity(span: Span | None) -> Quantity | None:
     return Quantity(minimum, maximum, unit_text(span, span._.unit), span.text, bool(span._.approximate))
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite(span: Span) -> bool:
+    """Whether the trigger is a noun that refers back: "the attack", "Sunday's bombing", "this week's strike"."""
+    trigger = span.root
+    return trigger.pos_ in ("NOUN", "PROPN") and any(
+        child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE) for child in trigger.children)
+
+
 def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sentences: list[Span],
             sentence_of: dict[int, int]) -> list[Event]:
     """Events whose trigger names at least one participant, place or figure; arguments become mentions."""
@@ -119,8 +129,9 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
         # A figure counting the trigger itself ("several attacks") names no participant.
         counts_itself = span._.quantity is not None and span._.quantity._.unit is not None \
             and span._.quantity._.unit.i == span.start and span.label_ != "casualties"
-        if not (actors or targets or places or (quantity and not counts_itself)):
-            continue
+        definite = _definite(span)
+        if not (actors or targets or places or (quantity and not counts_itself) or definite):
+            continue  # "the attack" names nothing, but may refer to an event the article names
         number = sentence_of[span.start]
         start, end, text = _sentence_text(sentences[number])
         claimant_span = span._.claimant
@@ -154,5 +165,6 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             confidence=round(confidence, 3),
             date_inferred=inferred,
             cameo=span._.cameo,
+            definite=definite,
         ))
     return events

@@ -17,6 +17,7 @@ from typing import Literal
 
 EntityType = Literal["Person", "Organisation", "State", "ArmedGroup", "Place"]
 Granularity = Literal["day", "week", "month", "year"]
+Role = Literal["actor", "target", "place"]
 MentionKind = Literal["name", "demonym", "metonym", "role", "journalist"]
 EventType = Literal["call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid"]
 # How the source holds the event: stated as fact, hedged, planned, threatened, or denied.
@@ -197,7 +198,9 @@ class Event:
     """One conflict event: who did what to whom, where and when, and every claim about it.
 
     ``date_inferred`` marks a date taken from the article's publication date
-    because the sentence gives none.
+    because the sentence gives none; ``inferred_roles`` the actors, targets or places
+    taken from the article's main event of the type (its headline or lede) because the
+    sentence names none.
     """
 
     id: str
@@ -212,6 +215,10 @@ class Event:
     date_inferred: bool = False
     # The CAMEO event code of the trigger (PETRARCH2's verb dictionary), for joining with GDELT or Phoenix data.
     cameo: str | None = None
+    # The trigger is a definite noun ("the attack", "Sunday's bombing"): it refers to an event named before.
+    definite: bool = False
+    # Roles the report leaves out and takes from the article's main event of its type.
+    inferred_roles: tuple[Role, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ class KG(DefinedNamespace):
     trigger: URIRef
     confidence: URIRef
     dateInferred: URIRef
+    inferredRole: URIRef
     report: URIRef
     mergeReason: URIRef
     about: URIRef

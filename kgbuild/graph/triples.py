@@ -155,6 +155,8 @@ def _describe_event(graph: Graph, event: Event) -> None:
         graph.add((node, KG.date, Literal(event.date.value, datatype=_DATE_TYPES[event.date.granularity])))
         graph.add((node, KG.granularity, Literal(event.date.granularity)))
         graph.add((node, KG.dateInferred, Literal(event.date_inferred)))
+    for role in event.inferred_roles:
+        graph.add((node, KG.inferredRole, Literal(role)))
     for number, claim in enumerate(event.claims):
         _describe_claim(graph, claim_iri(event.id, number), node, claim)
 

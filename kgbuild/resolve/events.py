@@ -57,7 +57,8 @@ def same_event(a: Event, b: Event) -> bool:
         # when the reports agree on who struck whom, and where.
         return shared_actors and shared_targets and bool(places_a & places_b)
     if figures_a and figures_b:
-        return shared_actors or shared_targets
+        # one figure twice with nobody named ("at least 28 people were injured") is one report repeated
+        return shared_actors or shared_targets or not (actors_a or actors_b or targets_a or targets_b)
     if targets_a and targets_b and not shared_targets:
         return False
     return (shared_actors or not (actors_a and actors_b)) and (shared_targets or bool(places_a & places_b))
@@ -105,10 +106,13 @@ def merge(a: Event, b: Event) -> Event:
     """One event from two reports: arguments united, the more precise stated date, every claim."""
     dates = [e for e in (a, b) if e.date is not None and not e.date_inferred]
     best = max(dates, key=lambda e: len((e.date.value or "").split("-")), default=a)
+    # a party keeps the role the first report gave it: "the call between X and Y" names no caller
+    actors = _union(a.actors, tuple(m for m in b.actors if m.entity not in _keys(a.targets)))
+    targets = _union(a.targets, tuple(m for m in b.targets if m.entity not in _keys(actors)))
     return replace(
         a,
-        actors=_union(a.actors, b.actors),
-        targets=_union(a.targets, b.targets),
+        actors=actors,
+        targets=targets,
         places=_union(a.places, b.places),
         date=best.date,
         date_inferred=best.date_inferred,
@@ -168,7 +172,8 @@ def merge_reports(events: tuple[Event, ...], country_of: dict[str, str] | None =
 
     A headline joins the body's report of its event; a headline no body sentence
     reports is kept when it names at least two of actor, target, place and figure
-    ("Ukraine's deep strikes" names too little to be an event of its own).
+    ("Ukraine's deep strikes" names too little to be an event of its own). Then each
+    report is read against its type's main event (:func:`_with_main_events`).
     """
     country_of = country_of or {}
     merged: list[Event] = []
@@ -196,4 +201,97 @@ def merge_reports(events: tuple[Event, ...], country_of: dict[str, str] | None =
         else:
             if _arguments(headline) >= 2:
                 merged.append(headline)
-    return tuple(merged)
+    return tuple(_with_main_events(merged))
+
+
+# Types whose parties act together, so that who is actor and who is target says little.
+_SYMMETRIC = frozenset({"call", "meeting"})
+_ROLES = (("actor", "actors"), ("target", "targets"), ("place", "places"))
+
+
+def _main_events(events: list[Event]) -> dict[str, int]:
+    """Index of each type's main event: the one its headline announces, else the first one the text states."""
+    main: dict[str, int] = {}
+    for index, event in enumerate(events):
+        if any(claim.provenance.headline for claim in event.claims):
+            main.setdefault(event.type, index)
+    for index, event in enumerate(events):
+        main.setdefault(event.type, index)
+    return main
+
+
+def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", "targets", "places")) -> bool:
+    """Nothing the report states contradicts the main event: date, ``roles``, figures."""
+    if not _dates_compatible(main, report):
+        return False
+    if main.type in _SYMMETRIC and {"actors", "targets"} <= set(roles):
+        # "Sherman held a call with Schmid", "the call between Sherman and Schmid": parties, in either role
+        stated, known = _keys(report.actors) | _keys(report.targets), _keys(main.actors) | _keys(main.targets)
+        if stated and known and not stated <= known:
+            return False
+        roles = tuple(role for role in roles if role not in ("actors", "targets"))
+    for role in roles:
+        stated, known = _keys(getattr(report, role)), _keys(getattr(main, role))
+        if stated and known and not stated <= known:
+            return False
+    figures_a, figures_b = _figures(main), _figures(report)
+    return not (figures_a and figures_b and not figures_a & figures_b)
+
+
+def _with_main_events(events: list[Event]) -> list[Event]:
+    """Reports read against the article's main event of their type.
+
+    A definite report ("the attack", "Sunday's bombing") is a report of the event it refers
+    back to (:func:`_antecedent`), and merges. Another report that contradicts nothing but
+    leaves out its attacker, target or place takes them from the main event, and says so
+    in ``inferred_roles``.
+    """
+    main = _main_events(events)
+    kept: list[Event] = list(events)
+    dropped: set[int] = set()
+    for index, event in enumerate(events):
+        if event.definite:
+            antecedent = _antecedent(kept, dropped, index, main.get(event.type))
+            if antecedent is not None:
+                kept[antecedent] = merge(kept[antecedent], event)
+            if antecedent is not None or not _arguments(event):
+                dropped.add(index)  # "the attack" with nothing to refer to says nothing
+                continue
+        lead = main.get(event.type)
+        if lead is not None and lead != index and _compatible(kept[lead], event):
+            if event.type in _FILLED_FROM_MAIN:
+                kept[index] = _fill(event, kept[lead], _ROLES)
+                continue
+        # the dead and wounded of the article's attack: its attacker, where it struck
+        attack = main.get("strike")
+        if event.type == "casualties" and attack is not None and _compatible(kept[attack], event, ("actors", "places")):
+            kept[index] = _fill(event, kept[attack], _ROLES[::2])
+    return [event for index, event in enumerate(kept) if index not in dropped]
+
+
+def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | None) -> int | None:
+    """The event a definite report ("the call between Sherman and Schmid") refers back to: the
+    nearest earlier one of its type that it contradicts nothing of and shares a party or place
+    with, else the article's main event of its type when the report contradicts nothing of it."""
+    report = events[index]
+    named = _keys(report.actors) | _keys(report.targets) | _keys(report.places)
+    for i in range(index - 1, -1, -1):
+        if i not in dropped and events[i].type == report.type and _compatible(events[i], report) \
+                and named & (_keys(events[i].actors) | _keys(events[i].targets) | _keys(events[i].places)):
+            return i
+    if main is not None and main != index and main not in dropped and _compatible(events[main], report):
+        return main
+    return None
+
+
+# Types whose reports take a missing attacker, target or place from the main event:
+# a second appeal or meeting in an article is as often another one.
+_FILLED_FROM_MAIN = frozenset({"strike", "interception", "casualties"})
+
+
+def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...]) -> Event:
+    filled = {field: getattr(main, field) for _, field in roles if not getattr(event, field) and getattr(main, field)}
+    if not filled:
+        return event
+    named = tuple(role for role, field in roles if field in filled)
+    return replace(event, **filled, inferred_roles=event.inferred_roles + named)

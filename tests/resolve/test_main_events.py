@@ -1,0 +1,64 @@
+"""Reports read against the article's main event: definite re-mentions merge, others take what they leave out."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rdflib import Literal
+
+from kgbuild.graph.iri import event_iri
+from kgbuild.graph.namespace import KG
+from kgbuild.graph.triples import article_triples
+
+PUBLISHED = date(2017, 3, 8)
+
+
+def _keys(mentions) -> set[str]:
+    return {re.sub(r"-\d+$", "", m.entity.split("/", 1)[1]) for m in mentions}
+
+
+def _of(facts, kind):
+    return [e for e in facts.events if e.type == kind]
+
+
+def test_a_definite_report_merges_into_the_event_it_refers_to(extract):
+    facts = extract("Al-Shabaab militants attacked a hotel in Mogadishu on Monday.\n"
+                    "The government said the attack was over by the evening.", PUBLISHED)
+    (strike,) = _of(facts, "strike")
+    assert len(strike.claims) == 2 and _keys(strike.places) == {"mogadishu"}
+
+
+def test_a_report_that_names_no_attacker_takes_the_main_attack_s_and_says_so(extract):
+    facts = extract("Israeli jets struck Rafah on Tuesday, Palestinian officials said.\n"
+                    "Later, drones fired three missiles at a car, residents said.", PUBLISHED)
+    first, second = _of(facts, "strike")
+    assert _keys(first.actors) == {"israel"} and first.inferred_roles == ()
+    assert _keys(second.actors) == {"israel"} and _keys(second.places) == {"rafah"}
+    assert set(second.inferred_roles) >= {"actor", "place"}
+    graph = article_triples(facts, "test")
+    assert (event_iri(second.id), KG.inferredRole, Literal("actor")) in graph
+    assert not set(graph.triples((event_iri(first.id), KG.inferredRole, None)))
+
+
+def test_the_dead_of_an_article_s_attack_are_its_attacker_s_doing_where_it_struck(extract):
+    facts = extract("Houthi rebels fired missiles at Aden on Sunday.\n"
+                    "Three civilians were killed and five wounded, officials said.", PUBLISHED)
+    for casualties in _of(facts, "casualties"):
+        assert _keys(casualties.places) == {"aden"}
+        assert "place" in casualties.inferred_roles
+
+
+def test_a_call_s_parties_count_in_either_role(extract):
+    facts = extract("Wendy Sherman held a phone call with Helga Schmid on Monday.\n"
+                    "In a statement describing the call between Sherman and Schmid, the State Department said "
+                    "they discussed Ukraine.", PUBLISHED)
+    (call,) = _of(facts, "call")
+    assert len(call.claims) == 2
+
+
+def test_a_report_that_contradicts_the_main_event_keeps_its_own_arguments(extract):
+    facts = extract("Russian drones struck Kharkiv on Monday.\nUkrainian drones struck Belgorod on Monday.", PUBLISHED)
+    strikes = _of(facts, "strike")
+    assert [_keys(s.places) for s in strikes] == [{"kharkiv"}, {"belgorod"}]
+    assert all(s.inferred_roles == () for s in strikes)
