@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -11,12 +12,13 @@ from .nlp.components import DATES, JOURNALISTS, ROLES
 from .nlp.events import EVENTS, HYPOTHETICAL
 from .nlp.gazetteer import mention_kinds
 from .nlp.quantities import unit_text
+from .resources import read_json
 from .records import (
     FIGURE_EVENT_TYPES, NEEDS_FIGURE, NEEDS_RECIPIENT_OR_FIGURE, Article, ArticleFacts, Claim, Event, Mention, Provenance,
     Quantity, Sentence, TimeExpression,
 )
 
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "AGENT"})
 # Site and widget names such as "Daily8"; all-capital codes ("M23", "G7") stay.
 _BRAND = re.compile(r"^[A-Z]?[a-z]+\d+$")
 _NO_LETTERS = re.compile(r"^[^A-Za-zÀ-ÿĀ-ž]*$")
@@ -25,13 +27,23 @@ _LEADING_ARTICLE = re.compile(r"^[Tt]he\s+")
 
 
 def _plausible_name(text: str, label: str) -> bool:
+    equipment, not_names = _never_actors()
+    if text in not_names or text in equipment or label != "NORP" and text.rsplit(" ", 1)[-1] in equipment:
+        return False  # "Patriot", "the Ukrainian Patriot": weapons; "State" cut from "Secretary of State"
     if len(text) < 2 or len(text) > 80 or _NO_LETTERS.match(text) or _BRAND.match(text):
         return False
     if any(mark in text for mark in ("http", "@", "/", "|", "\n")):
         return False
     if label == "PERSON" and any(c.isdigit() for c in text):
         return False  # "Leopard 2", "J-16": equipment the small model takes for people
-    return label == "NORP" or not text[0].islower()
+    return label in ("NORP", "AGENT") or not text[0].islower()
+
+
+@cache
+def _never_actors() -> tuple[frozenset[str], frozenset[str]]:
+    """Weapons and vehicles, and office words cut from a title: names that are never actors."""
+    table = read_json("gazetteer", "equipment.json")
+    return frozenset(table["equipment"]), frozenset(table["not_names"])
 
 
 def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
@@ -64,6 +76,8 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
             kind = "journalist"
         elif ent.start in roles:
             kind = "role"
+        elif ent.label_ == "AGENT":
+            kind = "agent"
         else:
             kind = kinds.get((gazetteer_id, ent.text), "name") if gazetteer_id else "name"
         mention = Mention(text, ent.label_, ent.start_char + lead, ent.start_char + lead + len(text),

@@ -18,7 +18,7 @@ from typing import Literal
 EntityType = Literal["Person", "Organisation", "State", "ArmedGroup", "Place"]
 Granularity = Literal["day", "week", "month", "year"]
 Role = Literal["actor", "target", "place"]
-MentionKind = Literal["name", "demonym", "metonym", "role", "journalist"]
+MentionKind = Literal["name", "demonym", "metonym", "role", "journalist", "agent"]
 EventType = Literal["call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid"]
 # How the source holds the event: stated as fact, hedged, planned, threatened, or denied.
 Modality = Literal["asserted", "reported", "claimed", "planned", "threatened", "possible", "denied", "negated"]
@@ -90,8 +90,8 @@ class Mention:
     ``gazetteer_id`` is set when the ontology's gazetteer knows the name;
     ``kind`` separates plain names from demonyms ("Ukrainian"), metonyms
     ("the Kremlin") that stand for a state, offices that stand for their holder
-    ("the Kremlin spokesman"), and journalists named in bylines
-    or credits, who are never actors. ``entity`` is the key of the
+    ("the Kremlin spokesman"), journalists named in bylines
+    or credits, who are never actors, and unnamed parties ("gunmen", "the police"). ``entity`` is the key of the
     :class:`Entity` that ``resolve`` links the mention to.
     """
 
@@ -138,6 +138,8 @@ class Entity:
     geonames: int | None = None
     # A place that acts as a party to an event ("Europe could not supply Ukraine") is also an actor.
     acts: bool = False
+    # The CAMEO actor code (Phoenix's dictionaries): "UAF" unidentified armed group, "COP" police, ...
+    cameo: str | None = None
 
 
 @dataclass(frozen=True)

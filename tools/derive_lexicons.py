@@ -2,6 +2,9 @@
 
     python tools/derive_lexicons.py [--petrarch DIR] [--wordnet DIR] [-o ontology/events/lexicons.derived.json]
 
+It also writes ``ontology/gazetteer/agents.json``: the agent nouns of Phoenix's agents
+dictionary ("gunmen", "police", "insurgents") with their CAMEO agent codes.
+
 Reads ``CAMEO.verbpatterns.150430.txt`` (PETRARCH2, MIT licence, Open Event Data Alliance)
 and WordNet 3.0's ``data.noun`` (Princeton WordNet licence; Debian's ``wordnet-base``), keeps
 what the hand review in ``tools/lexicon_review.json`` accepts, and writes one JSON file under
@@ -34,7 +37,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 REVIEW = Path(__file__).with_name("lexicon_review.json")
 OUTPUT = REPO / "ontology" / "events" / "lexicons.derived.json"
+AGENTS_OUTPUT = REPO / "ontology" / "gazetteer" / "agents.json"
 VERB_FILE = "CAMEO.verbpatterns.150430.txt"
+AGENTS_FILE = "Phoenix.agents.txt"
 
 _BLOCK = re.compile(r"^---\s+(?P<name>[A-Z_]+)\s*(?:\[(?P<code>[0-9-]+)(?::[0-9-]+)?\])?")
 _CODE = re.compile(r"\[(?P<code>[0-9]{3,4}|---)(?::[0-9-]+)?\]")
@@ -87,6 +92,37 @@ def read_cameo_verbs(path: Path) -> list[tuple[str, str, str]]:
         group.append((_lemma(verb["verb"]), own["code"] if own else None))
     close_group()
     return verbs
+
+
+_AGENT = re.compile(r"^(?P<noun>[A-Z][A-Z_'-]*)\s*(?:\{(?P<forms>[^}]*)\})?\s*\[~(?P<code>[A-Z]+)\]")
+
+
+def read_agents(path: Path) -> list[tuple[str, str]]:
+    """(noun, CAMEO agent code) for each one-word agent of Phoenix's agents dictionary, with the
+    irregular plurals it lists ("GUNMAN {GUNMEN}")."""
+    agents = []
+    for line in path.read_text(encoding="latin-1").splitlines():
+        found = _AGENT.match(line)
+        if found is None or "_" in found["noun"].rstrip("_"):
+            continue
+        agents.append((_lemma(found["noun"]), found["code"]))
+        agents += [(_lemma(form), found["code"]) for form in (found["forms"] or "").split() if "_" not in form]
+    return agents
+
+
+def derive_agents(petrarch: Path, review: dict) -> dict:
+    """Agent nouns ("gunmen", "police", "rebels") -> their CAMEO agent code, for the codes the review keeps."""
+    spec = review["agents"]
+    kept: dict[str, str] = {}
+    for noun, code in read_agents(petrarch / AGENTS_FILE):
+        if code in spec["codes"] and noun not in spec["exclude"]:
+            kept.setdefault(noun, code)
+    for noun, code in spec.get("add", {}).items():
+        kept.setdefault(noun, code)
+    for noun, code in list(kept.items()):
+        if not noun.endswith(("s", "men")) and noun not in spec.get("uncounted", ()):
+            kept.setdefault(_plural(noun), code)
+    return {"_comment": spec["_attribution"], "types": spec["codes"], "agents": dict(sorted(kept.items()))}
 
 
 def read_synonym_sets(path: Path) -> dict[str, list[str]]:
@@ -146,6 +182,8 @@ def hyponym_closure(root: str, words: dict[str, list[str]], hyponyms: dict[str, 
 
 
 def _plural(noun: str) -> str:
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
     if noun.endswith(("s", "sh", "ch", "x", "z")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
@@ -207,6 +245,9 @@ def main() -> None:
     arguments.output.write_text(json.dumps(derived, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     sizes = ", ".join(f"{key} {len(value)}" for key, value in derived.items() if isinstance(value, list))
     print(f"wrote {arguments.output}: {sizes}")
+    agents = derive_agents(arguments.petrarch, review)
+    AGENTS_OUTPUT.write_text(json.dumps(agents, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {AGENTS_OUTPUT}: {len(agents['agents'])} agent nouns")
 
 
 if __name__ == "__main__":

@@ -55,6 +55,8 @@ def _describe(graph: Graph, entity: Entity) -> None:
         graph.add((node, GN.featureClass, GN[entity.feature]))
     if entity.geonames:
         graph.add((node, OWL.sameAs, URIRef(f"https://sws.geonames.org/{entity.geonames}/")))
+    if entity.cameo:
+        graph.add((node, KG.cameoCode, Literal(entity.cameo)))
 
 
 def article_triples(facts: ArticleFacts, extractor_version: str) -> Graph:

@@ -241,6 +241,65 @@ class Journalists:
         return doc
 
 
+# Nouns that an agent word heads as a party ("police officers", "rebel forces", "militant group").
+_AGENT_HEADS = frozenset({"officer", "official", "force", "unit", "patrol", "commander", "chief", "personnel", "member",
+                          "squad", "team", "group", "faction", "fighter", "leader", "spokesman", "spokesperson"})
+
+
+# Words that make an agent noun a count ("no troops", "more soldiers", "dozens of militants").
+_QUANTIFIERS = frozenset({"no", "some", "many", "several", "few", "more", "fewer", "additional", "extra", "thousand",
+                          "hundred", "dozen", "million", "ten", "score", "number", "handful", "couple", "group", "wave",
+                          "contingent", "battalion", "brigade", "company", "unit", "all", "most", "both"})
+
+
+class Agents:
+    """Mark unnamed parties ("gunmen", "the police", "rebels") as entities labelled AGENT.
+
+    The nouns are Phoenix's agents (``ontology/gazetteer/agents.json``, with their CAMEO
+    agent codes). A noun a name qualifies ("Syrian rebels", "Taliban fighters") is that
+    named party, and a counted noun ("killed five soldiers") is a figure's unit, not a party.
+    """
+
+    label = "AGENT"
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   agents: dict[str, Any] | None = None) -> None:
+        self.codes = dict((agents or {}).get("agents", {}))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        taken = {token.i for ent in ents for token in ent}
+        found = []
+        for token in doc:
+            if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in self.codes:
+                continue
+            head = token
+            if token.dep_ == "compound":
+                if token.head.i != token.i + 1 or token.head.lemma_.lower() not in _AGENT_HEADS:
+                    continue  # "a police station", "a rebel stronghold": a thing, not a party
+                head = token.head  # "police officers", "militant group"
+            if head.i in taken or self._counted(head) or any(
+                    c.ent_type_ or c.like_num or c.dep_ in ("nummod", "quantmod") or c.lower_ in _QUANTIFIERS
+                    for c in (*token.children, *head.children) if c.i not in (token.i, head.i)):
+                continue
+            found.append(Span(doc, token.i, head.i + 1, label=self.label))
+            taken.update(range(token.i, head.i + 1))
+        if found:
+            set_entities(doc, sorted(ents + found, key=lambda span: span.start))
+        return doc
+
+    @staticmethod
+    def _counted(noun: Any) -> bool:
+        """ "tens of thousands of troops", "dozens of soldiers": the noun counts a figure."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            return False
+        counter = noun.head.head
+        return counter.like_num or counter.lemma_.lower() in _QUANTIFIERS or counter.ent_type_ in ("CARDINAL", "QUANTITY")
+
+
 @lru_cache(maxsize=65536)
 def _normalise(text: str, base: Any, anchor: Any, ahead: bool) -> tuple[str | None, str | None]:
     return normalise_date(text, base, anchor, ahead)

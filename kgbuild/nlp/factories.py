@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..resources import read_json, read_jsonl
-from .components import Dates, Journalists, LineBreaks, OrganisationNames, RoleTitles
+from .components import Agents, Dates, Journalists, LineBreaks, OrganisationNames, RoleTitles
 from .arguments import EventArguments
 from .attribution import Attribution
 from .events import EventTriggers
@@ -45,6 +45,11 @@ def make_role_titles(nlp: Language, name: str) -> RoleTitles:
 @Language.factory("kgbuild_journalists")
 def make_journalists(nlp: Language, name: str) -> Journalists:
     return Journalists(nlp)
+
+
+@Language.factory("kgbuild_agents")
+def make_agents(nlp: Language, name: str) -> Agents:
+    return Agents()
 
 
 @Language.factory("kgbuild_dates")

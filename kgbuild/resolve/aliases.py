@@ -4,15 +4,17 @@ Gazetteer names resolve to their entry (so "Zelensky", "Zelenskyy" and
 "Kiev"/"Kyiv" each meet in one node). Other people are grouped by full name, and
 a surname alone ("Tykhyi", "Mr. Tykhyi") joins the one full name in the same
 article that ends with it. Journalists, and every mention of them, are dropped.
+Unnamed parties ("gunmen", "the police") are nodes of their article alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-from ..nlp.gazetteer import capitals, entities_by_key, entities_by_name, entity_key, load_gazetteer
+from ..nlp.gazetteer import capitals, entities_by_key, entities_by_name, entity_key, load_gazetteer, slug
 from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
 from ..nlp.acronyms import defined_acronyms, initials, is_acronym
@@ -47,6 +49,16 @@ def _name_part_index(full_names: dict[str, str]) -> dict[str, set[str]]:
     return index
 
 
+def agent_entity(text: str, article: str) -> Entity:
+    """The node of an unnamed party ("gunmen", "the police"): one per article, since the gunmen of
+    two reports are not known to be the same, typed and coded by Phoenix's agents dictionary."""
+    table = read_json("gazetteer", "agents.json")
+    words = text.lower().split()
+    code = next((table["agents"][w] for w in reversed(words) if w in table["agents"]), None)
+    label = re.sub(r"^the\s+", "", text.lower())
+    return Entity(f"actor/{slug(label)}-{article[:8]}", label, table["types"].get(code, "Organisation"), cameo=code)
+
+
 def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     """``facts`` with each mention's ``entity`` key set, unlinkable ones dropped, and the entities they name."""
     gazetteer = load_gazetteer().entities
@@ -74,7 +86,9 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     for mention, name in zip(facts.mentions, people):
         if mention.kind == "journalist" or name in journalist_surnames or name in journalists:
             continue
-        if mention.gazetteer_id is not None:
+        if mention.kind == "agent":
+            entity = agent_entity(mention.text, facts.article.id)
+        elif mention.gazetteer_id is not None:
             entity = gazetteer[mention.gazetteer_id]
         elif (long_form := long_forms.get((mention.start, mention.end))) is not None:
             entity = entities_by_name().get(long_form.lower()) or Entity(

@@ -201,7 +201,7 @@ def merge_reports(events: tuple[Event, ...], country_of: dict[str, str] | None =
         else:
             if _arguments(headline) >= 2:
                 merged.append(headline)
-    return tuple(_with_main_events(merged))
+    return tuple(_with_main_events(merged, country_of))
 
 
 # Types whose parties act together, so that who is actor and who is target says little.
@@ -220,8 +220,12 @@ def _main_events(events: list[Event]) -> dict[str, int]:
     return main
 
 
-def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", "targets", "places")) -> bool:
-    """Nothing the report states contradicts the main event: date, ``roles``, figures."""
+def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", "targets", "places"),
+                country_of: dict[str, str] | None = None) -> bool:
+    """Nothing the report states contradicts the main event: date, ``roles``, figures.
+
+    A report placed in a state ("in Syria") does not contradict a main event in one of its
+    towns ("in Aleppo")."""
     if not _dates_compatible(main, report):
         return False
     if main.type in _SYMMETRIC and {"actors", "targets"} <= set(roles):
@@ -232,19 +236,22 @@ def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", 
         roles = tuple(role for role in roles if role not in ("actors", "targets"))
     for role in roles:
         stated, known = _keys(getattr(report, role)), _keys(getattr(main, role))
+        if role == "places":
+            known = known | {country_of[k] for k in known if k in (country_of or {})}
         if stated and known and not stated <= known:
             return False
     figures_a, figures_b = _figures(main), _figures(report)
     return not (figures_a and figures_b and not figures_a & figures_b)
 
 
-def _with_main_events(events: list[Event]) -> list[Event]:
+def _with_main_events(events: list[Event], country_of: dict[str, str]) -> list[Event]:
     """Reports read against the article's main event of their type.
 
     A definite report ("the attack", "Sunday's bombing") is a report of the event it refers
     back to (:func:`_antecedent`), and merges. Another report that contradicts nothing but
     leaves out its attacker, target or place takes them from the main event, and says so
-    in ``inferred_roles``.
+    in ``inferred_roles``; so does a place no nearer than the state the main event's place
+    lies in.
     """
     main = _main_events(events)
     kept: list[Event] = list(events)
@@ -258,14 +265,15 @@ def _with_main_events(events: list[Event]) -> list[Event]:
                 dropped.add(index)  # "the attack" with nothing to refer to says nothing
                 continue
         lead = main.get(event.type)
-        if lead is not None and lead != index and _compatible(kept[lead], event):
+        if lead is not None and lead != index and _compatible(kept[lead], event, country_of=country_of):
             if event.type in _FILLED_FROM_MAIN:
-                kept[index] = _fill(event, kept[lead], _ROLES)
+                kept[index] = _fill(event, kept[lead], _ROLES, country_of)
                 continue
         # the dead and wounded of the article's attack: its attacker, where it struck
         attack = main.get("strike")
-        if event.type == "casualties" and attack is not None and _compatible(kept[attack], event, ("actors", "places")):
-            kept[index] = _fill(event, kept[attack], _ROLES[::2])
+        if event.type == "casualties" and attack is not None \
+                and _compatible(kept[attack], event, ("actors", "places"), country_of):
+            kept[index] = _fill(event, kept[attack], _ROLES[::2], country_of)
     return [event for index, event in enumerate(kept) if index not in dropped]
 
 
@@ -289,8 +297,11 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
 _FILLED_FROM_MAIN = frozenset({"strike", "interception", "casualties"})
 
 
-def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...]) -> Event:
+def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...], country_of: dict[str, str]) -> Event:
     filled = {field: getattr(main, field) for _, field in roles if not getattr(event, field) and getattr(main, field)}
+    places, nearer = _keys(event.places), _keys(main.places)
+    if places and nearer and not places & nearer and places <= {country_of.get(k) for k in nearer}:
+        filled["places"] = main.places  # "in Syria" after "in Aleppo": Aleppo
     if not filled:
         return event
     named = tuple(role for role, field in roles if field in filled)

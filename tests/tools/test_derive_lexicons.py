@@ -52,3 +52,12 @@ def test_verbs_take_their_block_code_and_the_review_strikes_out_broad_ones(deriv
         assert not set(excluded) & set(committed.get(f"cameo_{kind}_verbs", [])), kind
     assert committed["cameo_codes"]["strike"]["ambush"] == "190"
     assert committed["cameo_codes"]["aid"]["pledge"] == "033"
+
+
+def test_the_committed_agents_are_what_the_script_derives(derive_lexicons, petrarch):
+    review = json.loads((REPO / "tools" / "lexicon_review.json").read_text(encoding="utf-8"))
+    committed = json.loads((REPO / "ontology" / "gazetteer" / "agents.json").read_text(encoding="utf-8"))
+    assert derive_lexicons.derive_agents(petrarch, review) == committed
+    agents = committed["agents"]
+    assert (agents["gunmen"], agents["police"], agents["rebels"], agents["soldiers"]) == ("UAF", "COP", "REB", "MIL")
+    assert "humvee" not in agents and "gunmans" not in agents  # equipment struck out; -man plurals are -men
