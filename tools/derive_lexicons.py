@@ -122,7 +122,8 @@ def derive_agents(petrarch: Path, review: dict) -> dict:
     for noun, code in list(kept.items()):
         if not noun.endswith(("s", "men")) and noun not in spec.get("uncounted", ()):
             kept.setdefault(_plural(noun), code)
-    return {"_comment": spec["_attribution"], "types": spec["codes"], "agents": dict(sorted(kept.items()))}
+    return {"_comment": spec["_attribution"], "types": spec["codes"], "stateless": spec["stateless"],
+            "agents": dict(sorted(kept.items()))}
 
 
 def read_synonym_sets(path: Path) -> dict[str, list[str]]:

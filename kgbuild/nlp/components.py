@@ -256,23 +256,28 @@ class Agents:
     """Mark unnamed parties ("gunmen", "the police", "rebels") as entities labelled AGENT.
 
     The nouns are Phoenix's agents (``ontology/gazetteer/agents.json``, with their CAMEO
-    agent codes). A noun a name qualifies ("Syrian rebels", "Taliban fighters") is that
-    named party, and a counted noun ("killed five soldiers") is a figure's unit, not a party.
+    agent codes). A noun a name qualifies ("Taliban fighters") is that named party, as a
+    state's forces are the state ("Syrian troops"); but a demonym before a non-state agent
+    ("Syrian rebels", "Egyptian police") makes it a party of that country, whose id the
+    span carries. A counted noun ("killed five soldiers") is a figure's unit, not a party.
     """
 
     label = "AGENT"
 
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
+        self.stateless: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    agents: dict[str, Any] | None = None) -> None:
         self.codes = dict((agents or {}).get("agents", {}))
+        self.stateless = frozenset((agents or {}).get("stateless", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
+        qualifiers = {ent.end: ent for ent in ents if ent.label_ in ("NORP", "GPE")}
         taken = {token.i for ent in ents for token in ent}
-        found = []
+        found, replaced = [], set()
         for token in doc:
             if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in self.codes:
                 continue
@@ -281,15 +286,40 @@ class Agents:
                 if token.head.i != token.i + 1 or token.head.lemma_.lower() not in _AGENT_HEADS:
                     continue  # "a police station", "a rebel stronghold": a thing, not a party
                 head = token.head  # "police officers", "militant group"
+            # "Syrian rebels", "Egyptian riot police", "Dallas police" are not Syria, Egypt or Dallas
+            # acting: a party of that country or town
+            qualifier = self._qualifier(token, qualifiers) if self.codes[token.lower_] in self.stateless else None
+            start = qualifier.start if qualifier is not None else token.i
+            if any(start <= span.end - 1 and span.start <= head.i for span in found):
+                continue  # "separatist rebels": one party, already marked from its first word
             if head.i in taken or self._counted(head) or any(
                     c.ent_type_ or c.like_num or c.dep_ in ("nummod", "quantmod") or c.lower_ in _QUANTIFIERS
-                    for c in (*token.children, *head.children) if c.i not in (token.i, head.i)):
+                    for c in (*token.children, *head.children) if not start <= c.i <= head.i):
                 continue
-            found.append(Span(doc, token.i, head.i + 1, label=self.label))
-            taken.update(range(token.i, head.i + 1))
+            if qualifier is not None:
+                replaced.add(qualifier.start)
+                # a demonym's id is its state's, which the party belongs to
+                found.append(Span(doc, start, head.i + 1, label=self.label,
+                                  span_id=qualifier.ent_id_ if qualifier.label_ == "NORP" else ""))
+            else:
+                found.append(Span(doc, token.i, head.i + 1, label=self.label))
+            taken.update(range(start, head.i + 1))
         if found:
-            set_entities(doc, sorted(ents + found, key=lambda span: span.start))
+            kept = [ent for ent in ents if ent.start not in replaced]
+            set_entities(doc, sorted(kept + found, key=lambda span: span.start))
         return doc
+
+    @staticmethod
+    def _qualifier(noun: Any, qualifiers: dict[int, Span]) -> Span | None:
+        """The demonym or town just before ``noun`` that modifies it, over plain modifiers ("riot")."""
+        at = noun.i
+        while at > 0 and noun.doc[at - 1].head.i == noun.i and noun.doc[at - 1].dep_ in ("compound", "amod") \
+                and not noun.doc[at - 1].ent_type_:
+            at -= 1
+        qualifier = qualifiers.get(at)
+        if qualifier is not None and qualifier.root.head.i == noun.i and qualifier.root.dep_ in ("compound", "amod", "nmod"):
+            return qualifier
+        return None
 
     @staticmethod
     def _counted(noun: Any) -> bool:

@@ -10,11 +10,12 @@ Unnamed parties ("gunmen", "the police") are nodes of their article alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-from ..nlp.gazetteer import capitals, entities_by_key, entities_by_name, entity_key, load_gazetteer, slug
+from ..nlp.gazetteer import capitals, demonyms, entities_by_key, entities_by_name, entity_key, load_gazetteer, slug
 from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
 from ..nlp.acronyms import defined_acronyms, initials, is_acronym
@@ -49,14 +50,67 @@ def _name_part_index(full_names: dict[str, str]) -> dict[str, set[str]]:
     return index
 
 
-def agent_entity(text: str, article: str) -> Entity:
-    """The node of an unnamed party ("gunmen", "the police"): one per article, since the gunmen of
-    two reports are not known to be the same, typed and coded by Phoenix's agents dictionary."""
+def _agent_code(text: str) -> str | None:
+    agents = read_json("gazetteer", "agents.json")["agents"]
+    return next((agents[w] for w in reversed(text.lower().split()) if w in agents), None)
+
+
+def qualified_agent(text: str) -> bool:
+    """ "Syrian rebels", "Dallas police": a capitalised word before the agent noun names its country or town."""
+    first = re.sub(r"^[Tt]he\s+", "", text).split()[0]
+    return first[:1].isupper() and first.lower() not in read_json("gazetteer", "agents.json")["agents"]
+
+
+def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
+    """The node of each unnamed party ("gunmen", "Egyptian police") in the article, by mention span.
+
+    A party its country or town qualifies ("Egyptian police", "Dallas police") is one node
+    wherever it is named, belonging to the state a demonym names. A bare noun ("the police",
+    "rebel fighters") joins the party of its CAMEO agent code the article qualifies, when it
+    qualifies only one. Else the bare nouns of one code are one node: a non-state party
+    (rebels, gunmen, police) belongs to the state the article names most ("Syrian rebels"
+    in an article about Syria); troops and the rest are a node of the article alone, since
+    the troops of two reports are not known to be the same.
+    """
     table = read_json("gazetteer", "agents.json")
-    words = text.lower().split()
-    code = next((table["agents"][w] for w in reversed(words) if w in table["agents"]), None)
-    label = re.sub(r"^the\s+", "", text.lower())
-    return Entity(f"actor/{slug(label)}-{article[:8]}", label, table["types"].get(code, "Organisation"), cameo=code)
+    gazetteer = load_gazetteer().entities
+    agents = [m for m in facts.mentions if m.kind == "agent"]
+    states = Counter(m.gazetteer_id for m in facts.mentions
+                     if m.kind != "agent" and m.gazetteer_id in gazetteer and gazetteer[m.gazetteer_id].type == "State")
+    main_state = states.most_common(1)[0][0] if states else None
+
+    def node(key: str, label: str, code: str | None, country: str | None) -> Entity:
+        return Entity(key, label, table["types"].get(code, "Organisation"), country=country, cameo=code)
+
+    qualified: dict[str | None, list[Entity]] = {}
+    found: dict[tuple[int, int], Entity] = {}
+    for mention in agents:
+        if qualified_agent(mention.text):
+            first, *rest = re.sub(r"^[Tt]he\s+", "", mention.text).split()
+            label = " ".join([first, *(w.lower() for w in rest)])
+            state = gazetteer.get(mention.gazetteer_id or "")
+            entity = node(f"actor/{slug(label)}", label, _agent_code(mention.text), state.key if state else None)
+            found[(mention.start, mention.end)] = entity
+            if entity.key not in {e.key for e in qualified.get(entity.cameo, [])}:
+                qualified.setdefault(entity.cameo, []).append(entity)
+    bare: dict[str | None, Entity] = {}
+    for mention in agents:
+        if (mention.start, mention.end) in found:
+            continue
+        code = _agent_code(mention.text)
+        only = qualified.get(code, [])
+        if len(only) == 1:
+            found[(mention.start, mention.end)] = only[0]
+            continue
+        noun = re.sub(r"^the\s+", "", mention.text.lower())
+        if code in table["stateless"] and main_state in demonyms():
+            # the rebels or police of an article about Syria, naming no other: Syria's
+            label = f"{demonyms()[main_state]} {noun}"
+            entity = node(f"actor/{slug(label)}", label, code, gazetteer[main_state].key)
+        else:
+            entity = node(f"actor/{slug(noun)}-{facts.article.id[:8]}", noun, code, None)
+        found[(mention.start, mention.end)] = bare.setdefault(code, entity)
+    return found
 
 
 def resolve_article(facts: ArticleFacts) -> ArticleFacts:
@@ -81,13 +135,14 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     # being where an event happened settles it.
     event_places = {(place.start, place.end) for event in facts.events for place in event.places}
 
+    agents = _agent_entities(facts)
     entities: dict[str, Entity] = {}
     resolved: list[Mention] = []
     for mention, name in zip(facts.mentions, people):
         if mention.kind == "journalist" or name in journalist_surnames or name in journalists:
             continue
         if mention.kind == "agent":
-            entity = agent_entity(mention.text, facts.article.id)
+            entity = agents[(mention.start, mention.end)]
         elif mention.gazetteer_id is not None:
             entity = gazetteer[mention.gazetteer_id]
         elif (long_form := long_forms.get((mention.start, mention.end))) is not None:
@@ -117,7 +172,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     resolved = [replace(m, entity=renamed.get(m.entity, m.entity)) for m in resolved]
     surfaces: dict[str, list[str]] = {}
     for mention in resolved:
-        if mention.kind in ("name", "metonym"):
+        # a bare "police" is no name for the node: each article's police would share it
+        if mention.kind in ("name", "metonym") or mention.kind == "agent" and qualified_agent(mention.text):
             surfaces.setdefault(mention.entity, []).append(mention.text)
     known = entities_by_key() | entities
     country_of = {key: entity.country for key, entity in known.items() if entity.country}

@@ -19,6 +19,8 @@ AGENTS = [
     ("Militants attacked a checkpoint in Borno state, killing five soldiers.", "actors", "militants", "ArmedGroup", "UAF"),
     ("Troops opened fire on villagers in Myanmar.", "actors", "troops", "Organisation", "MIL"),
     ("Insurgents ambushed the police in Kandahar.", "targets", "police", "Organisation", "COP"),
+    # a demonym makes a non-state party one of that country, not the state
+    ("Syrian rebels shelled the town of Azaz.", "actors", "Syrian rebels", "ArmedGroup", "REB"),
 ]
 
 
@@ -27,15 +29,19 @@ def test_an_unnamed_party_is_an_actor_of_its_article(extract, text, role, label,
     facts = extract(text, PUBLISHED)
     entities = {e.key: e for e in facts.entities}
     parties = {entities[m.entity] for event in facts.events for m in getattr(event, role)}
-    (agent,) = [e for e in parties if e.label == label]
+    (agent,) = [e for e in parties if e.label.split()[-1] == label.split()[-1]]
     assert (agent.type, agent.cameo) == (kind, code)
-    # the gunmen of one report are not known to be those of another
-    assert agent.key.endswith(facts.article.id[:8])
+    if agent.country is not None:
+        # a party its country names is one node wherever it is named
+        assert agent.key == f"actor/{agent.label.lower().replace(' ', '-')}" and agent.label.endswith(label)
+    else:
+        # the gunmen of one report are not known to be those of another
+        assert agent.key.endswith(facts.article.id[:8]) and agent.country is None
     assert (entity_iri(agent.key), KG.cameoCode, None) in entity_triples([agent])
 
 
 @pytest.mark.parametrize(("text", "word"), [
-    ("Syrian rebels shelled the town of Azaz.", "rebels"),  # a demonym names the party
+    ("Syrian troops shelled the town of Azaz.", "troops"),  # a state's forces are the state
     ("Taliban fighters ambushed a convoy in Helmand.", "fighters"),  # so does a name
     ("Russia has tens of thousands of troops near Kharkiv.", "troops"),  # a count, not a party
     ("Gunmen killed five soldiers in Zamfara state.", "soldiers"),  # a counted noun is a figure's unit
@@ -57,3 +63,23 @@ def test_weapons_and_office_words_are_never_actors(extract, text, name):
     facts = extract(text, PUBLISHED)
     assert name not in {e.label for e in facts.entities}
     assert name not in {m.text for m in facts.mentions}
+
+
+def test_the_bare_noun_joins_the_party_its_article_qualifies(extract):
+    facts = extract("Egyptian police arrested dozens of students in Cairo on Monday.\n"
+                    "The police said the students had attacked a checkpoint.", PUBLISHED)
+    agents = {m.entity for m in facts.mentions if m.kind == "agent"}
+    (key,) = agents
+    (entity,) = [e for e in facts.entities if e.key == key]
+    assert (entity.label, entity.country) == ("Egyptian police", "actor/egypt")
+    # a bare noun is no name of the node: every article's police would share it
+    assert entity.aliases == ("Egyptian police",)
+
+
+def test_bare_agents_of_one_code_are_one_party_of_the_article_s_state(extract):
+    facts = extract("Rebels shelled the town of Azaz in Syria on Monday.\n"
+                    "Rebel fighters said the army had attacked first.", PUBLISHED)
+    (key,) = {m.entity for m in facts.mentions if m.kind == "agent"}
+    (entity,) = [e for e in facts.entities if e.key == key]
+    # rebels in an article about Syria that names no other party: Syria's
+    assert (entity.label, entity.key, entity.country) == ("Syrian rebels", "actor/syrian-rebels", "actor/syria")
