@@ -40,13 +40,65 @@ def person_name(text: str) -> str:
     return " ".join(words)
 
 
+# A name of two or three capitalised words ("Tashfeen Malik", "Haider al-Abadi").
+_PERSON_NAME = re.compile(r"^[A-Z][a-z'’-]+(?: (?:(?:al|el|bin|ibn|de|van|von)[- ])?[A-Z][a-z'’-]+){1,2}$")
+# The article of an Arabic surname: "al-Maliki" is "Maliki" alone.
+_NAME_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]n|[Aa]r|[Aa]t|[Aa]z)-(?=[A-Z])")
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+def _bare_surname(word: str) -> str:
+    return _NAME_ARTICLE.sub("", word)
+
+
+def _same_person(name: str, full_names: dict[str, str]) -> str | None:
+    """The full name ``name`` shortens or respells: "Syed Farook" of "Syed Rizwan Farook",
+    "Nouri Al-Maliki" of "Nouri al-Maliki", a one-letter slip of a surname or given name."""
+    words = name.lower().split()
+    for other, key in full_names.items():
+        known = other.lower().split()
+        if known == words:
+            return key
+        if len(words) == 2 and len(known) > 2 and (words[0], words[-1]) == (known[0], known[-1]):
+            return key
+        differing = [(a, b) for a, b in zip(words, known) if a != b] if len(words) == len(known) else []
+        if len(differing) == 1 and min(map(len, differing[0])) >= 4 and _one_edit(*differing[0]):
+            return key  # "Alicia Keyes" of "Alicia Keys", "Abu Bakar al-Baghdadi" of "Abu Bakr al-Baghdadi"
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether one letter inserted, dropped or changed turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return a[i + (len(a) == len(b)):] == b[i + 1:]
+    return True
+
+
+def _only_long_form(mention: Mention, facts: ArticleFacts) -> str | None:
+    """The one longer organisation name the article begins with ``mention``'s word ("Amnesty
+    International" for "Amnesty"; a headline that runs on after the name is the same one)."""
+    longer = sorted({m.text for m in facts.mentions if m.label == "ORG" and " " in m.text
+                     and m.text.split()[0] == mention.text}, key=len)
+    return longer[0] if longer and all(other.startswith(longer[0]) for other in longer) else None
+
+
 def _name_part_index(full_names: dict[str, str]) -> dict[str, set[str]]:
-    """Each word of a full name -> the keys of full names containing it ("Kim" -> Kim Jong Un)."""
+    """Each word of a full name -> the keys of full names containing it ("Kim" -> Kim Jong Un);
+    an Arabic surname also without its article ("Maliki" -> Nouri al-Maliki)."""
     index: dict[str, set[str]] = {}
     for name, key in full_names.items():
         for part in name.split():
-            if len(part) >= 3:
-                index.setdefault(part, set()).add(key)
+            for form in {part, _bare_surname(part)}:
+                if len(form) >= 3:
+                    index.setdefault(form, set()).add(key)
     return index
 
 
@@ -118,14 +170,20 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     gazetteer = load_gazetteer().entities
     people = [person_name(m.text) for m in facts.mentions]
     full_names: dict[str, str] = {}
+    # The model tags some people's full names as organisations ("Tashfeen Malik ... Malik said"):
+    # a name of two or three words whose last the article uses alone is a person's.
+    alone = {m.text for m in facts.mentions if " " not in m.text}
+    person_like = {name for mention, name in zip(facts.mentions, people)
+                   if mention.label == "ORG" and mention.gazetteer_id is None and _PERSON_NAME.match(name)
+                   and _surname(name) in alone | {_bare_surname(w) for w in alone}}
     for mention, name in zip(facts.mentions, people):
-        if mention.label != "PERSON" or mention.kind == "journalist":
+        if mention.label != "PERSON" and name not in person_like or mention.kind == "journalist":
             continue
         if mention.gazetteer_id is not None:
             known = gazetteer[mention.gazetteer_id]
             full_names.update({n: mention.gazetteer_id for n in (known.label, *known.aliases) if " " in n})
         elif len(name.split()) > 1:
-            full_names[name] = name
+            full_names[name] = _same_person(name, full_names) or name
     by_part = _name_part_index(full_names)
     journalists = {name for m, name in zip(facts.mentions, people) if m.kind == "journalist"}
     journalist_surnames = {name.split()[-1] for name in journalists}
@@ -152,14 +210,18 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             entity = known  # "UKRAINE" in a headline set in capitals
         elif (mention.start, mention.end) in event_places or is_site(mention.text):
             entity = Entity(entity_key("Place", mention.text), mention.text, "Place")
-        elif mention.label == "PERSON":
-            candidates = by_part.get(name, set()) if len(name.split()) == 1 else {name}
+        elif mention.label == "PERSON" or name in person_like:
+            candidates = by_part.get(name, set()) if len(name.split()) == 1 else {full_names.get(name, name)}
             target = next(iter(candidates)) if len(candidates) == 1 else name
             entity = gazetteer.get(target) or Entity(entity_key("Person", target), target, "Person")
         elif len(by_part.get(name, ())) == 1 and " " not in name:
             # The small model often tags a surname alone as ORG or GPE ("Kiper said").
             target = next(iter(by_part[name]))
             entity = gazetteer.get(target) or Entity(entity_key("Person", target), target, "Person")
+        elif mention.label == "ORG" and " " not in mention.text and (long_form := _only_long_form(mention, facts)):
+            # "Amnesty" after "Amnesty International": the one organisation the article names so
+            entity = entities_by_name().get(long_form.lower()) or Entity(
+                entity_key("Organisation", long_form), long_form, "Organisation")
         elif mention.label in _TYPES:
             kind = _TYPES[mention.label]
             entity = Entity(entity_key(kind, mention.text), mention.text, kind)

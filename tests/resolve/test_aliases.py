@@ -102,3 +102,30 @@ def test_the_state_a_place_lies_in_is_described_but_not_mentioned(extract):
     assert entities["place/kharkiv"].country == "actor/ukraine"
     assert entities["actor/ukraine"].type == "State"
     assert {mention.entity for mention in facts.mentions} == {"place/kharkiv"}
+
+
+# Names the model tags wrongly or the text spells two ways; the sentences are written for this test.
+@pytest.mark.parametrize(("text", "full", "short"), [
+    # a full name tagged as an organisation, then its surname alone
+    ("Tashfeen Malik pledged allegiance online. Malik died in a shootout with police in Redlands.",
+     "Tashfeen Malik", "Malik"),
+    # an Arabic surname without its article
+    ("Prime Minister Nouri al-Maliki met Kurdish leaders. Maliki said the talks went well.", "Nouri al-Maliki", "Maliki"),
+    # a middle name left out
+    ("Syed Rizwan Farook worked for the county. Colleagues said Syed Farook was quiet.", "Syed Rizwan Farook",
+     "Syed Farook"),
+    # a one-letter slip
+    ("Alicia Keys spoke at the march in Washington. Alicia Keyes told the crowd to keep going.", "Alicia Keys",
+     "Alicia Keyes"),
+])
+def test_respelt_and_mistagged_names_are_one_person(extract, text, full, short):
+    facts = extract(text)
+    keys = {m.entity for m in facts.mentions if m.text in (full, short)}
+    assert len(keys) == 1, keys
+    (entity,) = [e for e in facts.entities if e.key in keys]
+    assert entity.type == "Person"
+
+
+def test_an_organisation_s_first_word_alone_is_that_organisation(extract):
+    facts = extract("Amnesty International said the army burned villages. Amnesty called for an inquiry.")
+    assert len({m.entity for m in facts.mentions if m.text.startswith("Amnesty")}) == 1
