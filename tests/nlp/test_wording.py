@@ -47,6 +47,11 @@ WORDING = [
     ("Chinese and Indian officials held talks in Beijing on Friday.", "meeting"),
     ("Egypt hosted Israeli and Palestinian negotiators in Cairo.", "meeting"),
     ("Pope Francis visited a refugee camp on Lesbos.", "meeting"),
+    ("Mahmoud Abbas sat down with Benjamin Netanyahu in Jerusalem.", "meeting"),
+    ("Donald Trump and Kim Jong Un shook hands in Singapore.", "meeting"),
+    ("Angela Merkel welcomed Emmanuel Macron to Berlin.", "meeting"),
+    ("Clashes between Russian and Ukrainian forces took place near Izium.", "strike"),
+    ("Explosions were reported in Kyiv overnight.", "strike"),
     ("Barack Obama spoke by phone with Hassan Rouhani.", "call"),
     ("Angela Merkel telephoned Vladimir Putin on Sunday.", "call"),
     ("The United Nations urged Sudan to open the roads to aid convoys.", "appeal"),
@@ -75,6 +80,8 @@ LOOKALIKES = [
     ("Real Madrid beat Barcelona 3-1 in Madrid on Sunday.", "strike"),
     ("Lionel Messi struck twice as Barcelona beat Sevilla 4-0 in Seville.", "strike"),
     ("Police in Cairo clashed with protesters outside the parliament.", "strike"),
+    ("Thousands of people in Tbilisi protested against the Russian shelling of Kharkiv.", "strike"),
+    ("Residents of Kherson rallied against the bombing of their city.", "strike"),
 ]
 
 
@@ -128,3 +135,9 @@ def test_the_casualties_of_a_blast_carry_its_place(extract):
     (casualties,) = [e for e in events if e.type == "casualties"]
     assert {m.text for m in casualties.places} == {"Baghdad"}
     assert (casualties.claims[0].quantity.minimum, casualties.claims[0].quantity.maximum) == (12, None)
+
+
+def test_a_place_of_the_struck_area_places_the_strike(extract):
+    events = extract("Russian aircraft bombed residential areas of Chernihiv, killing 47 civilians.", PUBLISHED).events
+    assert all({m.text for m in e.places} == {"Chernihiv"} for e in events if e.type in ("strike", "casualties"))
+    assert {e.type for e in events} >= {"strike", "casualties"}
