@@ -382,7 +382,8 @@ class EventArguments:
         fitting, bare = [], []
         for span in quantities:
             owner = self._owner(span, triggers)
-            if owner is not None and owner != trigger.i and (span.root.i not in subtree or triggers[owner] == kind):
+            if owner is not None and owner != trigger.i and (
+                    span.root.i not in subtree or triggers[owner] == kind and trigger.doc[owner].dep_ == "conj"):
                 # "X destroyed 40 planes while Moscow pounded Ukraine": the 40 are X's;
                 # "5 were killed and 12 wounded": the 12 are the wounded's
                 continue

@@ -93,7 +93,8 @@ class EventTriggers:
                 if head_row.get("type") is not None and (head_row["type"] == row["type"] or row.get("subordinate")):
                     continue
             if token.dep_ == "conj" and head.i in best and self.patterns[best[head.i][2]].get("type") == row["type"] \
-                    and not any(c.like_num or c.dep_ == "nummod" for c in token.children):
+                    and not any(c.like_num or c.dep_ == "nummod" or any(g.dep_ == "nummod" for g in c.children)
+                                for c in token.children):
                 continue  # "850,000 dead and wounded": one figure, one event; "5 killed and 12 wounded": two
             span = Span(doc, i, i + 1, label=row["type"])
             span._.pattern = pattern_id

@@ -117,11 +117,19 @@ def test_each_trigger_keeps_the_cameo_code_of_its_verb(extract, text, trigger, c
     assert event.cameo == code
 
 
-def test_killed_and_wounded_are_separate_figures(extract):
-    events = extract("A car bomb killed 14 people and wounded 21 in Mosul.", PUBLISHED).events
+@pytest.mark.parametrize("text", ["A car bomb killed 14 people and wounded 21 in Mosul.",
+                                  "A car bomb killed 14 people and wounded 21 others in Mosul."])
+def test_killed_and_wounded_are_separate_figures(extract, text):
+    events = extract(text, PUBLISHED).events
     figures = {e.trigger: (e.claims[0].quantity.minimum, e.claims[0].quantity.maximum)
                for e in events if e.type == "casualties"}
     assert figures == {"killed": (14, 14), "wounded": (21, 21)}
+
+
+def test_a_figure_under_a_subordinate_count_is_the_deployment_s(extract):
+    (event,) = [e for e in extract("Obama approved the deployment of an additional 30,000 troops to Afghanistan.",
+                                   PUBLISHED).events if e.type == "troop_figure"]
+    assert (event.claims[0].quantity.minimum, event.claims[0].quantity.unit) == (30000, "troops")
 
 
 def test_no_one_hurt_is_a_figure_of_zero(extract):
