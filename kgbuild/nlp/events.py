@@ -76,23 +76,24 @@ class EventTriggers:
         for match_id, tokens in self.matcher(doc):
             row = self.patterns[self.vocab.strings[match_id]]
             trigger = tokens[row.get("anchor", 0)]
-            rank = (len(row["pattern"]), row["confidence"], row["id"])
-            if trigger not in best or rank[:2] > best[trigger][:2]:
+            # a veto (type null) wins over any reading; else the pattern with more nodes
+            rank = (row.get("type") is None, len(row["pattern"]), row["confidence"], row["id"])
+            if trigger not in best or rank[:3] > best[trigger][:3]:
                 best[trigger] = rank
         spans = []
-        for i, (_, confidence, pattern_id) in sorted(best.items()):
+        for i, (_, _, confidence, pattern_id) in sorted(best.items()):
             row = self.patterns[pattern_id]
             token = doc[i]
             head = token.head
             if row.get("type") is None:
                 continue  # an idiom that only looks like an event ("hit back", "press on")
             if head.i != i and head.i in best and token.dep_ in _ARGUMENT_DEPS:
-                head_row = self.patterns[best[head.i][2]]
+                head_row = self.patterns[best[head.i][3]]
                 # "launched an offensive": the verb and its noun are one event;
                 # "lost 300,000 soldiers": the soldiers are what was lost, not a troop figure.
                 if head_row.get("type") is not None and (head_row["type"] == row["type"] or row.get("subordinate")):
                     continue
-            if token.dep_ == "conj" and head.i in best and self.patterns[best[head.i][2]].get("type") == row["type"] \
+            if token.dep_ == "conj" and head.i in best and self.patterns[best[head.i][3]].get("type") == row["type"] \
                     and not any(c.like_num or c.dep_ == "nummod" or any(g.dep_ == "nummod" for g in c.children)
                                 for c in token.children):
                 continue  # "850,000 dead and wounded": one figure, one event; "5 killed and 12 wounded": two

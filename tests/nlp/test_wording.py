@@ -82,6 +82,13 @@ LOOKALIKES = [
     ("Police in Cairo clashed with protesters outside the parliament.", "strike"),
     ("Thousands of people in Tbilisi protested against the Russian shelling of Kharkiv.", "strike"),
     ("Residents of Kherson rallied against the bombing of their city.", "strike"),
+    ("The Supreme Court in Harare took up the election challenge on Monday.", "strike"),
+    ("The White House received word that Hassan Rouhani wanted to talk.", "meeting"),
+    ("Iran is meeting its obligations under the deal, Germany said.", "meeting"),
+    ("Another crowd gathered in Los Angeles on Saturday.", "meeting"),
+    ("Richard Holbrooke died at the age of 69 in Washington.", "casualties"),
+    ("Protesters in Cairo chanted that students' rights will never die.", "casualties"),
+    ("Tropical storm Washi hit the city of Cagayan de Oro in 2011.", "strike"),
 ]
 
 
