@@ -89,6 +89,8 @@ LOOKALIKES = [
     ("Richard Holbrooke died at the age of 69 in Washington.", "casualties"),
     ("Protesters in Cairo chanted that students' rights will never die.", "casualties"),
     ("Tropical storm Washi hit the city of Cagayan de Oro in 2011.", "strike"),
+    # what an appeal asks for has not happened
+    ("Donald Trump urged Barack Obama not to attack Syria.", "strike"),
 ]
 
 
