@@ -90,9 +90,9 @@ class Mention:
     ``gazetteer_id`` is set when the ontology's gazetteer knows the name;
     ``kind`` separates plain names from demonyms ("Ukrainian"), metonyms
     ("the Kremlin") that stand for a state, offices that stand for their holder
-    ("the Kremlin spokesman"), journalists named in bylines
-    or credits, who are never actors, and unnamed parties ("gunmen", "the police"). ``entity`` is the key of the
-    :class:`Entity` that ``resolve`` links the mention to.
+    ("the Kremlin spokesman"), journalists named in bylines or credits, who
+    are never actors, and unnamed parties ("gunmen", "the police"). ``entity``
+    is the key of the :class:`Entity` that ``resolve`` links the mention to.
     """
 
     text: str
@@ -201,8 +201,8 @@ class Event:
 
     ``date_inferred`` marks a date taken from the article's publication date
     because the sentence gives none; ``inferred_roles`` the actors, targets or places
-    taken from the article's main event of the type (its headline or lede) because the
-    sentence names none.
+    taken from the article's main event of the type (the headline's, else the first)
+    because the sentence names none.
     """
 
     id: str

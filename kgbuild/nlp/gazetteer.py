@@ -101,12 +101,12 @@ def ruler_patterns() -> list[dict[str, Any]]:
 
 
 @cache
-@cache
 def demonyms() -> dict[str, str]:
     """Gazetteer id of each state -> its demonym ("syria" -> "Syrian")."""
     return {row["id"]: row["demonyms"][0] for row in _rows() if row.get("type") == "State" and row.get("demonyms")}
 
 
+@cache
 def mention_kinds() -> dict[tuple[str, str], str]:
     """(gazetteer id, surface form) -> "demonym" or "metonym" for forms that stand for a state."""
     kinds = {}

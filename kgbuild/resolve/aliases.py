@@ -4,7 +4,7 @@ Gazetteer names resolve to their entry (so "Zelensky", "Zelenskyy" and
 "Kiev"/"Kyiv" each meet in one node). Other people are grouped by full name, and
 a surname alone ("Tykhyi", "Mr. Tykhyi") joins the one full name in the same
 article that ends with it. Journalists, and every mention of them, are dropped.
-Unnamed parties ("gunmen", "the police") are nodes of their article alone.
+Unnamed parties ("gunmen", "the police") resolve by :func:`_agent_entities`.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def _agent_code(text: str) -> str | None:
     return next((agents[w] for w in reversed(text.lower().split()) if w in agents), None)
 
 
-def qualified_agent(text: str) -> bool:
+def _qualified_agent(text: str) -> bool:
     """ "Syrian rebels", "Dallas police": a capitalised word before the agent noun names its country or town."""
     first = re.sub(r"^[Tt]he\s+", "", text).split()[0]
     return first[:1].isupper() and first.lower() not in read_json("gazetteer", "agents.json")["agents"]
@@ -137,7 +137,7 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
     qualified: dict[str | None, list[Entity]] = {}
     found: dict[tuple[int, int], Entity] = {}
     for mention in agents:
-        if qualified_agent(mention.text):
+        if _qualified_agent(mention.text):
             first, *rest = re.sub(r"^[Tt]he\s+", "", mention.text).split()
             label = " ".join([first, *(w.lower() for w in rest)])
             state = gazetteer.get(mention.gazetteer_id or "")
@@ -235,7 +235,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     surfaces: dict[str, list[str]] = {}
     for mention in resolved:
         # a bare "police" is no name for the node: each article's police would share it
-        if mention.kind in ("name", "metonym") or mention.kind == "agent" and qualified_agent(mention.text):
+        if mention.kind in ("name", "metonym") or mention.kind == "agent" and _qualified_agent(mention.text):
             surfaces.setdefault(mention.entity, []).append(mention.text)
     known = entities_by_key() | entities
     country_of = {key: entity.country for key, entity in known.items() if entity.country}

@@ -207,6 +207,8 @@ def merge_reports(events: tuple[Event, ...], country_of: dict[str, str] | None =
 # Types whose parties act together, so that who is actor and who is target says little.
 _SYMMETRIC = frozenset({"call", "meeting"})
 _ROLES = (("actor", "actors"), ("target", "targets"), ("place", "places"))
+# What the dead and wounded take from the article's main attack: who struck, and where.
+_ATTACK_ROLES = (("actor", "actors"), ("place", "places"))
 
 
 def _main_events(events: list[Event]) -> dict[str, int]:
@@ -273,7 +275,7 @@ def _with_main_events(events: list[Event], country_of: dict[str, str]) -> list[E
         attack = main.get("strike")
         if event.type == "casualties" and attack is not None \
                 and _compatible(kept[attack], event, ("actors", "places"), country_of):
-            kept[index] = _fill(event, kept[attack], _ROLES[::2], country_of)
+            kept[index] = _fill(event, kept[attack], _ATTACK_ROLES, country_of)
     return [event for index, event in enumerate(kept) if index not in dropped]
 
 
