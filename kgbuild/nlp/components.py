@@ -215,28 +215,35 @@ class Journalists:
 
     "correspondent Jane Roe", "Roe, reporting from Kyiv", a photo credit "(J. Roe/VOA)", "Jane
     Roe contributed to this report", "told VOA": each pattern row names the entity labels it
-    marks (``"entities"``, PERSON unless it says otherwise).
+    marks (``"entities"``, PERSON unless it says otherwise), and ``"scope": "sentence"``
+    marks them in the whole sentence up to the match.
     """
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
         self.labels: dict[str, frozenset[str]] = {}
+        self.whole_sentence: set[str] = set()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    patterns: list[dict[str, Any]] | None = None) -> None:
         self.matcher = Matcher(self.matcher.vocab)
         self.labels = {}
+        self.whole_sentence: set[str] = set()
         for number, row in enumerate(patterns or []):
             key = f"{row['label']}_{number}"
             self.matcher.add(key, [row["pattern"]])
             self.labels[key] = frozenset(row.get("entities", ["PERSON"]))
+            if row.get("scope") == "sentence":
+                self.whole_sentence.add(key)
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
         ents = doc.ents
         for match_id, start, end in self.matcher(doc):
-            labels = self.labels[doc.vocab.strings[match_id]]
-            found += [ent for ent in ents if ent.label_ in labels and ent.start < end and start < ent.end]
+            key = doc.vocab.strings[match_id]
+            if key in self.whole_sentence:
+                start = doc[start].sent.start  # "Jane Roe and John Doe contributed to this report"
+            found += [ent for ent in ents if ent.label_ in self.labels[key] and ent.start < end and start < ent.end]
         doc.spans[JOURNALISTS] = filter_spans(found)
         return doc
 
