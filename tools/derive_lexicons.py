@@ -241,6 +241,12 @@ def main() -> None:
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
     arguments = parser.parse_args()
+    for needed, how in ((arguments.petrarch / VERB_FILE, "pass --petrarch DIR, the folder of PETRARCH2's dictionaries"),
+                        (arguments.petrarch / AGENTS_FILE, "pass --petrarch DIR, the folder of PETRARCH2's dictionaries"),
+                        (arguments.wordnet / "data.noun", "install WordNet 3.0 (apt-get install wordnet-base) or pass "
+                                                          "--wordnet DIR")):
+        if not needed.is_file():
+            parser.exit(2, f"error: {needed} is missing: {how}\n")
     review = json.loads(REVIEW.read_text(encoding="utf-8"))
     derived = derive(arguments.petrarch, arguments.wordnet, review)
     arguments.output.write_text(json.dumps(derived, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
