@@ -82,6 +82,11 @@ def _one_edit(a: str, b: str) -> bool:
     return True
 
 
+def _organisation(name: str) -> Entity:
+    """The organisation of a full name: the gazetteer's entry, else a node of its own."""
+    return entities_by_name().get(name.lower()) or Entity(entity_key("Organisation", name), name, "Organisation")
+
+
 def _only_long_form(mention: Mention, facts: ArticleFacts) -> str | None:
     """The one longer organisation name the article begins with ``mention``'s word ("Amnesty
     International" for "Amnesty"; a headline that runs on after the name is the same one)."""
@@ -109,7 +114,7 @@ def _agent_code(text: str) -> str | None:
 
 def _qualified_agent(text: str) -> bool:
     """ "Syrian rebels", "Dallas police": a capitalised word before the agent noun names its country or town."""
-    first = re.sub(r"^[Tt]he\s+", "", text).split()[0]
+    first = text.split()[0]
     return first[:1].isupper() and first.lower() not in read_json("gazetteer", "agents.json")["agents"]
 
 
@@ -138,7 +143,7 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
     found: dict[tuple[int, int], Entity] = {}
     for mention in agents:
         if _qualified_agent(mention.text):
-            first, *rest = re.sub(r"^[Tt]he\s+", "", mention.text).split()
+            first, *rest = mention.text.split()
             label = " ".join([first, *(w.lower() for w in rest)])
             state = gazetteer.get(mention.gazetteer_id or "")
             entity = node(f"actor/{slug(label)}", label, _agent_code(mention.text), state.key if state else None)
@@ -154,7 +159,7 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
         if len(only) == 1:
             found[(mention.start, mention.end)] = only[0]
             continue
-        noun = re.sub(r"^the\s+", "", mention.text.lower())
+        noun = mention.text.lower()
         if code in table["stateless"] and main_state in demonyms():
             # the rebels or police of an article about Syria, naming no other: Syria's
             label = f"{demonyms()[main_state]} {noun}"
@@ -204,8 +209,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         elif mention.gazetteer_id is not None:
             entity = gazetteer[mention.gazetteer_id]
         elif (long_form := long_forms.get((mention.start, mention.end))) is not None:
-            entity = entities_by_name().get(long_form.lower()) or Entity(
-                entity_key("Organisation", long_form), long_form, "Organisation")
+            entity = _organisation(long_form)
         elif (known := entities_by_name().get(mention.text.lower())) is not None and mention.text.isupper():
             entity = known  # "UKRAINE" in a headline set in capitals
         elif (mention.start, mention.end) in event_places or is_site(mention.text):
@@ -220,8 +224,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             entity = gazetteer.get(target) or Entity(entity_key("Person", target), target, "Person")
         elif mention.label == "ORG" and " " not in mention.text and (long_form := _only_long_form(mention, facts)):
             # "Amnesty" after "Amnesty International": the one organisation the article names so
-            entity = entities_by_name().get(long_form.lower()) or Entity(
-                entity_key("Organisation", long_form), long_form, "Organisation")
+            entity = _organisation(long_form)
         elif mention.label in _TYPES:
             kind = _TYPES[mention.label]
             entity = Entity(entity_key(kind, mention.text), mention.text, kind)

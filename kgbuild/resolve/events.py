@@ -14,6 +14,10 @@ def _keys(mentions: tuple[Mention, ...]) -> set[str]:
     return {m.entity for m in mentions if m.entity}
 
 
+def _party_keys(event: Event) -> set[str]:
+    return _keys(event.actors) | _keys(event.targets)
+
+
 def _dates_compatible(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None or a.date_inferred or b.date_inferred:
         return True
@@ -143,7 +147,7 @@ def _arguments(event: Event) -> int:
 
 def _parties(event: Event, country_of: dict[str, str]) -> set[str]:
     """Every party of ``event``, with the state each person or body belongs to."""
-    keys = _keys(event.actors) | _keys(event.targets)
+    keys = _party_keys(event)
     return keys | {country_of[k] for k in keys if k in country_of}
 
 
@@ -161,7 +165,7 @@ def headline_of(body: Event, headline: Event, country_of: dict[str, str]) -> boo
         return False
     # Every party the headline names must be one of the body's, or the state one belongs to.
     body_parties, headline_parties = _parties(body, country_of), _parties(headline, country_of)
-    named = _keys(headline.actors) | _keys(headline.targets)
+    named = _party_keys(headline)
     if any(key not in body_parties and country_of.get(key) not in body_parties for key in named):
         return False
     return bool(body_parties & headline_parties or places_a & places_b or figures_a & figures_b)
@@ -232,7 +236,7 @@ def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", 
         return False
     if main.type in _SYMMETRIC and {"actors", "targets"} <= set(roles):
         # "Sherman held a call with Schmid", "the call between Sherman and Schmid": parties, in either role
-        stated, known = _keys(report.actors) | _keys(report.targets), _keys(main.actors) | _keys(main.targets)
+        stated, known = _party_keys(report), _party_keys(main)
         if stated and known and not stated <= known:
             return False
         roles = tuple(role for role in roles if role not in ("actors", "targets"))
@@ -284,10 +288,10 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
     nearest earlier one of its type that it contradicts nothing of and shares a party or place
     with, else the article's main event of its type when the report contradicts nothing of it."""
     report = events[index]
-    named = _keys(report.actors) | _keys(report.targets) | _keys(report.places)
+    named = _party_keys(report) | _keys(report.places)
     for i in range(index - 1, -1, -1):
         if i not in dropped and events[i].type == report.type and _compatible(events[i], report) \
-                and named & (_keys(events[i].actors) | _keys(events[i].targets) | _keys(events[i].places)):
+                and named & (_party_keys(events[i]) | _keys(events[i].places)):
             return i
     if main is not None and main != index and main not in dropped and _compatible(events[main], report):
         return main
