@@ -2,8 +2,8 @@
 
 Three components, one concern each, all driven by ``ontology/events/``:
 
-* :class:`EventTriggers` (here) runs spaCy's DependencyMatcher with ``triggers.json``
-  and writes one span per trigger word to ``doc.spans["events"]``, labelled with the
+* :class:`EventTriggers` (here) matches the dependency patterns of ``triggers.json``
+  (spaCy's DependencyMatcher format, run by :class:`~kgbuild.nlp.treematch.TreeMatcher`) and writes one span per trigger word to ``doc.spans["events"]``, labelled with the
   event type.
 * :class:`~kgbuild.nlp.arguments.EventArguments` fills each trigger's actors, targets,
   places, date and quantity from the dependency parse, following ``arguments.json``.
@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
+
+from .treematch import TreeMatcher
 
 EVENTS = "events"
 # Events nobody says happened or will happen ("if Russia invades"); never stored.
@@ -46,23 +47,22 @@ def expand_lexicons(value: Any, lexicons: dict[str, list[str]]) -> Any:
 
 
 class EventTriggers:
-    """Mark event trigger words with the DependencyMatcher patterns of ``triggers.json``."""
+    """Mark event trigger words with the dependency patterns of ``triggers.json``."""
 
-    def __init__(self, nlp: Language) -> None:
-        self.vocab = nlp.vocab
-        self.matcher = DependencyMatcher(nlp.vocab)
+    def __init__(self) -> None:
+        self.matcher = TreeMatcher()
         self.patterns: dict[str, dict[str, Any]] = {}
         self.cameo_codes: dict[str, dict[str, str]] = {}
         self.default_cameo: dict[str, str] = {}
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    patterns: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None) -> None:
-        self.matcher = DependencyMatcher(self.vocab)
+        self.matcher = TreeMatcher()
         self.patterns = {}
         self.cameo_codes = (lexicons or {}).get("cameo_codes", {})
         self.default_cameo = (patterns or {}).get("cameo", {})
         for row in expand_lexicons((patterns or {}).get("patterns", []), lexicons or {}):
-            self.matcher.add(row["id"], [row["pattern"]])
+            self.matcher.add(row["id"], row["pattern"])
             self.patterns[row["id"]] = row
 
     def cameo_code(self, trigger: Token, row: dict[str, Any]) -> str | None:
@@ -73,8 +73,8 @@ class EventTriggers:
 
     def __call__(self, doc: Doc) -> Doc:
         best: dict[int, tuple[int, float, str]] = {}
-        for match_id, tokens in self.matcher(doc):
-            row = self.patterns[self.vocab.strings[match_id]]
+        for pattern_id, tokens in self.matcher(doc):
+            row = self.patterns[pattern_id]
             trigger = tokens[row.get("anchor", 0)]
             # a veto (type null) wins over any reading; else the pattern with more nodes
             rank = (row.get("type") is None, len(row["pattern"]), row["confidence"], row["id"])

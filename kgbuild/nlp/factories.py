@@ -64,7 +64,7 @@ def make_quantities(nlp: Language, name: str) -> Quantities:
 
 @Language.factory("kgbuild_event_triggers")
 def make_event_triggers(nlp: Language, name: str) -> EventTriggers:
-    return EventTriggers(nlp)
+    return EventTriggers()
 
 
 @Language.factory("kgbuild_event_arguments")
