@@ -3,7 +3,8 @@
 Three components, one concern each, all driven by ``ontology/events/``:
 
 * :class:`EventTriggers` (here) matches the dependency patterns of ``triggers.json``
-  (spaCy's DependencyMatcher format, run by :class:`~kgbuild.nlp.treematch.TreeMatcher`) and writes one span per trigger word to ``doc.spans["events"]``, labelled with the
+  (spaCy's DependencyMatcher format, run by :class:`~kgbuild.nlp.treematch.TreeMatcher`)
+  and writes one span per trigger word to ``doc.spans["events"]``, labelled with the
   event type.
 * :class:`~kgbuild.nlp.arguments.EventArguments` fills each trigger's actors, targets,
   places, date and quantity from the dependency parse, following ``arguments.json``.
