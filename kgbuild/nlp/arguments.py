@@ -38,6 +38,15 @@ def follow(token: Token, path: list[tuple[str, frozenset[str] | None]]) -> list[
     return frontier
 
 
+
+# Where a gerund stands for a noun ("shelling by the rebels killed six"): read it as one.
+_NOUN_POSITIONS = frozenset({"nsubj", "csubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+
+
+def _gerund_as_noun(trigger: Token) -> bool:
+    return trigger.tag_ == "VBG" and trigger.dep_ in _NOUN_POSITIONS \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children)
+
 class EventArguments:
     """Fill each trigger's actors, targets, places, date and quantity from the parse (``arguments.json``)."""
 
@@ -208,7 +217,7 @@ class EventArguments:
 
     def _actors(self, trigger: Token, kind: str) -> list[Span]:
         rules = self.rules["actor"]
-        if trigger.pos_ in ("VERB", "AUX"):
+        if trigger.pos_ in ("VERB", "AUX") and not _gerund_as_noun(trigger):
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
                 # Passive: only a "by" agent acts ("drones launched by Russia").
                 return self._entities(t for path in rules["verb"][1:] for t in follow(trigger, path))

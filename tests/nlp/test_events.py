@@ -84,6 +84,10 @@ EVENT_CASES = [
     ("Russia has massed 100,000 troops near the border with Ukraine.", "troop_figure", {"russia"}, None, None),
     ("At least 31 people were killed in an air strike on a market in Sudan.", "casualties", None, None, None),
     ("Germany will send 14 Leopard tanks to Ukraine, the defence minister said.", "aid", {"germany"}, {"ukraine"}, None),
+    # a gerund in a noun's place ("shelling by X") takes a noun's actor
+    ("State television reported that shelling by the Rapid Support Forces killed nine people in El Fasher.", "strike",
+     {"rsf"}, None, {"el-fasher"}),
+    ("Residents said that shelling by M23 rebels killed four civilians near Goma.", "casualties", {"m23"}, None, {"goma"}),
 ]
 
 
