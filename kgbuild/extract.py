@@ -14,8 +14,8 @@ from .nlp.gazetteer import mention_kinds
 from .nlp.quantities import unit_text
 from .resources import read_json
 from .records import (
-    FIGURE_EVENT_TYPES, NEEDS_FIGURE, NEEDS_RECIPIENT_OR_FIGURE, Article, ArticleFacts, Claim, Event, Mention, Provenance,
-    Quantity, Sentence, TimeExpression,
+    COSTED_TYPES, FIGURE_EVENT_TYPES, NEEDS_FIGURE, NEEDS_RECIPIENT_OR_FIGURE, Article, ArticleFacts, Claim, Event,
+    Mention, Provenance, Quantity, Sentence, TimeExpression,
 )
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "AGENT"})
@@ -129,6 +129,10 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
         found = [by_offset[s.start_char] for s in spans or [] if s.start_char in by_offset]
         return tuple(dict.fromkeys(found))
 
+    # An attack whose sentence says what it cost ("an explosion killed five") is a report of
+    # it, though it names no party or place.
+    tolls = {sentence_of[s.start] for s in doc.spans.get(EVENTS, [])
+             if s.label_ == "casualties" and s._.quantity is not None and s._.modality != HYPOTHETICAL}
     events = []
     for span in doc.spans.get(EVENTS, []):
         if span._.modality == HYPOTHETICAL:
@@ -144,7 +148,8 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
         counts_itself = span._.quantity is not None and span._.quantity._.unit is not None \
             and span._.quantity._.unit.i == span.start and span.label_ != "casualties"
         definite = _definite(span)
-        if not (actors or targets or places or (quantity and not counts_itself) or definite):
+        costed = span.label_ in COSTED_TYPES and sentence_of[span.start] in tolls
+        if not (actors or targets or places or (quantity and not counts_itself) or definite or costed):
             continue  # "the attack" names nothing, but may refer to an event the article names
         number = sentence_of[span.start]
         start, end, text = _sentence_text(sentences[number])

@@ -26,6 +26,8 @@ EVENT_TYPES: tuple[EventType, ...] = ("call", "appeal", "meeting", "strike", "in
 MODALITIES: tuple[Modality, ...] = ("asserted", "reported", "claimed", "planned", "threatened", "possible", "denied", "negated")
 # Events that are a stated figure: denying one states zero ("will not send troops").
 FIGURE_EVENT_TYPES: frozenset[EventType] = frozenset({"troop_figure", "casualties"})
+# Types reported by what they cost: "an explosion killed five" is an attack, naming no one.
+COSTED_TYPES: frozenset[EventType] = frozenset({"strike"})
 # A troop figure is a number of troops; "troops were deployed" without one is no figure.
 NEEDS_FIGURE: frozenset[EventType] = frozenset({"troop_figure"})
 # Aid goes to someone or is counted: "the US can provide assistance" with neither records nothing.

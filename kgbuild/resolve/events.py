@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..records import Claim, Entity, Event, Mention, dates_overlap
+from ..records import COSTED_TYPES, Claim, Entity, Event, Mention, dates_overlap
 
 
 def _keys(mentions: tuple[Mention, ...]) -> set[str]:
@@ -260,6 +260,7 @@ def _with_main_events(events: list[Event], country_of: dict[str, str]) -> list[E
     lies in.
     """
     main = _main_events(events)
+    tolls = {s for event in events if event.type == "casualties" and _figures(event) for s in _sentences(event)}
     kept: list[Event] = list(events)
     dropped: set[int] = set()
     for index, event in enumerate(events):
@@ -267,7 +268,8 @@ def _with_main_events(events: list[Event], country_of: dict[str, str]) -> list[E
             antecedent = _antecedent(kept, dropped, index, main.get(event.type))
             if antecedent is not None:
                 kept[antecedent] = merge(kept[antecedent], event)
-            if antecedent is not None or not _arguments(event):
+            costed = event.type in COSTED_TYPES and _sentences(event) & tolls
+            if antecedent is not None or not (_arguments(event) or costed):
                 dropped.add(index)  # "the attack" with nothing to refer to says nothing
                 continue
         lead = main.get(event.type)

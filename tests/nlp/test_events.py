@@ -88,6 +88,9 @@ EVENT_CASES = [
     ("State television reported that shelling by the Rapid Support Forces killed nine people in El Fasher.", "strike",
      {"rsf"}, None, {"el-fasher"}),
     ("Residents said that shelling by M23 rebels killed four civilians near Goma.", "casualties", {"m23"}, None, {"goma"}),
+    # an attack that names no one is still reported by what it cost
+    ("A car bomb exploded on Tuesday, killing five people.", "strike", set(), set(), set()),
+    ("The bombing killed 30 people and wounded dozens more.", "strike", set(), set(), set()),
 ]
 
 
@@ -192,6 +195,7 @@ def test_claimant(extract, text, claimant, verb):
 
 
 NO_EVENT_CASES = [
+    ("A loud explosion was heard on Tuesday night.", "strike"),  # no party, no place, no toll
     ("The minister called for a ceasefire in Gaza.", "call"),  # an appeal, not a phone call
     ("Arsenal beat Chelsea 3-1 and two players were injured in the second half.", "casualties"),
     ("India lost by five wickets to Australia in Melbourne.", "casualties"),
