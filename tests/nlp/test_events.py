@@ -106,6 +106,17 @@ def test_sentence_yields_event(extract, text, kind, actors, targets, places):
 
 
 # sentence, type, (minimum, maximum), unit
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("Troops clashed with rebels near the border on Friday.", "Troops", "rebels"),
+    ("Police fought a gunbattle with militants in Karachi.", "Police", "militants"),
+    ("The suspect was arrested after a shootout with police on Monday.", None, "police"),
+])
+def test_the_other_side_of_a_clash_is_its_target(extract, text, actor, target):
+    event = _only(extract, text, "strike")
+    assert [m.text for m in event.targets] == [target]
+    assert [m.text for m in event.actors] == ([actor] if actor else [])
+
+
 QUANTITY_CASES = [
     ("Russia has massed 8,500 troops near the border.", "troop_figure", (8500, 8500), "troops"),
     ("North Korea sent 10,000-12,000 troops to Russia.", "troop_figure", (10000, 12000), "troops"),
