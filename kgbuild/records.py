@@ -35,6 +35,14 @@ NEEDS_RECIPIENT_OR_FIGURE: frozenset[EventType] = frozenset({"aid"})
 
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A photo caption: "FILE - ...", people placed in the picture ("X, left, and Y"), a picture
+# that "shows", or the agency style that ends on the day the photo was taken
+# ("..., in Cairo, Egypt, April 20, 2016.").
+_CAPTION = re.compile(
+    r"^\W*FILE(?: PHOTO)?\b\s*[-–—:)]"
+    r"|,\s(?:left|right|center|centre|second (?:from )?(?:left|right)|top|bottom|foreground|background),"
+    r"|\b(?:photo|photograph|picture|image|video)s? (?:shows?|taken)\b"
+    r"|,\s(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\W*$")
 
 
 def normalise_text(text: str) -> str:
@@ -179,6 +187,11 @@ class Provenance:
     def headline(self) -> bool:
         """Whether the sentence is a heading, caption or teaser: a line that ends without a full stop."""
         return _SENTENCE_END.search(self.text) is None
+
+    @property
+    def caption(self) -> bool:
+        """Whether the sentence is a photo caption, which shows what the article reports."""
+        return _CAPTION.search(self.text) is not None
 
 
 @dataclass(frozen=True)

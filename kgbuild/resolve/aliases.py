@@ -19,7 +19,7 @@ from ..nlp.gazetteer import capitals, demonyms, entities_by_key, entities_by_nam
 from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
 from ..nlp.acronyms import defined_acronyms, initials, is_acronym
-from .events import implied_parties, merge_reports
+from .events import Geography, implied_parties, merge_reports
 from .geocode import Location, Point, geocode, is_site, state_locations
 
 _TYPES: dict[str, EntityType] = {
@@ -241,10 +241,13 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         if mention.kind in ("name", "metonym") or mention.kind == "agent" and _qualified_agent(mention.text):
             surfaces.setdefault(mention.entity, []).append(mention.text)
     known = entities_by_key() | entities
-    country_of = {key: entity.country for key, entity in known.items() if entity.country}
+    geography = Geography(
+        country_of={key: entity.country for key, entity in known.items() if entity.country},
+        points={key: (entity.lat, entity.lon) for key, entity in entities.items()
+                if entity.type == "Place" and entity.feature in ("P", "S") and entity.lat is not None})
     by_span = {(m.start, m.end): m for m in resolved}
     events = merge_reports(tuple(
-        implied_parties(_resolve_event(event, by_span), known, capitals()) for event in facts.events), country_of)
+        implied_parties(_resolve_event(event, by_span), known, capitals()) for event in facts.events), geography)
     parties = {m.entity for event in events for m in (*event.actors, *event.targets) if m.entity is not None}
     # A state an event implies ("Moscow" acting for Russia) or a place lies in is a node even
     # where the article never names it.

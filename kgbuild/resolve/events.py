@@ -5,9 +5,48 @@ so two figures for it stay side by side.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
+from ..geodesy import distance_km
 from ..records import COSTED_TYPES, Claim, Entity, Event, Mention, dates_overlap
+
+# Two towns or sites this close can be where a loosely worded report (a headline, a photo
+# caption) and the body place one event: a shooting in one town, the suspects' home in the next.
+NEAR_KM = 30.0
+
+
+@dataclass(frozen=True)
+class Geography:
+    """What reading reports together needs to know of places: the state each place or party
+    belongs to, and where each place is."""
+
+    country_of: Mapping[str, str] = field(default_factory=dict)
+    points: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+
+    def near(self, a: str, b: str) -> bool:
+        """Whether two places are one, or two towns or sites within ``NEAR_KM``."""
+        if a == b:
+            return True
+        if a not in self.points or b not in self.points:
+            return False
+        return distance_km(*self.points[a], *self.points[b]) <= NEAR_KM
+
+    def within(self, place: str, others: set[str]) -> bool:
+        """Whether ``place`` is one of ``others``, near one, or the state one lies in."""
+        return any(self.near(place, other) or self.country_of.get(other) == place for other in others)
+
+    def clash(self, a: set[str], b: set[str]) -> bool:
+        """Whether two loosely worded reports' places rule out one event: both name places,
+        and none of one set is near one of the other, or the state one lies in."""
+        return bool(a and b) and not any(self.within(p, b) for p in a) and not any(self.within(q, a) for q in b)
+
+    def shared(self, a: set[str], b: set[str]) -> bool:
+        """Whether two reports name one place, or two near each other."""
+        return any(self.near(p, q) for p in a for q in b)
+
+
+_NOWHERE = Geography()
 
 
 def _keys(mentions: tuple[Mention, ...]) -> set[str]:
@@ -108,8 +147,7 @@ def _union(*groups: tuple[Mention, ...]) -> tuple[Mention, ...]:
 
 def merge(a: Event, b: Event) -> Event:
     """One event from two reports: arguments united, the more precise stated date, every claim."""
-    dates = [e for e in (a, b) if e.date is not None and not e.date_inferred]
-    best = max(dates, key=lambda e: len((e.date.value or "").split("-")), default=a)
+    best = _best_dated(a, b)
     # a party keeps the role the first report gave it: "the call between X and Y" names no caller
     actors = _union(a.actors, tuple(m for m in b.actors if m.entity not in _keys(a.targets)))
     targets = _union(a.targets, tuple(m for m in b.targets if m.entity not in _keys(actors)))
@@ -123,6 +161,12 @@ def merge(a: Event, b: Event) -> Event:
         claims=_distinct_claims(a.claims + b.claims),
         confidence=max(a.confidence, b.confidence),
     )
+
+
+def _best_dated(a: Event, b: Event) -> Event:
+    """Of two reports, the one with the more precise stated date (``a`` when neither states one)."""
+    dates = [e for e in (a, b) if e.date is not None and not e.date_inferred]
+    return max(dates, key=lambda e: len((e.date.value or "").split("-")), default=a)
 
 
 def _distinct_claims(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
@@ -141,17 +185,21 @@ def _is_headline(event: Event) -> bool:
     return all(claim.provenance.headline for claim in event.claims)
 
 
+def _is_caption(event: Event) -> bool:
+    return all(claim.provenance.caption for claim in event.claims)
+
+
 def _arguments(event: Event) -> int:
     return sum(map(bool, (event.actors, event.targets, event.places, _figures(event))))
 
 
-def _parties(event: Event, country_of: dict[str, str]) -> set[str]:
+def _parties(event: Event, country_of: Mapping[str, str]) -> set[str]:
     """Every party of ``event``, with the state each person or body belongs to."""
     keys = _party_keys(event)
     return keys | {country_of[k] for k in keys if k in country_of}
 
 
-def headline_of(body: Event, headline: Event, country_of: dict[str, str]) -> bool:
+def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE) -> bool:
     """Whether a headline ("Ukraine leader urges EU to stay united") announces ``body``'s event.
 
     Headlines name parties loosely ("Ukraine leader" for Zelenskyy), so a party counts as
@@ -161,51 +209,61 @@ def headline_of(body: Event, headline: Event, country_of: dict[str, str]) -> boo
         return False
     places_a, places_b = _keys(body.places), _keys(headline.places)
     figures_a, figures_b = _figures(body), _figures(headline)
-    if (places_a and places_b and not places_a & places_b) or (figures_a and figures_b and not figures_a & figures_b):
+    if geography.clash(places_a, places_b) or (figures_a and figures_b and not figures_a & figures_b):
         return False
     # Every party the headline names must be one of the body's, or the state one belongs to.
+    country_of = geography.country_of
     body_parties, headline_parties = _parties(body, country_of), _parties(headline, country_of)
     named = _party_keys(headline)
     if any(key not in body_parties and country_of.get(key) not in body_parties for key in named):
         return False
-    return bool(body_parties & headline_parties or places_a & places_b or figures_a & figures_b)
+    return bool(body_parties & headline_parties or geography.shared(places_a, places_b) or figures_a & figures_b)
 
 
-def merge_reports(events: tuple[Event, ...], country_of: dict[str, str] | None = None) -> tuple[Event, ...]:
+def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) -> tuple[Event, ...]:
     """``events`` with the reports of one event folded into the first of them.
 
-    A headline joins the body's report of its event; a headline no body sentence
-    reports is kept when it names at least two of actor, target, place and figure
-    ("Ukraine's deep strikes" names too little to be an event of its own). Then each
-    report is read against its type's main event (:func:`_with_main_events`).
+    A headline or a photo caption joins the body's report of its event, as loosely as
+    they name parties (:func:`headline_of`). A headline no body sentence reports is kept
+    when it names at least two of actor, target, place and figure ("Ukraine's deep
+    strikes" names too little to be an event of its own); a caption is a sentence, and is
+    then read as one. Last, each report is read against its type's main event
+    (:func:`_with_main_events`).
     """
-    country_of = country_of or {}
     merged: list[Event] = []
-    headlines = []
-    for event in events:
-        if _is_headline(event):
-            headlines.append(event)
-            continue
+
+    def join(event: Event) -> bool:
         for index, kept in enumerate(merged):
             if same_event(kept, event):
                 merged[index] = merge(kept, event)
-                break
-        else:
-            merged.append(event)
-    for headline in headlines:
+                return True
+        return False
+
+    def join_loosely(event: Event) -> bool:
         for index, kept in enumerate(merged):
-            if headline_of(kept, headline, country_of):
-                # The body names the parties precisely; the headline adds its claim, and only
-                # the roles the body leaves empty.
+            if headline_of(kept, event, geography):
+                # The body names the parties precisely; the headline or caption adds its
+                # claim, and only the roles the body leaves empty.
+                dated = _best_dated(kept, event)
                 merged[index] = replace(
-                    kept, actors=kept.actors or headline.actors, targets=kept.targets or headline.targets,
-                    places=kept.places or headline.places, claims=_distinct_claims(kept.claims + headline.claims),
-                    confidence=max(kept.confidence, headline.confidence))
-                break
-        else:
-            if _arguments(headline) >= 2:
-                merged.append(headline)
-    return tuple(_with_main_events(merged, country_of))
+                    kept, actors=kept.actors or event.actors, targets=kept.targets or event.targets,
+                    places=kept.places or event.places, date=dated.date, date_inferred=dated.date_inferred,
+                    claims=_distinct_claims(kept.claims + event.claims), confidence=max(kept.confidence, event.confidence))
+                return True
+        return False
+
+    headlines = [event for event in events if _is_headline(event)]
+    captions = [event for event in events if _is_caption(event) and not _is_headline(event)]
+    for event in events:
+        if not (_is_headline(event) or _is_caption(event) or join(event)):
+            merged.append(event)
+    for caption in captions:
+        if not (join_loosely(caption) or join(caption)):
+            merged.append(caption)
+    for headline in headlines:
+        if not join_loosely(headline) and _arguments(headline) >= 2:
+            merged.append(headline)
+    return tuple(_with_main_events(merged, geography))
 
 
 # Types whose parties act together, so that who is actor and who is target says little.
@@ -227,7 +285,7 @@ def _main_events(events: list[Event]) -> dict[str, int]:
 
 
 def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", "targets", "places"),
-                country_of: dict[str, str] | None = None) -> bool:
+                geography: Geography = _NOWHERE) -> bool:
     """Nothing the report states contradicts the main event: date, ``roles``, figures.
 
     A report placed in a state ("in Syria") does not contradict a main event in one of its
@@ -243,14 +301,15 @@ def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", 
     for role in roles:
         stated, known = _keys(getattr(report, role)), _keys(getattr(main, role))
         if role == "places":
-            known = known | {country_of[k] for k in known if k in (country_of or {})}
-        if stated and known and not stated <= known:
+            if stated and known and not all(geography.within(place, known) for place in stated):
+                return False
+        elif stated and known and not stated <= known:
             return False
     figures_a, figures_b = _figures(main), _figures(report)
     return not (figures_a and figures_b and not figures_a & figures_b)
 
 
-def _with_main_events(events: list[Event], country_of: dict[str, str]) -> list[Event]:
+def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
     """Reports read against the article's main event of their type.
 
     A definite report ("the attack", "Sunday's bombing") is a report of the event it refers
@@ -265,7 +324,7 @@ def _with_main_events(events: list[Event], country_of: dict[str, str]) -> list[E
     dropped: set[int] = set()
     for index, event in enumerate(events):
         if event.definite:
-            antecedent = _antecedent(kept, dropped, index, main.get(event.type))
+            antecedent = _antecedent(kept, dropped, index, main.get(event.type), geography)
             if antecedent is not None:
                 kept[antecedent] = merge(kept[antecedent], event)
             costed = event.type in COSTED_TYPES and _sentences(event) & tolls
@@ -273,29 +332,31 @@ def _with_main_events(events: list[Event], country_of: dict[str, str]) -> list[E
                 dropped.add(index)  # "the attack" with nothing to refer to says nothing
                 continue
         lead = main.get(event.type)
-        if lead is not None and lead != index and _compatible(kept[lead], event, country_of=country_of):
+        if lead is not None and lead != index and _compatible(kept[lead], event, geography=geography):
             if event.type in _FILLED_FROM_MAIN:
-                kept[index] = _fill(event, kept[lead], _ROLES, country_of)
+                kept[index] = _fill(event, kept[lead], _ROLES, geography)
                 continue
         # the dead and wounded of the article's attack: its attacker, where it struck
         attack = main.get("strike")
         if event.type == "casualties" and attack is not None \
-                and _compatible(kept[attack], event, ("actors", "places"), country_of):
-            kept[index] = _fill(event, kept[attack], _ATTACK_ROLES, country_of)
+                and _compatible(kept[attack], event, ("actors", "places"), geography):
+            kept[index] = _fill(event, kept[attack], _ATTACK_ROLES, geography)
     return [event for index, event in enumerate(kept) if index not in dropped]
 
 
-def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | None) -> int | None:
+def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | None,
+                geography: Geography) -> int | None:
     """The event a definite report ("the call between Sherman and Schmid") refers back to: the
     nearest earlier one of its type that it contradicts nothing of and shares a party or place
     with, else the article's main event of its type when the report contradicts nothing of it."""
     report = events[index]
     named = _party_keys(report) | _keys(report.places)
     for i in range(index - 1, -1, -1):
-        if i not in dropped and events[i].type == report.type and _compatible(events[i], report) \
+        if i not in dropped and events[i].type == report.type and _compatible(events[i], report, geography=geography) \
                 and named & (_party_keys(events[i]) | _keys(events[i].places)):
             return i
-    if main is not None and main != index and main not in dropped and _compatible(events[main], report):
+    if main is not None and main != index and main not in dropped \
+            and _compatible(events[main], report, geography=geography):
         return main
     return None
 
@@ -305,10 +366,10 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
 _FILLED_FROM_MAIN = frozenset({"strike", "interception", "casualties"})
 
 
-def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...], country_of: dict[str, str]) -> Event:
+def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...], geography: Geography) -> Event:
     filled = {field: getattr(main, field) for _, field in roles if not getattr(event, field) and getattr(main, field)}
     places, nearer = _keys(event.places), _keys(main.places)
-    if places and nearer and not places & nearer and places <= {country_of.get(k) for k in nearer}:
+    if places and nearer and not places & nearer and places <= {geography.country_of.get(k) for k in nearer}:
         filled["places"] = main.places  # "in Syria" after "in Aleppo": Aleppo
     if not filled:
         return event

@@ -1,0 +1,47 @@
+"""Reports of one event within an article: photo captions and places near each other."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kgbuild.records import Provenance
+from kgbuild.resolve.events import Geography
+
+# Redlands is 11 km from San Bernardino, Chino 38 km.
+_POINTS = {"place/san-bernardino": (34.108, -117.290), "place/redlands": (34.056, -117.182),
+           "place/chino": (34.012, -117.688)}
+_GEOGRAPHY = Geography(country_of={key: "actor/united-states" for key in _POINTS}, points=_POINTS)
+
+
+@pytest.mark.parametrize(("a", "b", "clash"), [
+    ({"place/san-bernardino"}, {"place/redlands"}, False),  # neighbouring towns
+    ({"place/san-bernardino"}, {"place/chino"}, True),
+    ({"place/chino"}, {"actor/united-states"}, False),  # a town and the state it lies in
+    ({"place/chino"}, {"place/kyiv"}, True),  # a place of unknown whereabouts is only itself
+    ({"place/chino"}, set(), False),
+])
+def test_places_clash_unless_one_is_near_or_holds_the_other(a, b, clash):
+    assert _GEOGRAPHY.clash(a, b) is clash
+    assert _GEOGRAPHY.clash(b, a) is clash
+
+
+@pytest.mark.parametrize(("text", "caption"), [
+    ("FILE - Soldiers patrol a market in Maiduguri, Nigeria, May 3, 2024.", True),
+    ("Rescuers search the rubble of a house in Rafah, Gaza, Jan. 9, 2024.", True),
+    ("Sudanese army chief Abdel Fattah al-Burhan, center, meets envoys in Port Sudan.", True),
+    ("A satellite image shows the damaged airfield.", True),
+    ("The attack happened in Maiduguri on May 3, 2024.", False),  # a sentence that says when
+    ("Officials will file charges, the ministry said.", False),
+])
+def test_photo_captions_are_told_by_their_wording(text, caption):
+    assert Provenance("a", "a.txt", 0, 0, len(text), text).caption is caption
+
+
+def test_a_caption_joins_the_body_s_report_of_its_event(extract):
+    facts = extract("Gunmen attacked a police station in Kramatorsk on Monday, killing two officers.\n"
+                    "FILE - Police officers stand outside the station gunmen attacked in Sloviansk, Ukraine, "
+                    "March 4, 2024.", date(2024, 3, 8))
+    (strike,) = [e for e in facts.events if e.type == "strike"]
+    assert len({c.provenance.sentence for c in strike.claims}) == 2
