@@ -85,6 +85,12 @@ def same_event(a: Event, b: Event) -> bool:
     places_a, places_b = _keys(a.places), _keys(b.places)
     if places_a and places_b and not places_a & places_b:
         return False
+    if a.type in _SYMMETRIC:
+        # who called whom is wording: "X spoke with Y", "Y told X in a call"; one report may
+        # name fewer of the parties, never another one
+        parties_a, parties_b = _party_keys(a), _party_keys(b)
+        if parties_a and parties_b and parties_a & parties_b and (parties_a <= parties_b or parties_b <= parties_a):
+            return not (_figures(a) and _figures(b) and not _figures(a) & _figures(b))
     actors_a, actors_b = _keys(a.actors), _keys(b.actors)
     targets_a, targets_b = _keys(a.targets), _keys(b.targets)
     if actors_a and actors_b and not actors_a & actors_b:
@@ -148,9 +154,11 @@ def _union(*groups: tuple[Mention, ...]) -> tuple[Mention, ...]:
 def merge(a: Event, b: Event) -> Event:
     """One event from two reports: arguments united, the more precise stated date, every claim."""
     best = _best_dated(a, b)
-    # a party keeps the role the first report gave it: "the call between X and Y" names no caller
-    actors = _union(a.actors, tuple(m for m in b.actors if m.entity not in _keys(a.targets)))
-    targets = _union(a.targets, tuple(m for m in b.targets if m.entity not in _keys(actors)))
+    # a party keeps the role the first report gave it: "the call between X and Y" names no
+    # caller, so a report that does ("X called Y") gives the roles
+    first, second = (b, a) if a.type in _SYMMETRIC and not a.targets and b.actors and b.targets else (a, b)
+    actors = _union(first.actors, tuple(m for m in second.actors if m.entity not in _keys(first.targets)))
+    targets = _union(first.targets, tuple(m for m in second.targets if m.entity not in _keys(actors)))
     return replace(
         a,
         actors=actors,

@@ -45,3 +45,22 @@ def test_a_caption_joins_the_body_s_report_of_its_event(extract):
                     "March 4, 2024.", date(2024, 3, 8))
     (strike,) = [e for e in facts.events if e.type == "strike"]
     assert len({c.provenance.sentence for c in strike.claims}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Xi Jinping spoke by phone with Vladimir Putin on Monday.\n"
+    "Putin told Xi in the call that the talks had stalled.",
+    "Xi Jinping and Vladimir Putin held a phone call on Monday.\n"
+    "Xi spoke by phone with Putin on Monday about trade.",
+])
+def test_reports_of_one_call_merge_whoever_they_say_called(extract, text):
+    (call,) = [e for e in extract(text, date(2024, 3, 8)).events if e.type == "call"]
+    parties = {m.entity for m in (*call.actors, *call.targets)}
+    assert parties == {"actor/xi-jinping", "actor/vladimir-putin"}
+    assert call.actors and call.targets  # the report that says who called whom gives the roles
+
+
+def test_calls_with_different_parties_stay_two(extract):
+    facts = extract("Donald Trump spoke by phone with Vladimir Putin on Wednesday.\n"
+                    "Trump also spoke by phone with Volodymyr Zelenskyy on Wednesday.", date(2025, 2, 13))
+    assert len([e for e in facts.events if e.type == "call"]) == 2
