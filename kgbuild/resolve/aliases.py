@@ -20,7 +20,7 @@ from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
 from ..nlp.acronyms import defined_acronyms, initials, is_acronym
 from .events import Geography, implied_parties, merge_reports
-from .geocode import Location, Point, geocode, is_site, state_locations
+from .geocode import Location, Point, geocode, is_site, state_locations, states_beyond_gazetteer
 
 _TYPES: dict[str, EntityType] = {
     "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"
@@ -240,7 +240,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         # a bare "police" is no name for the node: each article's police would share it
         if mention.kind in ("name", "metonym") or mention.kind == "agent" and _qualified_agent(mention.text):
             surfaces.setdefault(mention.entity, []).append(mention.text)
-    known = entities_by_key() | entities
+    known = states_beyond_gazetteer() | entities_by_key() | entities
     geography = Geography(
         country_of={key: entity.country for key, entity in known.items() if entity.country},
         points={key: (entity.lat, entity.lon) for key, entity in entities.items()
@@ -360,9 +360,15 @@ def _resolve_event(event: Event, resolved: dict[tuple[int, int], Mention]) -> Ev
                 by_entity.setdefault(found.entity, found)
         return tuple(by_entity.values())
 
-    claims = tuple(
-        replace(claim, claimant=resolved.get((claim.claimant.start, claim.claimant.end))) if claim.claimant else claim
-        for claim in event.claims
-    )
+    def speaker(claimant: Mention) -> Mention | None:
+        found = resolved.get((claimant.start, claimant.end))
+        if found is None or not (found.entity or "").startswith("place/"):
+            return found
+        # "Kyiv said" is the state speaking; a town says nothing (a dateline the parse took in)
+        state = capitals().get(found.entity or "")
+        return replace(found, entity=state, kind="metonym") if state else None
+
+    claims = tuple(replace(claim, claimant=speaker(claim.claimant)) if claim.claimant else claim
+                   for claim in event.claims)
     return replace(event, actors=linked(event.actors), targets=linked(event.targets), places=linked(event.places),
                    claims=claims)

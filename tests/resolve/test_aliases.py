@@ -1,5 +1,6 @@
 import pytest
 
+from kgbuild.graph.validate import validate_facts
 from kgbuild.resolve.aliases import person_name
 
 
@@ -129,3 +130,19 @@ def test_respelt_and_mistagged_names_are_one_person(extract, text, full, short):
 def test_an_organisation_s_first_word_alone_is_that_organisation(extract):
     facts = extract("Amnesty International said the army burned villages. Amnesty called for an inquiry.")
     assert len({m.entity for m in facts.mentions if m.text.startswith("Amnesty")}) == 1
+
+
+def test_a_town_in_a_state_the_gazetteer_lacks_names_a_state_node_and_conforms(extract):
+    facts = extract("Police fired tear gas at protesters in Bulawayo on Monday, killing two people.")
+    entities = {e.key: e for e in facts.entities}
+    (town,) = [e for e in facts.entities if e.label == "Bulawayo"]
+    assert entities[town.country].type == "State" and entities[town.country].label == "Zimbabwe"
+    assert validate_facts(facts, "test").conforms
+
+
+def test_a_town_is_no_claimant_and_a_capital_speaks_for_its_state(extract):
+    facts = extract("Moscow said its forces had shot down 20 Ukrainian drones over Belgorod.\n"
+                    "Belgorod, Russia - Drones struck an oil depot in the city on Tuesday, Belgorod said.")
+    claimants = {c.claimant.entity for e in facts.events for c in e.claims if c.claimant is not None}
+    assert "actor/russia" in claimants
+    assert not any(key.startswith("place/") for key in claimants)
