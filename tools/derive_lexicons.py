@@ -3,7 +3,11 @@
     python tools/derive_lexicons.py [--petrarch DIR] [--wordnet DIR] [-o ontology/events/lexicons.derived.json]
 
 It also writes ``ontology/gazetteer/agents.json``: the agent nouns of Phoenix's agents
-dictionary ("gunmen", "police", "insurgents") with their CAMEO agent codes.
+dictionary ("gunmen", "police", "insurgents") with their CAMEO agent codes; and
+``ontology/gazetteer/actors.derived.json``: the people (with their dated CAMEO roles),
+international organisations, armed groups and state institutions of Phoenix's actor
+dictionaries (``Phoenix.Countries``, ``.International``, ``.MilNonState.actors.txt``), and the
+names of each country code, as ``derive_actors`` below describes.
 
 Reads ``CAMEO.verbpatterns.150430.txt`` (PETRARCH2, MIT licence, Open Event Data Alliance)
 and WordNet 3.0's ``data.noun`` (Princeton WordNet licence; Debian's ``wordnet-base``), keeps
@@ -29,9 +33,11 @@ PETRARCH's synonym sets (``&WEAPON``), each less the review's exclusions.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import re
 from collections import Counter, defaultdict
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -235,14 +241,615 @@ def derive(petrarch: Path, wordnet: Path, review: dict) -> dict:
     }
 
 
+# ---------------------------------------------------------------------------------------------
+# Actor gazetteer: people, organisations, armed groups and state institutions of Phoenix's
+# actor dictionaries (TABARI format).
+#
+# An entry is a phrase line (``ABDULLAH_II_  # CountryInfo.txt``, or ``UN_ [IGOUNO]`` with its code
+# inline), its ``+SYNONYM`` lines and its tab-indented code lines (``\t[JORGOV >990207]``: a CAMEO
+# actor code, open from 7 Feb 1999; ``<d`` until d, ``a-b`` from a to b, none: always; YYMMDD
+# years 00-30 are 20YY, as in TABARI and PETRARCH). Phrases with no code of their own before the
+# next phrase share its codes (PETRARCH stores them under the next entry's codes): they are
+# synonyms of it ("LEONID_ILYICH_BREZHNEV" above "COMMUNIST_LEADER_LEONID_BREZHNEV  [RUSGOV ...]").
+# ---------------------------------------------------------------------------------------------
+
+ACTORS_OUTPUT = REPO / "ontology" / "gazetteer" / "actors.derived.json"
+COUNTRIES_FILE = "Phoenix.Countries.actors.txt"
+INTERNATIONAL_FILE = "Phoenix.International.actors.txt"
+MILNONSTATE_FILE = "Phoenix.MilNonState.actors.txt"
+ACTOR_FILES = (COUNTRIES_FILE, INTERNATIONAL_FILE, MILNONSTATE_FILE)
+
+# CAMEO's role, sector and religion codes: the 3-letter parts of a code after its country or
+# IGO/NGO/IMG/MNC prefix ("IRN" "GOV", "IGO" "UNO"...). A country entry's codes have none
+# ("AFG", "USAASM" American Samoa, "ARMUNR" Armenia before independence).
+_ROLES = frozenset(
+    "GOV MIL REB OPP PTY COP JUD SPY LEG ELI INS UAF SEP CVL BUS MED EDU HLH HRI AGR DEV ENV LAB REF "
+    "CRM RAD MOD AMN IRC MUS MOS CHR JEW BUD HIN SIK REL CTH PRO SHI ALQ MNC IGO NGO IMG".split())
+_BARE_ROLES = _ROLES - {"MNC", "IGO", "NGO", "IMG"}  # "[ELI]" alone says whose elite it is no more
+_STATUS = frozenset({"UNR", "OCC", "AUT"})  # not yet independent, occupied, autonomous
+_ARMED_ROLES = frozenset({"REB", "INS", "UAF"})
+
+_ACTOR_CODE = re.compile(r"\[\s*([^\]\s]+)\s*([^\]]*)\]")
+
+# Words that make a phrase an organisation's name, not a person's.
+_ORGANISATION_WORDS = frozenset("""
+    ACADEMY ADMINISTRATION AGENCY AHRAR ALLIANCE ARMY ARMIES ASSEMBLY ASSOCIATION AUTHORITY BANK BATTALION
+    BATTALIONS BRIGADE BRIGADES BUREAU CABINET CELL CELLS CENTER CENTRE CHAMBER COALITION COLLEGE COMMAND
+    COMMISSION COMMITTEE COMMUNITY COMPANY CONFERENCE CONGRESS CORPORATION CORPS COUNCIL COURT DECLARATION
+    DEPARTMENT DIRECTORATE DIVISION FACTION FEDERATION FELLOWSHIP FORCE FORCES FOUNDATION FRONT FUND
+    GOVERNMENT GROUP GROUPS GUARD GUARDS HEADQUARTERS HOUSE INC INC. INSTITUTE INTELLIGENCE INTERNATIONAL
+    INTERNET JABHAT JAISH JAYSH JUND KATAIB KATA'IB LEAGUE LIBERATION LTD MILITARY MILITIA MINISTRY MISSION
+    MOVEMENT NATIONS NETWORK NUCLEI NUCLEUS OBSERVATORY OCEAN OFFICE ORGANISATION ORGANIZATION PALACE
+    PARLIAMENT PARTNERSHIP PARTY POLICE PROGRAM PROGRAMME REGIME REGIMENT RELIEF REPUBLIC RESERVE
+    REVOLUTIONARY RIFLES SECRETARIAT SECURITY SENATE SERVICE SERVICES SOCIETY SOLIDARITY SQUAD SQUADS STATE
+    STREET TANK TEAM TRIBUNAL TROOPS UNION UNIT UNITS UNIVERSITY WORLDWIDE YARD
+    """.split())
+
+# Titles, no part of a name: a person takes the label of their first phrase with none of them
+# ("MIKHAIL_S._GORBACHEV", not "EX-SOVIET_PRESIDENT_MIKHAIL_GORBACHEV").
+_TITLE_WORDS = frozenset("""
+    ACTING AMBASSADOR BARON BARONESS CAPT. CHAIRMAN CHANCELLOR CHIEF COL. COMMANDER COMMUNIST CONGRESSMAN
+    CROWN DEFENCE DEFENSE DEPUTY DR DR. EMIR EX EX-PRESIDENT EX-SOVIET EXTREMIST FOREIGN FORMER GEN. GENERAL
+    KING LADY LEADER LORD LT. MAJ. MINISTER MR MR. MRS. MS. PREMIER PRESIDENT PRESIDENT-ELECT PRIME PRINCE
+    PRINCESS QUEEN REPRESENTATIVE SECRETARY SECRETARY-GENERAL SENATOR SIR SULTAN VICE
+    """.split())
+
+# Lower case inside a name: particles and function words ("Abu Bakr al Baghdadi", "Army of God")
+_PARTICLES = frozenset("al el bin bint ibn de del della der den da das do dos du van von y ul ud wa wal "
+                       "of the and for in on at to des et e i".split())
+# ... and before a hyphen ("al-Assad", "Lashkar-e-Taiba", "Mazar-i-Sharif", "Izz ad-Din")
+_HYPHEN_PARTICLES = frozenset("al el as ad ar ash an at az ud ul e i".split())
+_ROMAN = frozenset("II III IV VI VII VIII IX XII XIII XIV XV XVI".split())
+_ROMAN_LAST = frozenset({"I", "V", "X", "XI"})  # only as the last word: "Juan Carlos I", not "Xi Jinping"
+# acronyms in a person's name ("US President Barack Obama"); the review's list is for organisations
+_PERSON_ACRONYMS = frozenset({"US", "U.S.", "UN", "U.N.", "UK", "EU", "USA", "UAE", "NATO", "CIA", "FBI", "PM"})
+_NOT_ACRONYMS = frozenset({"MR", "MRS", "ST", "JR", "SR", "MT", "LT"})  # "St Kitts", "Mr Obama"
+# An alias of a person naming his government, not him ("Assad Regime", "Obama Administration")
+_METONYM_WORDS = frozenset("""
+    ADMINISTRATION ARMY CABINET CAMP ERA FAMILY FORCES GOVERNMENT GOVERNMENTS LOYALISTS MILITIA MINISTRY
+    PARTY REGIME SUPPORTERS TROOPS
+    """.split())
+
+# A country's name, not a city's or a region's: words that no country name has unless its label does
+_PLACE_WORDS = frozenset("""
+    CITY CAPITAL PROVINCE PROVINCES REGION DISTRICT COUNTY RIVER VALLEY GULF SEA STRAIT LAKE MOUNT MOUNTAINS
+    DESERT PORT BAY NORTH SOUTH EAST WEST NORTHERN SOUTHERN EASTERN WESTERN CENTRAL UPPER LOWER GOVERNMENT
+    GOVERNMENTS ARMY MILITARY POLICE LEADER LEADERS PEOPLE CITIZEN CITIZENS OCCUPIED VILLE CIUDAD ILE ALPS
+    WALL ADMINISTRATIVE DIVISIONS BIG LITTLE MIDDLE MOYEN PROPER ASIA CAUCASUS
+    """.split())
+_STATE_WORDS = frozenset("""
+    REPUBLIC REPUBLICS DEMOCRATIC PEOPLE'S PEOPLES FEDERAL FEDERATION FEDERATED ISLAMIC KINGDOM STATE STATES
+    UNITED SOCIALIST SOVIET ARAB COMMONWEALTH PRINCIPALITY GRAND DUCHY SULTANATE EMIRATE EMIRATES UNION
+    ISLAND ISLANDS OF THE AND
+    """.split())
+# "Afghan", "Iranians", "Japanese", "Iraqi", "Icelander", "Seychellois": unless the label ends so too
+_DEMONYM_ENDINGS = ("AN", "ANS", "IAN", "IANS", "EAN", "ESE", "ISH", "I", "IS", "ER", "ERS", "MEN", "OIS", "AIS",
+                    "OS", "INE", "ENE", "IN", "S")
+
+
+class ActorEntry:
+    """One entry of a Phoenix actor dictionary: its phrases (``(phrase, is_primary)``, the
+    dictionary's spelling), CAMEO codes with ISO dates (``None`` for an open end) and comments.
+    (No dataclass: the tests load this file without registering it as a module.)"""
+
+    __slots__ = ("source", "line", "phrases", "codes", "notes", "coded")
+
+    def __init__(self, source: str, line: int, phrases: list[tuple[str, bool]],
+                 codes: list[tuple[str, str | None, str | None]]) -> None:
+        self.source, self.line, self.phrases, self.codes, self.notes = source, line, phrases, codes, ""
+        self.coded = False  # a code in brackets, even one this reader drops ("INDIAN_OCEAN  [---]")
+
+    def __repr__(self) -> str:
+        return f"ActorEntry({self.source}:{self.line} {self.phrases[0][0]} {self.codes})"
+
+
+def _actor_day(text: str) -> str | None:
+    """A TABARI date (YYMMDD, 00-30 being 20YY, or YYYYMMDD) as ``YYYY-MM-DD``; None if it is no date."""
+    if not re.fullmatch(r"\d{6}|\d{8}", text):
+        return None
+    if len(text) == 6:
+        text = f"{20 if int(text[:2]) <= 30 else 19}{text}"
+    try:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
+    except ValueError:
+        return None
+
+
+def _actor_span(when: str) -> tuple[str | None, str | None] | None:
+    """``>d``, ``<d``, ``a-b``, a bare ``d`` (from d on) or nothing; None if a date is malformed."""
+    when = when.replace(" ", "")
+    if not when:
+        return None, None
+    if when[0] in "<>":
+        day = _actor_day(when[1:])
+        if day is None:
+            return None
+        return (None, day) if when[0] == "<" else (day, None)
+    first, dash, last = when.partition("-")
+    start = _actor_day(first)
+    if not dash:
+        return (start, None) if start else None
+    end = _actor_day(last)
+    return (start, end) if start and end and start <= end else None
+
+
+def _actor_codes(text: str) -> list[tuple[str, str | None, str | None]]:
+    """The codes in a line's brackets, less the null code ``---``, bare roles (``[ELI]`` after an IGO
+    term, ``[MED]``) and codes whose dates do not parse (PETRARCH skips those lines too)."""
+    codes = []
+    for code, when in _ACTOR_CODE.findall(text):
+        if not re.fullmatch(r"[A-Z]{3,}", code) or code in _BARE_ROLES:
+            continue
+        span = _actor_span(when)
+        if span is not None:
+            codes.append((code, *span))
+    return codes
+
+
+def read_actors(path: Path) -> list[ActorEntry]:
+    """The entries of a Phoenix actor dictionary, in file order."""
+    entries: list[ActorEntry] = []
+    current: ActorEntry | None = None
+    gap = True  # a blank line since the last entry line: an uncoded phrase before it is no synonym of what follows
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        text, _, note = raw.partition("#")
+        stripped = text.strip()
+        if not stripped:
+            gap = gap or not raw.strip()
+            continue
+        if stripped.startswith("["):
+            if current is not None:
+                current.codes += _actor_codes(stripped)
+                current.notes += " " + note.strip()
+                current.coded = True
+            continue
+        phrase, codes = stripped.split("[", 1)[0].strip(), _actor_codes(stripped)
+        if stripped.startswith("+"):
+            if current is not None:
+                current.phrases.append((phrase[1:].strip(), False))
+                current.codes += codes
+                current.coded = current.coded or "[" in stripped
+            gap = False
+            continue
+        if current is not None and not current.coded and not gap:
+            current.phrases.append((phrase, True))
+        else:
+            current = ActorEntry(path.name, number, [(phrase, True)], [])
+            entries.append(current)
+        current.codes += codes
+        current.coded = current.coded or "[" in stripped
+        current.notes += " " + note.strip()
+        gap = False
+    return entries
+
+
+def _is_acronym(word: str, organisation: bool = False) -> bool:
+    """Whether a word of a name is an acronym, to stay in capitals: initials with dots ("U.S."), and in an
+    organisation's name no vowel ("PKK", "SLMM"; but a person's "Ng Eng Hen") or letters before digits
+    ("MI5", "G8"). Acronyms with vowels ("NATO", "UNESCO") are the review's, or initials of the entry's
+    other names."""
+    letters = word.replace(".", "")
+    if not letters or letters in _NOT_ACRONYMS:
+        return False
+    if organisation and re.fullmatch(r"[A-Z]+\d+", letters):
+        return True
+    if not letters.isalpha():
+        return False
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", word)) or (
+        organisation and bool(re.fullmatch(r"[B-DF-HJ-NP-TV-XZ]{2,}", letters)))
+
+
+def _cap(part: str, first: bool = True) -> str:
+    if part.startswith("MC") and len(part) > 3 and part[2:].isalpha():
+        return "Mc" + part[2:].capitalize()
+    if re.fullmatch(r"\d+(?:ST|ND|RD|TH)", part):  # "23rd"
+        return part.lower()
+    pieces = part.split("'")
+    out = [pieces[0].capitalize()]
+    if len(pieces) > 1 and not first and pieces[0] in ("D", "L"):  # "Cote d'Ivoire", "Timor l'Este"
+        out = [pieces[0].lower()]
+    for before, piece in zip(pieces, pieces[1:]):  # O'Brien, d'Escoto; but People's, Qa'ida
+        out.append(piece.capitalize() if len(before) == 1 else piece.lower())
+    return "'".join(out)
+
+
+def _word(word: str, first: bool, last: bool, acronyms: frozenset[str], previous: str,
+          organisation: bool = False) -> str:
+    if word in acronyms or _is_acronym(word, organisation):
+        return word
+    if not first and (word in _ROMAN or (last and word in _ROMAN_LAST)):
+        return word
+    lower = word.lower()
+    if not first and (lower in _PARTICLES or (lower in ("la", "las", "los", "le") and previous in ("de", "del"))):
+        return lower
+    if "/" in word:
+        return "/".join(_word(part, first, last, acronyms, previous, organisation) for part in word.split("/"))
+    parts = word.split("-")
+    if not first and not organisation and len(parts) == 2 and all(
+            2 <= len(p) <= 4 and p.isalpha() for p in parts) and parts[0].lower() not in _HYPHEN_PARTICLES:
+        return parts[0].capitalize() + "-" + parts[1].lower()  # Korean given names: "Ban Ki-moon", "Kim Jong-un"
+    out = []
+    for index, part in enumerate(parts):
+        if part in acronyms or (len(parts) > 1 and _is_acronym(part, organisation)):
+            out.append(part)
+        elif index < len(parts) - 1 and part.lower() in _HYPHEN_PARTICLES and (index or not first):
+            out.append(part.lower())
+        elif index and part.lower() in ("e", "i") and index < len(parts) - 1:
+            out.append(part.lower())
+        else:
+            out.append(_cap(part, first and not index))
+    return "-".join(out)
+
+
+def actor_name(phrase: str, acronyms: frozenset[str] = frozenset(),
+               organisation: bool = False) -> tuple[str, list[str]]:
+    """A dictionary phrase as written in text ("MOHAMMAD_JAVAD_ZARIF_" -> "Mohammad Javad Zarif",
+    "ABDULLAH_II_" -> "Abdullah II", "BASHAR_AL-ASSAD" -> "Bashar al-Assad"), and the acronyms it
+    gives in parentheses ("IRISH_REPUBLICAN_ARMY_(IRA)_" -> "Irish Republican Army", ["IRA"]);
+    "" for a phrase with a character lost in the dictionary's encoding or a typing slip ("U,S")."""
+    extra = []
+    for inner in re.findall(r"\(([^)]*)\)", phrase):
+        letters = inner.replace(".", "").replace("_", "")
+        if 3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+            extra.append(inner.replace("_", ""))
+    phrase = re.sub(r'\([^)]*\)|"[^"]*"', " ", phrase).replace("`", "")  # "SANTOS_"NANDO"_": a nickname
+    words = [w.strip(",;:'") for w in re.split(r"[_\s]+", phrase.upper())]
+    words = [w for w in words if w]
+    if any(re.search(r"[^\w.'&/-]", w) for w in words):
+        return "", extra
+    while len(words) > 1 and words[-1].lower() in _PARTICLES:  # "..._ABDALLAH_AL_": cut at 40 letters
+        words.pop()
+    out: list[str] = []
+    for index, word in enumerate(words):
+        out.append(_word(word, index == 0, index == len(words) - 1, acronyms, out[-1] if out else "", organisation))
+    return " ".join(out), extra
+
+
+def _is_place_code(code: str) -> bool:
+    """A country's or territory's code, not a role's: "AFG", "USAASM", "ARMUNR", "ETHERIAUT"."""
+    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+    if len(code) % 3 or not parts or parts[0] in ("IGO", "NGO", "IMG", "MNC"):
+        return False
+    if parts[-1] in _STATUS:
+        parts = parts[:-1]
+    return len(parts) <= 2 and not set(parts[1:]) & _ROLES
+
+
+def _current(codes):
+    """The code an organisation has now: the one whose term ends last (open ends last of all)."""
+    return max(codes, key=lambda c: (c[2] or "9999", c[1] or ""))[0]
+
+
+def _upper_words(name: str) -> list[str]:
+    return name.upper().replace("-", " ").split()
+
+
+def _initials(name: str, function_words: bool) -> str:
+    words = [w for w in name.upper().replace("-", " ").split()
+             if function_words or w not in ("OF", "THE", "AND", "FOR", "DE", "DEL", "LA")]
+    return "".join(w[0] for w in words if w[0].isalpha())
+
+
+def _is_country_name(name: str, label: str, accepted: list[str]) -> bool:
+    """Whether an alias of a country line is a name of that country: a spelling of its label or of a
+    name already accepted, a longer name holding one ("Islamic Republic of Afghanistan"), or the
+    initials of one ("USA"); not a city or province (Kabul, Helmand), a region ("Northern
+    Afghanistan") or a demonym ("Afghan", "Iranian")."""
+    words, label_words = _upper_words(name), _upper_words(label)
+    if not words or any(w in _PLACE_WORDS and w not in label_words for w in words):
+        return False
+    letters = name.replace(".", "").upper()
+    if letters.isalpha() and 2 <= len(letters) <= 6 and any(
+            letters in (_initials(n, True), _initials(n, False)) for n in accepted if len(n.split()) > 1):
+        return True
+    last = words[-1]
+    if last != label_words[-1] and last not in _STATE_WORDS and any(
+            last.endswith(e) and not label_words[-1].endswith(e) for e in _DEMONYM_ENDINGS):
+        return False
+    core = " ".join(w for w in words if w not in _STATE_WORDS)
+    for other in accepted:
+        other_words = _upper_words(other)
+        other_core = " ".join(w for w in other_words if w not in _STATE_WORDS)
+        whole, other_whole = " ".join(words), " ".join(other_words)
+        if f" {other_whole} " in f" {whole} " or (len(words) > 1 and f" {whole} " in f" {other_whole} "):
+            return True
+        if core and other_core and (f" {other_core} " in f" {core} "
+                                    or difflib.SequenceMatcher(None, core, other_core).ratio() >= 0.8):
+            return True
+    return False
+
+
+def _common_words(petrarch: Path) -> set[str]:
+    """Ordinary English words, from PETRARCH's own dictionaries: the agent nouns and the verbs."""
+    words = {noun for noun, _ in read_agents(petrarch / AGENTS_FILE)}
+    words |= {lemma for lemma, _, _ in read_cameo_verbs(petrarch / VERB_FILE)}
+    return {w.upper() for w in words if " " not in w}
+
+
+def derive_actors(petrarch: Path, review: dict) -> dict:
+    """The actor gazetteer: people with their dated CAMEO roles, international organisations,
+    armed groups, state institutions, and each country code's names.
+
+    * a country line (codes of no role: ``[AFG]``) gives names to ``countries`` only;
+    * a person is an entry of the Countries file (bar names of institutions: "... COUNCIL",
+      "... ARMY"), or elsewhere one the dictionary dates or comments as a leader's, or whose name
+      starts with a first name of the Countries file's leaders; the review settles the rest;
+    * people keep names of two words or more (and rare one-word surnames as aliases), and only if
+      a role of theirs lasts into 1990 (``people_since``) or has no end;
+    * organisations are the International file's entries whose code the review keeps (IGOs, the Red
+      Cross, MSF, Amnesty); armed groups those of the MilNonState file and those coded REB, INS,
+      UAF or IMG elsewhere; institutions the other entries of the Countries file;
+    * entries of one name (or one listed under a synonym of another) and one country are merged; a
+      name of two entries of different countries (code prefixes) is dropped from both, and so is a
+      synonym two entries share that is the label of neither ("PRESIDENT_BUSH"); a person's name
+      listed as an organisation's synonym ("KHALED_MESHAAL" under HAMAS) stays the person's only.
+    """
+    spec = review["actors"]
+    acronyms = frozenset(spec["acronyms"])
+    exclude = {name.casefold() for name in spec["exclude"]}
+    strike = {label.casefold(): {n.casefold() for n in names} for label, names in spec["strike"].items()}
+    country_exclude = {(code, name.casefold()) for code, names in spec["countries_exclude"].items() for name in names}
+    country_add = {(code, name.casefold()) for code, names in spec["countries_add"].items() for name in names}
+    force_people = {name.casefold() for name in spec["people"]}
+    not_people = {name.casefold() for name in spec["not_people"]}
+    relabel = {old.casefold(): new for old, new in spec["labels"].items()}
+    rule = spec["organisations"]
+    kept_names = {n.casefold() for n in rule["names"]}
+    common = _common_words(petrarch) | {w.upper() for w in spec["common_words"]}
+    entries = [entry for name in ACTOR_FILES for entry in read_actors(petrarch / name)]
+    # countries a name may stand for at once: a state and the one it split from ("Salva Kiir": SDN, SSD)
+    same_country = {code: set(group) for group in spec["same_country"] for code in group}
+
+    def names_of(entry: ActorEntry, organisation: bool = False) -> tuple[list[str], list[str]]:
+        """All names of an entry, and those of its primary phrases, in the dictionary's order."""
+        names, primaries = [], []
+        for phrase, primary in entry.phrases:
+            if "\ufffd" in phrase:  # a character lost in the dictionary's encoding
+                continue
+            for part in phrase.split("+"):  # "..._AL_ISLAMI+_ISLAMIC_ADEN_ARMY_": two phrases on one line
+                name, extra = actor_name(part, acronyms if organisation else _PERSON_ACRONYMS, organisation)
+                if organisation and name.lower().startswith("the "):
+                    name = name[4:]
+                if name:
+                    names += [name, *extra]
+                    primaries += [name] if primary else []
+        # an acronym of the entry's name stays in capitals ("ANSF", "NATO", "UAE")
+        initials = {_initials(n, f) for n in names if len(n.split()) > 1 for f in (True, False)}
+
+        def up(n: str) -> str:
+            return n.upper() if " " not in n and n.replace(".", "").upper() in initials else n
+
+        return list(dict.fromkeys(map(up, names))), [up(n) for n in primaries]
+
+    def pick_label(names: list[str], primaries: list[str], person: bool) -> str:
+        """The entry's first phrase; for a person the first with no title before the name (of the chain
+        "EX-SOVIET_PRESIDENT_MIKHAIL_GORBACHEV", "MIKHAIL_S._GORBACHEV" the second), else a synonym's."""
+        label = primaries[0] if primaries else names[0]
+        if person:
+            untitled = [n for n in names if not set(_upper_words(n)) & _TITLE_WORDS]
+            label = next((n for n in primaries if n in untitled), None) or next(
+                (n for n in untitled if len(n.split()) > 1), label)
+        new = relabel.get(label.casefold())
+        return new if new in names else label
+
+    # first names of the countries' leaders, which mark a phrase elsewhere as a person's
+    given_names = set()
+    for entry in entries:
+        if entry.source == COUNTRIES_FILE and "countryinfo" in entry.notes.lower():
+            words = _upper_words(next(iter(names_of(entry)[0]), ""))
+            if len(words) > 1 and words[0] not in _TITLE_WORDS and words[0].lower() not in _PARTICLES:
+                given_names.add(words[0])
+
+    def is_person(entry: ActorEntry, label: str) -> bool:
+        key, words = label.casefold(), _upper_words(label)
+        notes = entry.notes.lower()
+        if key in force_people or key in not_people:
+            return key in force_people
+        if entry.source == COUNTRIES_FILE and "countryinfo" in notes:  # CountryInfo.txt's lists of leaders
+            return True
+        if any(w in _ORGANISATION_WORDS for w in words) or any(c.startswith("MNC") for c, _, _ in entry.codes):
+            return False
+        if entry.source == COUNTRIES_FILE:  # and the like, bar "PRESIDENT_OF_THE_UNITED_STATES_"
+            return not set(words) & {"OF", "THE", "AND", "FOR"} and not re.search(r"\d", label)
+        if entry.source == MILNONSTATE_FILE and "kkl" in notes:  # the START/TOPS list of organisations
+            return False
+        if re.search(r"countryinfo|igorulers|leader|member|commander|founder|bomb maker|head of", notes):
+            return True
+        if any(start or end for _, start, end in entry.codes):
+            return True
+        return len(words) > 1 and (words[0] in given_names or "BIN" in words or "IBN" in words)
+
+    people, organisations, armed_groups, institutions = [], [], [], []
+    countries: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
+    for entry in entries:
+        if not entry.codes:
+            continue
+        names, primaries = names_of(entry)
+        if not names:
+            continue
+        if entry.source == COUNTRIES_FILE and all(_is_place_code(c) for c, _, _ in entry.codes):
+            names, primaries = names_of(entry, True)
+            label, code, accepted = pick_label(names, primaries, False), _current(entry.codes), []
+            for name in names + names:  # twice: "US" after "United States", whichever the dictionary lists first
+                if (code, name.casefold()) in country_exclude or name in accepted:
+                    continue
+                if name == label or (code, name.casefold()) in country_add or _is_country_name(
+                        name, label, accepted or [label]):
+                    accepted.append(name)
+            # the country's own line ("RUSSIAN_FEDERATION_ [RUS]") before those of its parts and past forms
+            rank = 0 if (code, None, None) in entry.codes else 1 if any(
+                c == code and end is None for c, _, end in entry.codes) else 2
+            countries[code].append((rank, accepted))
+            continue
+        person = is_person(entry, pick_label(names, primaries, False))
+        if not person:
+            names, primaries = names_of(entry, True)
+        label = pick_label(names, primaries, person)
+        record = {"names": [label] + [n for n in names if n != label], "codes": entry.codes,
+                  "prefixes": {c[:3] for c, _, _ in entry.codes}, "code": _current(entry.codes)}
+        code = record["code"]
+        if person:
+            people.append(record)
+        elif entry.source == MILNONSTATE_FILE or code.startswith("IMG") or code[3:6] in _ARMED_ROLES:
+            armed_groups.append(record)
+        elif entry.source == COUNTRIES_FILE:
+            institutions.append(record)
+        elif code.startswith(tuple(rule["prefixes"])) or label.casefold() in kept_names or set(
+                code[i:i + 3] for i in range(3, len(code), 3)) & set(rule["parts"]):
+            organisations.append(record)
+
+    def clean(record: dict, person: bool) -> None:
+        """Strike the review's names; a person's one-word names go, bar rare surnames as aliases; an
+        organisation's one-word names that are English words go ("Organization", "Tigers")."""
+        kept, struck = [], strike.get(record["names"][0].casefold(), set())
+        if record["names"][0].casefold() in exclude:  # the review strikes the whole entry
+            record["names"] = []
+            return
+        for name in record["names"]:
+            key, words = name.casefold(), _upper_words(name)
+            if key in exclude or key in struck:
+                continue
+            if person and len(words) == 1 and (not kept or words[0] in common or words[0] in given_names):
+                continue  # "HASSAN" as a label, "LEADER" or "OMAR" as an alias: too ambiguous
+            if person and kept and set(words) & _METONYM_WORDS:
+                continue  # "Assad Regime" is Syria's government, "Obama Administration" the USA's
+            if not person and len(words) == 1 and words[0] in common and name not in acronyms:
+                continue
+            if not person and kept and 1 < len(words) < 5 and words[0] in given_names and not (
+                    set(words) & _ORGANISATION_WORDS):
+                continue  # "Ahmed Abdi Godane" under AL-SHABAAB: a leader, no name of the group
+            kept.append(name)
+        record["names"] = kept
+
+    def compatible(a: dict, b: dict) -> bool:
+        """Whether two entries may be of one actor: no two different countries in their codes (IGO, NGO,
+        IMG and regions such as SAS, South Asia, are no country)."""
+        return not a["countries"] or not b["countries"] or bool(a["countries"] & b["countries"])
+
+    def merge(records: list[dict]) -> list[dict]:
+        """One record for the entries of one name and country that the dictionaries list twice."""
+        merged: dict = defaultdict(list)
+        for record in records:
+            if not record["names"]:
+                continue
+            record["countries"] = {p for c in record["prefixes"] & state_codes for p in same_country.get(c, {c})}
+            same = merged[record["names"][0].casefold()]
+            into = next((r for r in same if compatible(r, record)), None)
+            if into is None:
+                same.append(record)
+                continue
+            known = {n.casefold() for n in into["names"]}
+            into["names"] += [n for n in record["names"] if n.casefold() not in known]
+            into["codes"] += record["codes"]
+            into["prefixes"] |= record["prefixes"]
+            into["countries"] |= record["countries"]
+        return [record for same in merged.values() for record in same]
+
+    def absorb(records: list[dict]) -> list[dict]:
+        """An actor listed again under one of their synonyms (SALVA_KIIR_ [SDNGOV] beside SALVA_KIIR_MAYARDIT
+        and its +SALVA_KIIR, [SSDGOV]; INTERPOL_ beside INTERNATIONAL_CRIMINAL_POLICE_ORGANIZATION) is one
+        record: the entry with the synonym, if only one has it, takes the other in."""
+        hosts: dict[str, list[dict]] = defaultdict(list)
+        for record in records:
+            for name in record["names"][1:]:
+                hosts[name.casefold()].append(record)
+        owner: dict[int, dict] = {}  # id of a record taken in -> the record that took it
+
+        def final(record: dict) -> dict:
+            while id(record) in owner:
+                record = owner[id(record)]
+            return record
+
+        for record in records:  # not taken in yet: only its own turn may give it away
+            found = {id(final(h)): final(h) for h in hosts.get(record["names"][0].casefold(), ())}
+            found.pop(id(record), None)
+            if len(found) != 1:
+                continue
+            (into,) = found.values()
+            if not compatible(into, record):
+                continue
+            known = {n.casefold() for n in into["names"]}
+            into["names"] += [n for n in record["names"] if n.casefold() not in known]
+            into["codes"] += record["codes"]
+            into["prefixes"] |= record["prefixes"]
+            into["countries"] |= record["countries"]
+            owner[id(record)] = into
+        return [record for record in records if id(record) not in owner]
+
+    def long_label(record: dict) -> None:
+        """A person whose label went takes the first longer name left."""
+        record["names"] = sorted(record["names"], key=lambda n: len(n.split()) == 1)
+
+    for record in people:
+        clean(record, True)
+        long_label(record)
+    for record in organisations + armed_groups + institutions:
+        clean(record, False)
+    since = spec["people_since"]
+    state_codes = {code[:3] for code in countries}
+    people = [r for r in absorb(merge(people)) if len(r["names"][0].split()) > 1
+              and any(end is None or end >= since for _, _, end in r["codes"])]
+    bodies = [absorb(merge(section)) for section in (organisations, armed_groups, institutions)]
+
+    # a person's name among an organisation's synonyms is the person's
+    personal = {n.casefold() for record in people for n in record["names"]}
+    for record in (r for section in bodies for r in section):
+        record["names"] = record["names"][:1] + [n for n in record["names"][1:] if n.casefold() not in personal]
+    # a synonym of two entries that is neither's label points at neither ("President Bush", "LEJ")
+    shared: set[str] = set()
+    for section in (people, *bodies):
+        labels = {record["names"][0].casefold() for record in section}
+        synonyms = Counter(key for record in section for key in {n.casefold() for n in record["names"][1:]})
+        shared |= {key for key, count in synonyms.items() if count > 1 and key not in labels}
+    for section in (people, *bodies):
+        for record in section:
+            record["names"] = [n for n in record["names"] if n.casefold() not in shared]
+    # a name two entries of different countries share points at neither
+    everyone = people + [r for section in bodies for r in section]
+    holders: dict[str, list[dict]] = defaultdict(list)
+    for record in everyone:
+        for name in record["names"]:
+            holders[name.casefold()].append(record)
+    ambiguous = {key for key, records in holders.items() if len(records) > 1 and any(
+        not compatible(a, b) for a in records for b in records)}
+    for record in everyone:
+        record["names"] = [n for n in record["names"] if n.casefold() not in ambiguous]
+    for record in people:
+        long_label(record)
+    people = [r for r in people if r["names"] and len(r["names"][0].split()) > 1]
+
+    def out(record: dict, person: bool) -> dict:
+        label, aliases = record["names"][0], sorted(set(record["names"][1:]), key=lambda n: (n.casefold(), n))
+        if not person:
+            return {"label": label, "aliases": aliases, "code": record["code"]}
+        roles = sorted(set(record["codes"]), key=lambda c: (c[1] or "", c[2] or "9999", c[0]))
+        return {"label": label, "aliases": aliases,
+                "roles": [{"code": code, "from": start, "to": end} for code, start, end in roles]}
+
+    def order(items: list[dict]) -> list[dict]:
+        return sorted(items, key=lambda i: (i["label"].casefold(), i["label"], json.dumps(i, ensure_ascii=False)))
+
+    sections = {"people": order([out(r, True) for r in people])}
+    for name, section in zip(("organisations", "armed_groups", "institutions"), bodies):
+        sections[name] = order([out(r, False) for r in section if r["names"]])
+    country_names = {}
+    for code, lines in sorted(countries.items()):
+        unique = list(dict.fromkeys(n for _, names in sorted(lines, key=lambda line: line[0]) for n in names))
+        if unique:
+            country_names[code] = unique[:1] + sorted(unique[1:], key=lambda n: (n.casefold(), n))
+    comment = (f"{spec['_attribution']} {len(ambiguous)} names that entries of different countries share, and "
+               f"{len(shared)} synonyms that two entries share, were dropped from all of them.")
+    return {"_comment": comment, **sections, "countries": country_names}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--petrarch", type=Path, default=REPO.parent / "shared" / "resources" / "petrarch2")
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
     arguments = parser.parse_args()
-    for needed, how in ((arguments.petrarch / VERB_FILE, "pass --petrarch DIR, the folder of PETRARCH2's dictionaries"),
-                        (arguments.petrarch / AGENTS_FILE, "pass --petrarch DIR, the folder of PETRARCH2's dictionaries"),
+    dictionaries = "pass --petrarch DIR, the folder of PETRARCH2's dictionaries"
+    for needed, how in (*((arguments.petrarch / name, dictionaries) for name in (VERB_FILE, AGENTS_FILE, *ACTOR_FILES)),
                         (arguments.wordnet / "data.noun", "install WordNet 3.0 (apt-get install wordnet-base) or pass "
                                                           "--wordnet DIR")):
         if not needed.is_file():
@@ -255,6 +862,10 @@ def main() -> None:
     agents = derive_agents(arguments.petrarch, review)
     AGENTS_OUTPUT.write_text(json.dumps(agents, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {AGENTS_OUTPUT}: {len(agents['agents'])} agent nouns")
+    actors = derive_actors(arguments.petrarch, review)
+    ACTORS_OUTPUT.write_text(json.dumps(actors, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    sizes = ", ".join(f"{key} {len(value)}" for key, value in actors.items() if not key.startswith("_"))
+    print(f"wrote {ACTORS_OUTPUT}: {sizes}; {actors['_comment'].rsplit('. ', 1)[-1]}")
 
 
 if __name__ == "__main__":

@@ -6,10 +6,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from collections.abc import Iterator
 from typing import Any
 
 from ..records import Entity
-from ..resources import ontology_file, read_jsonl
+from ..resources import ontology_file, read_json, read_jsonl
 
 # spaCy labels the ruler gives each gazetteer type, so that NER and gazetteer agree.
 SPACY_LABELS = {"Person": "PERSON", "Organisation": "ORG", "ArmedGroup": "ORG", "State": "GPE", "Place": "GPE"}
@@ -36,15 +37,85 @@ def entity_key(entity_type: str, name: str) -> str:
     return f"{'place' if entity_type == 'Place' else 'actor'}/{slug(name)}"
 
 
-def _rows() -> list[dict[str, Any]]:
+@cache
+def _rows() -> tuple[dict[str, Any], ...]:
+    """The hand-made entries of ``ontology/gazetteer/*.jsonl``, with the CAMEO code Phoenix gives
+    them, then the entries derived from Phoenix that none of them names."""
     folder = ontology_file("gazetteer")
-    return [row for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.name.endswith(".jsonl")
+    hand = [row for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.name.endswith(".jsonl")
             for row in read_jsonl("gazetteer", f.name)]
+    derived = read_json("gazetteer", "actors.derived.json")
+    return tuple(_coded(hand, derived)) + tuple(_derived_rows(hand, derived))
+
+
+# Phoenix's actor types, as the gazetteer's: its national institutions are organisations.
+_DERIVED_TYPES = {"people": "Person", "armed_groups": "ArmedGroup", "organisations": "Organisation",
+                  "institutions": "Organisation"}
+# Phoenix files offices among a state's institutions ("US Vice President"): kgbuild reads
+# titles as roles of the person they precede, so those are no actors.
+_OFFICE_WORDS = frozenset({"president", "vice-president", "minister", "secretary", "premier", "chancellor",
+                           "king", "queen", "prince", "ambassador", "governor", "mayor", "chief", "head"})
+
+
+def _names(row: dict[str, Any]) -> list[str]:
+    return [row["label"], *row.get("aliases", [])]
+
+
+def _code(section: str, entry: dict[str, Any]) -> str:
+    """An entry's CAMEO actor code: a person's latest role ("IRNGOV"), else the entry's own."""
+    return entry["roles"][-1]["code"] if section == "people" else entry["code"]
+
+
+def _coded(hand: list[dict[str, Any]], derived: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Hand-made rows with a ``cameo`` code where they state none: a state's ISO 3166 alpha-3
+    code (CAMEO's country code), else the code of the Phoenix entry that shares its label or,
+    failing that, an alias, and is filed under the row's own state."""
+    countries = {name.lower(): code for code, names in derived["countries"].items() for name in names}
+    codes: dict[tuple[bool, str], list[str]] = {}
+    for section, entity_type in _DERIVED_TYPES.items():
+        for entry in derived[section]:
+            for name in _names(entry):
+                codes.setdefault((entity_type == "Person", name.lower()), []).append(_code(section, entry))
+    states = {row["id"]: next((countries[n.lower()] for n in _names(row) if n.lower() in countries), None)
+              for row in hand if row["type"] == "State"}
+    for row in hand:
+        if "cameo" not in row:
+            own_state = states.get(row.get("country") or "")
+            found = states.get(row["id"]) if row["type"] == "State" else next(
+                (code for name in _names(row) for code in codes.get((row["type"] == "Person", name.lower()), [])
+                 if own_state is None or code[:3] == own_state or code[:3] not in derived["countries"]), None)
+            row = {**row, "cameo": found} if found else row
+        yield row
+
+
+def _derived_rows(hand: list[dict[str, Any]], derived: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Rows for ``ontology/gazetteer/actors.derived.json`` (leaders, armed groups, international
+    organisations and state institutions from PETRARCH2's Phoenix dictionaries), each with its
+    CAMEO actor code and the state the code names. An entry that shares a name with a
+    hand-made one, or with an earlier entry, is left out."""
+    taken = {name.lower() for row in hand for name in (*_names(row), *row.get("metonyms", []), *row.get("demonyms", []))}
+    ids = {row["id"] for row in hand}
+    state_names = {name.lower(): row["id"] for row in hand if row["type"] == "State" for name in _names(row)}
+    states = {code: next((state_names[n.lower()] for n in names if n.lower() in state_names), None)
+              for code, names in derived["countries"].items()}
+    for section, entity_type in _DERIVED_TYPES.items():
+        for entry in derived[section]:
+            names = _names(entry)
+            # an entry that shares a name with one before it is that one, or too ambiguous to add
+            if any(n.lower() in taken for n in names) or slug(names[0]) in ids:
+                continue
+            if section == "institutions" and _OFFICE_WORDS & set(re.split(r"[\s-]+", names[0].lower())):
+                continue
+            code = _code(section, entry)
+            ids.add(slug(names[0]))
+            taken.update(n.lower() for n in names)
+            yield {"id": slug(names[0]), "label": names[0], "type": entity_type, "aliases": names[1:],
+                   "country": states.get(code[:3]), "cameo": code}
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """All gazetteer entries from ``ontology/gazetteer/*.jsonl``, keyed by their ``id``."""
+    """All gazetteer entries (``ontology/gazetteer/``), keyed by their ``id``."""
     entities = {}
     for row in _rows():
         names = [row["label"], *row.get("aliases", []), *row.get("metonyms", [])]
@@ -59,6 +130,7 @@ def load_gazetteer() -> Gazetteer:
             lat=row.get("lat"),
             lon=row.get("lon"),
             feature=row.get("feature_class") or _FEATURE_CLASSES.get(row["type"]),
+            cameo=row.get("cameo"),
         )
     return Gazetteer(entities)
 

@@ -206,10 +206,10 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             continue
         if mention.kind == "agent":
             entity = agents[(mention.start, mention.end)]
-        elif mention.gazetteer_id is not None:
-            entity = gazetteer[mention.gazetteer_id]
         elif (long_form := long_forms.get((mention.start, mention.end))) is not None:
             entity = _organisation(long_form)
+        elif mention.gazetteer_id is not None:
+            entity = gazetteer[mention.gazetteer_id]
         elif (known := entities_by_name().get(mention.text.lower())) is not None and mention.text.isupper():
             entity = known  # "UKRAINE" in a headline set in capitals
         elif (mention.start, mention.end) in event_places or is_site(mention.text):
@@ -326,7 +326,8 @@ def _long_forms(facts: ArticleFacts) -> dict[tuple[int, int], str]:
 
     "NIS" after "National Intelligence Service (NIS)", "ISW" beside "the Institute for the
     Study of War", and "Defence Intelligence Service" inside "Danish Defence Intelligence
-    Service (DDIS)" all become the long form.
+    Service (DDIS)" all become the long form; so does an acronym the gazetteer knows, where
+    the article spells it out as another body.
     """
     defined = defined_acronyms(facts.article.text)
     spelled: dict[str, set[str]] = {}
@@ -334,7 +335,14 @@ def _long_forms(facts: ArticleFacts) -> dict[tuple[int, int], str]:
         if mention.label == "ORG" and not is_acronym(mention.text) and len(mention.text.split()) > 1:
             spelled.setdefault(initials(mention.text), set()).add(mention.text)
     found = {}
+    gazetteer = load_gazetteer().entities
     for mention in facts.mentions:
+        if mention.gazetteer_id is not None and mention.text in defined:
+            # "the International Commission of Jurists (ICJ)" is not the gazetteer's ICJ
+            known = gazetteer[mention.gazetteer_id]
+            if defined[mention.text].text.lower() not in {n.lower() for n in (known.label, *known.aliases)}:
+                found[(mention.start, mention.end)] = defined[mention.text].text
+            continue
         if mention.label in ("PERSON", "NORP") or mention.gazetteer_id is not None:
             continue
         if is_acronym(mention.text):

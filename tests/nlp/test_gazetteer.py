@@ -23,3 +23,33 @@ def test_gazetteer_names_resolve(extract, sentence, surface, key, kind):
     facts = extract(sentence)
     found = {(m.text, m.entity, m.kind) for m in facts.mentions}
     assert (surface, key, kind) in found, found
+
+
+# Actors of Phoenix's dictionaries (tools/derive_lexicons.py), with their state and CAMEO code;
+# hand-made entries keep their names and take Phoenix's code.
+ACTORS = [
+    # sentence, entity key, type, state, CAMEO code
+    ("Mohammad Javad Zarif met reporters in Vienna on Tuesday.", "actor/mohammad-javad-zarif", "Person",
+     "actor/iran", "IRNGOV"),
+    ("King Abdullah II of Jordan arrived in Washington.", "actor/abdullah-ii", "Person", "actor/jordan", "JORGOV"),
+    ("The Revolutionary Armed Forces of Colombia laid down their arms.",
+     "actor/revolutionary-armed-forces-of-colombia", "ArmedGroup", "actor/colombia", "COLREB"),
+    ("Hezbollah fired rockets at northern Israel.", "actor/hezbollah", "ArmedGroup", "actor/lebanon", "LBNREB"),
+    ("The Israel Defense Forces said it had struck Gaza.", "actor/idf", "Organisation", "actor/israel", "ISRMIL"),
+    ("Vladimir Putin said Russia would respond.", "actor/russia", "State", None, "RUS"),
+    ("Vladimir Putin said Russia would respond.", "actor/vladimir-putin", "Person", "actor/russia", "RUSGOV"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "key", "kind", "state", "code"), ACTORS)
+def test_phoenix_actors_carry_their_state_and_cameo_code(extract, sentence, key, kind, state, code):
+    entities = {e.key: e for e in extract(sentence).entities}
+    assert key in entities, sorted(entities)
+    assert (entities[key].type, entities[key].country, entities[key].cameo) == (kind, state, code)
+
+
+def test_an_acronym_the_article_spells_out_is_not_the_gazetteer_s(extract):
+    facts = extract("The International Commission of Jurists (ICJ) criticised the decree. "
+                    "The ICJ said judges had been dismissed.")
+    keys = {m.entity for m in facts.mentions if m.text in ("ICJ", "International Commission of Jurists")}
+    assert keys == {"actor/international-commission-of-jurists"}

@@ -61,3 +61,101 @@ def test_the_committed_agents_are_what_the_script_derives(derive_lexicons, petra
     agents = committed["agents"]
     assert (agents["gunmen"], agents["police"], agents["rebels"], agents["soldiers"]) == ("UAF", "COP", "REB", "MIL")
     assert "humvee" not in agents and "gunmans" not in agents  # equipment struck out; -man plurals are -men
+
+
+@pytest.fixture(scope="module")
+def actors() -> dict:
+    return json.loads((REPO / "ontology" / "gazetteer" / "actors.derived.json").read_text(encoding="utf-8"))
+
+
+def test_the_committed_actors_are_what_the_script_derives(derive_lexicons, petrarch, actors):
+    review = json.loads((REPO / "tools" / "lexicon_review.json").read_text(encoding="utf-8"))
+    assert derive_lexicons.derive_actors(petrarch, review) == actors
+    assert "MIT" in actors["_comment"] and "(c) 2014 Open Event Data Alliance" in actors["_comment"]
+
+
+def _holding(section: list[dict], name: str) -> list[dict]:
+    return [entry for entry in section if name in (entry["label"], *entry["aliases"])]
+
+
+def _person(actors: dict, name: str) -> dict:
+    (person,) = _holding(actors["people"], name)
+    return person
+
+
+@pytest.mark.parametrize("name, role", [
+    ("Mohammad Javad Zarif", {"code": "IRNGOV", "from": "2013-08-15", "to": None}),  # [IRNGOV >20130815]
+    ("Mohammad Javad Zarif", {"code": "IRNGOV", "from": "2003-01-01", "to": "2007-07-31"}),  # 030101-070731
+    ("King Abdullah II", {"code": "JORGOV", "from": "1999-02-07", "to": None}),  # [JORGOV >990207]
+    ("Hamid Karzai", {"code": "AFGGOV", "from": "2001-12-22", "to": None}),
+    ("Kofi Annan", {"code": "IGOUNO", "from": "1997-01-01", "to": "2006-12-31"}),  # from the International file
+    # SALVA_KIIR_ [SDNGOV >051101] and SALVA_KIIR_MAYARDIT [SSDGOV >110709]: one person, Sudan's and South Sudan's
+    ("Salva Kiir Mayardit", {"code": "SDNGOV", "from": "2005-11-01", "to": None}),
+    ("Salva Kiir", {"code": "SSDGOV", "from": "2011-07-09", "to": None}),
+])
+def test_people_keep_their_dated_roles(actors, name, role):
+    person = _person(actors, name)
+    assert role in person["roles"], person
+
+
+@pytest.mark.parametrize("name, label, alias", [
+    ("Mohammad Javad Zarif", "Mohammad Javad Zarif", "Mohammad Zarif Khonsari"),  # relabelled by the review
+    ("Abdullah II", "Abdullah II", "King Abdullah II"),  # roman numerals stay capitals
+    ("Boris Yeltsin", "Boris Yeltsin", "Boris N. Yeltsin"),  # uncoded phrases are synonyms of the next coded one
+    ("Mikhail Gorbachev", "Mikhail Gorbachev", "Ex-Soviet President Mikhail Gorbachev"),  # label without title
+    ("Bashar al-Assad", "Bashar al-Assad", "Bashar al Assad"),  # particles in lower case
+    ("Ban Ki-moon", "Ban Ki-moon", "UN Secretary-General Ban Ki-moon"),
+])
+def test_people_are_labelled_as_written(actors, name, label, alias):
+    person = _person(actors, name)
+    assert person["label"] == label and alias in person["aliases"]
+
+
+@pytest.mark.parametrize("name", [
+    "Hassan", "Khodaidad", "Hambali",  # one-word names of people are too ambiguous
+    "Assad Regime", "Obama Administration",  # a government, not its leader
+    "Ernst Stavro Blofeld",  # a fictional test entry of the dictionary, struck by the review
+    "Nikita Khrushchev",  # no role lasting into 1990
+])
+def test_names_that_are_no_person_of_the_gazetteer(actors, name):
+    assert not _holding(actors["people"], name)
+
+
+@pytest.mark.parametrize("section, label, code, alias", [
+    ("armed_groups", "Taliban", "AFGREB", "Taleban"),  # the Haqqani network is not in MilNonState
+    ("armed_groups", "Hezbollah", "LBNREB", "Hizbullah"),
+    ("armed_groups", "Basque Fatherland and Freedom", "ESPREB", "ETA"),  # the acronym in parentheses
+    ("armed_groups", "Islamic State", "IMGMUSISI", "ISIL"),  # IMG codes of the Countries file are armed groups
+    ("organisations", "NATO", "IGOWSTNAT", "North Atlantic Treaty Organization"),
+    ("organisations", "International Committee of the Red Cross", "NGOHLHIRC", None),  # kept for its IRC code
+    ("institutions", "Afghan National Security Forces", "AFGMIL", "ANSF"),
+])
+def test_organisations_armed_groups_and_institutions(actors, section, label, code, alias):
+    (entry,) = [entry for entry in actors[section] if entry["label"] == label]
+    assert entry["code"] == code
+    assert alias is None or alias in entry["aliases"]
+
+
+def test_companies_ambiguous_names_and_struck_synonyms_are_left_out(actors):
+    everything = [e for section in ("people", "organisations", "armed_groups", "institutions") for e in actors[section]]
+    assert not _holding(everything, "Honda")  # MNC: no party to a conflict
+    assert not _holding(everything, "National Liberation Army")  # Colombia's ELN and a Bolivian group
+    (hamas,) = _holding(actors["armed_groups"], "Hamas")
+    assert "Khaled Meshaal" not in hamas["aliases"]  # a person the dictionary lists as a synonym of HAMAS
+    assert not _holding(everything, "Afghanistan")  # countries are the states gazetteer's
+
+
+def test_countries_map_codes_to_country_names_only(actors):
+    countries = actors["countries"]
+    assert countries["AFG"][0] == "Afghanistan" and "Islamic Republic of Afghanistan" in countries["AFG"]
+    assert not {"Kabul", "Helmand", "Afghan"} & set(countries["AFG"])  # cities, provinces, demonyms
+    assert countries["RUS"][0] == "Russian Federation" and "Moscow" not in countries["RUS"]
+    assert {"USA", "United States"} <= set(countries["USA"]) and countries["SUN"] == ["Soviet Union"]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("990207", "1999-02-07"), ("20130815", "2013-08-15"), ("301231", "2030-12-31"), ("310101", "1931-01-01"),
+    ("2004017", None), ("20100931", None),  # seven digits, 31 September
+])
+def test_tabari_dates(derive_lexicons, text, day):
+    assert derive_lexicons._actor_day(text) == day
