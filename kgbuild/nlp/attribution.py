@@ -171,6 +171,10 @@ class Attribution:
         if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and any(
                 c.dep_ == "aux" and c.lower_ in cues.get("modals", ()) for c in head.children):
             return True  # "a Russian invasion would be disastrous"
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else head
+        if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in cues.get("habitual", ())
+                                               for c in verb.children):
+            return True  # "suspects usually kill themselves before capture": what happens, not what happened
         if self._topic_of_talks(trigger):
             return True  # "discussed further military aid", "discussed the issue of supplying aid"
         if self._indirect_question(trigger):

@@ -10,7 +10,7 @@ Unnamed parties ("gunmen", "the police") resolve by :func:`_agent_entities`.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import ChainMap, Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
@@ -240,9 +240,10 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         # a bare "police" is no name for the node: each article's police would share it
         if mention.kind in ("name", "metonym") or mention.kind == "agent" and _qualified_agent(mention.text):
             surfaces.setdefault(mention.entity, []).append(mention.text)
-    known = states_beyond_gazetteer() | entities_by_key() | entities
+    known = ChainMap(entities, _known_everywhere())
     geography = Geography(
-        country_of={key: entity.country for key, entity in known.items() if entity.country},
+        country_of=ChainMap({key: entity.country for key, entity in entities.items() if entity.country},
+                            _countries_everywhere()),
         points={key: (entity.lat, entity.lon) for key, entity in entities.items()
                 if entity.type == "Place" and entity.feature in ("P", "S") and entity.lat is not None})
     by_span = {(m.start, m.end): m for m in resolved}
@@ -355,6 +356,17 @@ def _long_forms(facts: ArticleFacts) -> dict[tuple[int, int], str]:
             if long_form.start <= mention.start and mention.end <= long_form.end and mention.label == "ORG":
                 found[(mention.start, mention.end)] = long_form.text
     return found
+
+
+@cache
+def _known_everywhere() -> dict[str, Entity]:
+    """Every entity an article may name without defining it: the gazetteer's and every state's."""
+    return states_beyond_gazetteer() | entities_by_key()
+
+
+@cache
+def _countries_everywhere() -> dict[str, str]:
+    return {key: entity.country for key, entity in _known_everywhere().items() if entity.country}
 
 
 def _resolve_event(event: Event, resolved: dict[tuple[int, int], Mention]) -> Event:

@@ -113,14 +113,14 @@ def same_event(a: Event, b: Event) -> bool:
     return (shared_actors or not (actors_a and actors_b)) and (shared_targets or bool(places_a & places_b))
 
 
-def _state_of(mention: Mention, entities: dict[str, Entity]) -> str | None:
+def _state_of(mention: Mention, entities: Mapping[str, Entity]) -> str | None:
     entity = entities.get(mention.entity or "")
     if entity is None:
         return None
     return entity.key if entity.type == "State" else entity.country
 
 
-def implied_parties(event: Event, entities: dict[str, Entity], capitals: dict[str, str]) -> Event:
+def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapping[str, str]) -> Event:
     """``event`` with what its named places imply about its parties.
 
     A capital acting or acted on is its state ("Moscow pounded Ukraine" -> Russia). A strike

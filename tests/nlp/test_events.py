@@ -88,6 +88,8 @@ EVENT_CASES = [
     ("State television reported that shelling by the Rapid Support Forces killed nine people in El Fasher.", "strike",
      {"rsf"}, None, {"el-fasher"}),
     ("Residents said that shelling by M23 rebels killed four civilians near Goma.", "casualties", {"m23"}, None, {"goma"}),
+    # a habit in the past is still a report
+    ("Russian forces often shelled Kharkiv last year.", "strike", {"russia"}, None, {"kharkiv"}),
     # an attack that names no one is still reported by what it cost
     ("A car bomb exploded on Tuesday, killing five people.", "strike", set(), set(), set()),
     ("The bombing killed 30 people and wounded dozens more.", "strike", set(), set(), set()),
@@ -206,6 +208,9 @@ def test_claimant(extract, text, claimant, verb):
 
 
 NO_EVENT_CASES = [
+    # what happens, in the present tense, is no report of what happened
+    ("Experts say that militants usually kill hostages before they can be freed.", "casualties"),
+    ("Militants often attack convoys on this road.", "strike"),
     ("A loud explosion was heard on Tuesday night.", "strike"),  # no party, no place, no toll
     ("The minister called for a ceasefire in Gaza.", "call"),  # an appeal, not a phone call
     ("Arsenal beat Chelsea 3-1 and two players were injured in the second half.", "casualties"),
