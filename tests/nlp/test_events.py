@@ -88,6 +88,9 @@ EVENT_CASES = [
     ("State television reported that shelling by the Rapid Support Forces killed nine people in El Fasher.", "strike",
      {"rsf"}, None, {"el-fasher"}),
     ("Residents said that shelling by M23 rebels killed four civilians near Goma.", "casualties", {"m23"}, None, {"goma"}),
+    # a demand that someone act addresses the clause's subject
+    ("The Kremlin repeated its demand that NATO withdraw its forces from Poland.", "appeal", {"russia"}, {"nato"}, None),
+    ("Ukraine demanded that Russia return the deported children.", "appeal", {"ukraine"}, {"russia"}, None),
     # a habit in the past is still a report
     ("Russian forces often shelled Kharkiv last year.", "strike", {"russia"}, None, {"kharkiv"}),
     # an attack that names no one is still reported by what it cost
