@@ -726,6 +726,14 @@ def derive_actors(petrarch: Path, review: dict) -> dict:
         IMG and regions such as SAS, South Asia, are no country)."""
         return not a["countries"] or not b["countries"] or bool(a["countries"] & b["countries"])
 
+    def take_in(into: dict, record: dict) -> None:
+        """``into`` with ``record``'s names, codes and countries added: the two are one actor."""
+        known = {n.casefold() for n in into["names"]}
+        into["names"] += [n for n in record["names"] if n.casefold() not in known]
+        into["codes"] += record["codes"]
+        into["prefixes"] |= record["prefixes"]
+        into["countries"] |= record["countries"]
+
     def merge(records: list[dict]) -> list[dict]:
         """One record for the entries of one name and country that the dictionaries list twice."""
         merged: dict = defaultdict(list)
@@ -738,11 +746,7 @@ def derive_actors(petrarch: Path, review: dict) -> dict:
             if into is None:
                 same.append(record)
                 continue
-            known = {n.casefold() for n in into["names"]}
-            into["names"] += [n for n in record["names"] if n.casefold() not in known]
-            into["codes"] += record["codes"]
-            into["prefixes"] |= record["prefixes"]
-            into["countries"] |= record["countries"]
+            take_in(into, record)
         return [record for same in merged.values() for record in same]
 
     def absorb(records: list[dict]) -> list[dict]:
@@ -768,11 +772,7 @@ def derive_actors(petrarch: Path, review: dict) -> dict:
             (into,) = found.values()
             if not compatible(into, record):
                 continue
-            known = {n.casefold() for n in into["names"]}
-            into["names"] += [n for n in record["names"] if n.casefold() not in known]
-            into["codes"] += record["codes"]
-            into["prefixes"] |= record["prefixes"]
-            into["countries"] |= record["countries"]
+            take_in(into, record)
             owner[id(record)] = into
         return [record for record in records if id(record) not in owner]
 
