@@ -38,7 +38,6 @@ def follow(token: Token, path: list[tuple[str, frozenset[str] | None]]) -> list[
     return frontier
 
 
-
 # Where a gerund stands for a noun ("shelling by the rebels killed six"): read it as one.
 _NOUN_POSITIONS = frozenset({"nsubj", "csubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 
@@ -46,6 +45,7 @@ _NOUN_POSITIONS = frozenset({"nsubj", "csubj", "nsubjpass", "dobj", "pobj", "att
 def _gerund_as_noun(trigger: Token) -> bool:
     return trigger.tag_ == "VBG" and trigger.dep_ in _NOUN_POSITIONS \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children)
+
 
 class EventArguments:
     """Fill each trigger's actors, targets, places, date and quantity from the parse (``arguments.json``)."""

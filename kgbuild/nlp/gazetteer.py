@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Iterator
 from typing import Any
 
 from ..records import Entity
@@ -93,7 +93,8 @@ def _derived_rows(hand: list[dict[str, Any]], derived: dict[str, Any]) -> Iterat
     organisations and state institutions from PETRARCH2's Phoenix dictionaries), each with its
     CAMEO actor code and the state the code names. An entry that shares a name with a
     hand-made one, or with an earlier entry, is left out."""
-    taken = {name.lower() for row in hand for name in (*_names(row), *row.get("metonyms", []), *row.get("demonyms", []))}
+    taken = {name.lower() for row in hand
+             for name in (*_names(row), *row.get("metonyms", []), *row.get("demonyms", []))}
     ids = {row["id"] for row in hand}
     state_names = {name.lower(): row["id"] for row in hand if row["type"] == "State" for name in _names(row)}
     states = {code: next((state_names[n.lower()] for n in names if n.lower() in state_names), None)

@@ -78,7 +78,8 @@ def same_event(a: Event, b: Event) -> bool:
     same figure and a shared party, or a shared party and a shared target or place.
     Different figures need the actor, the target and the place in common.
     An actor alone identifies nothing: it acts many times in one article. Two triggers of
-    one type in one sentence are one event unless their targets or figures differ.
+    one type in one sentence are one event unless their targets or figures differ. Reports
+    of a call or meeting are one when the parties of one are among the other's, in any role.
     """
     if a.type != b.type or not _dates_compatible(a, b):
         return False
