@@ -185,5 +185,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             date_inferred=inferred,
             cameo=span._.cameo,
             definite=definite,
+            place_scope=span._.place_scope if places else "at",
+            places_around=tuple(m for m in linked(span._.places_around) if m not in places),
         ))
     return events

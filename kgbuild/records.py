@@ -18,6 +18,7 @@ from typing import Literal
 EntityType = Literal["Person", "Organisation", "State", "ArmedGroup", "Place"]
 Granularity = Literal["day", "week", "month", "year"]
 Role = Literal["actor", "target", "place"]
+PlaceScope = Literal["at", "near", "region"]
 MentionKind = Literal["name", "demonym", "metonym", "role", "journalist", "agent"]
 EventType = Literal["call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid"]
 # How the source holds the event: stated as fact, hedged, planned, threatened, or denied.
@@ -236,6 +237,14 @@ class Event:
     definite: bool = False
     # Roles the report leaves out and takes from the article's main event of its type.
     inferred_roles: tuple[Role, ...] = ()
+    # How the text puts the event at its place: "at" it, "near" it ("near Avdiivka"), or
+    # somewhere in the "region" it names ("in the Krasnodar region").
+    place_scope: PlaceScope = "at"
+    # Other places the sentence gives around the event's place ("a village in the Donetsk region").
+    places_around: tuple[Mention, ...] = ()
+    # How precisely ``places`` locate the event, in the spirit of ACLED's geo-precision: 1 the
+    # town or site itself, 2 near it or somewhere within a region, 3 only the region or state.
+    geo_precision: int | None = None
 
 
 @dataclass(frozen=True)

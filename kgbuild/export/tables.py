@@ -20,9 +20,10 @@ from . import exporter
 
 _PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 _EVENTS = _PREFIX + """
-SELECT ?event ?type ?date ?confidence WHERE {
+SELECT ?event ?type ?date ?confidence ?precision WHERE {
   ?event a kg:Event ; kg:eventType ?type ; kg:confidence ?confidence .
   OPTIONAL { ?event kg:date ?date }
+  OPTIONAL { ?event kg:geoPrecision ?precision }
 }"""
 _ROLES = _PREFIX + """
 SELECT ?event ?role ?label WHERE {
@@ -97,6 +98,7 @@ def event_rows(store: KGStore) -> list[dict[str, Any]]:
             "actor": sorted(roles[key]["actor"]),
             "target": sorted(roles[key]["target"]),
             "place": sorted(roles[key]["place"]),
+            "geo_precision": None if row.precision is None else int(_value(row.precision)),
             "quantity": None if first is None else _figure(first),
             "unit": None if first is None or first.unit is None else str(first.unit),
             "claimant": None if first is None else _claimant(first),

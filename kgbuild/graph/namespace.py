@@ -78,6 +78,7 @@ class KG(DefinedNamespace):
     confidence: URIRef
     dateInferred: URIRef
     inferredRole: URIRef
+    geoPrecision: URIRef
     report: URIRef
     mergeReason: URIRef
     about: URIRef

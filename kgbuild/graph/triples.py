@@ -159,6 +159,8 @@ def _describe_event(graph: Graph, event: Event) -> None:
         graph.add((node, KG.dateInferred, Literal(event.date_inferred)))
     for role in event.inferred_roles:
         graph.add((node, KG.inferredRole, Literal(role)))
+    if event.geo_precision is not None:
+        graph.add((node, KG.geoPrecision, Literal(event.geo_precision)))
     for number, claim in enumerate(event.claims):
         _describe_claim(graph, claim_iri(event.id, number), node, claim)
 

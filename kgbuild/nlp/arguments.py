@@ -47,6 +47,11 @@ def _gerund_as_noun(trigger: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children)
 
 
+def _take_places(event: Span, source: Span) -> None:
+    """``event`` happened where ``source`` did, as near and among the same places."""
+    event._.places, event._.place_scope, event._.places_around = source._.places, source._.place_scope, source._.places_around
+
+
 class EventArguments:
     """Fill each trigger's actors, targets, places, date and quantity from the parse (``arguments.json``)."""
 
@@ -65,6 +70,8 @@ class EventArguments:
             "target": {kind: [_steps(p) for p in paths] for kind, paths in rules["target"].items()},
             "light_verbs": frozenset(rules["light_verbs"]),
             "place_preps": frozenset(rules["place_preps"]),
+            "near_preps": frozenset(rules.get("near_preps", ())),
+            "region_nouns": frozenset(rules.get("region_nouns", ())),
             "place_labels": frozenset(rules["place_labels"]),
             "party_labels": frozenset(rules["party_labels"]),
             "entity_labels": frozenset(rules["party_labels"]) | frozenset(rules["place_labels"]),
@@ -295,7 +302,10 @@ class EventArguments:
         parties = self._entities(reached)
         return bool(parties) and all(self.is_media(p) for p in parties)
 
-    def _places(self, trigger: Token, taken: set[tuple[int, int]]) -> list[Span]:
+    def _places(self, trigger: Token, taken: set[tuple[int, int]]) -> tuple[list[Span], str, list[Span]]:
+        """Where the event happened; how the text puts it there: "at" the place, "near" it
+        ("near Avdiivka") or in the "region" it names ("in the Krasnodar region"); and the
+        other places the clause gives around it ("a village in the Donetsk region")."""
         # "launched an offensive ... from the town of X": the light verb's clause is the noun's
         scope = self.stand_in(trigger)
         if scope.dep_ in ("dobj", "nsubjpass") and scope.head.lemma_ in self.rules["light_verbs"]:
@@ -315,7 +325,7 @@ class EventArguments:
             elif root.dep_ == "compound" and head.pos_ == "NOUN":
                 head = head.head
             if named_place and head.i in (trigger.i, scope.i):
-                scored.append(((0, False, abs(ent.start - trigger.i)), ent))  # "seized the town of Sake"
+                scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))  # "seized the town of Sake"
                 continue
             preposition = f"{head.head.lower_} {head.lower_}" if head.head.pos_ in ("ADV", "ADJ") else head.lower_
             if not (head.dep_ == "prep" and (head.lower_ in self.rules["place_preps"] or preposition in self.rules["place_preps"])):
@@ -332,13 +342,17 @@ class EventArguments:
             # Attached to the trigger itself first, then deeper in its clause, then to the
             # clause it sits in; among equals a city before its state, then the nearest.
             attachment = 0 if governor.i in (trigger.i, scope.i) else subtree_depth.get(governor.i, 99)
-            scored.append(((attachment, self._is_state(ent), abs(ent.start - trigger.i)), ent))
+            scored.append(((attachment, self._is_state(ent), abs(ent.start - trigger.i)), ent, preposition))
         scored.sort(key=lambda item: item[0])
         if not scored:
-            return self._demonym_place(scope)
-        first = scored[0][1]
+            return self._demonym_place(scope), "at", []
+        _, first, preposition = scored[0]
         # "in the Murmansk, Irkutsk and Ivanovo regions": every conjoined place
-        return [first] + [ent for _, ent in scored[1:] if ent.root in first.root.conjuncts]
+        places = [first] + [ent for _, ent, _ in scored[1:] if ent.root in first.root.conjuncts]
+        around = [ent for _, ent, _ in scored[1:] if ent not in places]
+        if first.root.dep_ == "compound" and first.root.head.lemma_ in self.rules["region_nouns"]:
+            return places, "region", around  # "the Krasnodar region", "Kherson oblast"
+        return places, "near" if preposition in self.rules["near_preps"] else "at", around
 
     def _demonym_place(self, scope: Token) -> list[Span]:
         """ "drones launched near four Russian air bases" -> Russia: where no place is named, the state a site belongs to."""
@@ -427,7 +441,10 @@ class EventArguments:
             places_hit = [t for t in targets if where(t)]
             targets = [t for t in targets if not where(t)]
             taken = {(s.start, s.end) for s in actors + targets}
-            places = places_hit or self._places(trigger, taken)
+            named, scope, around = self._places(trigger, taken)
+            places = places_hit or named
+            event._.place_scope = "at" if places_hit else scope
+            event._.places_around = around
             if kind in self.rules["destination_is_place"] and not places:
                 places = [t for t in targets if t.label_ in self.rules["place_labels"]]
             if kind in ("strike", "interception") and not targets:
@@ -470,7 +487,8 @@ class EventArguments:
                 continue
             if governor.label_ == event.label_ and not (event._.actors or event._.targets):
                 event._.actors, event._.targets = governor._.actors, governor._.targets
-            event._.places = event._.places or governor._.places
+            if not event._.places:
+                _take_places(event, governor)
         # "two people were killed when a Russian missile hit": the attacker killed them, where it struck;
         # "a bomb went off in a market, killing 12": the sentence's only attack is theirs
         for event in by_trigger.values():
@@ -482,5 +500,6 @@ class EventArguments:
                           attacks[0] if len(attacks) == 1 else None)
             if attack is not None:
                 event._.actors = event._.actors or attack._.actors
-                event._.places = event._.places or attack._.places
+                if not event._.places:
+                    _take_places(event, attack)
 

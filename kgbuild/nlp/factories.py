@@ -23,8 +23,11 @@ Span.set_extension("date_granularity", default=None, force=True)
 for _name in ("quantity", "approximate", "currency", "unit"):
     Span.set_extension(_name, default=None, force=True)
 # Event trigger spans: the matched pattern, the arguments (spans) and the claim.
-for _name in ("pattern", "cameo", "confidence", "actors", "targets", "places", "date", "claimant", "reporting_verb", "modality"):
+for _name in ("pattern", "cameo", "confidence", "actors", "targets", "places", "date", "claimant", "reporting_verb", "modality",
+              "places_around"):
     Span.set_extension(_name, default=None, force=True)
+# How the text puts the event at its place: "at" it, "near" it, or in the "region" it names.
+Span.set_extension("place_scope", default="at", force=True)
 
 
 @Language.factory("kgbuild_line_breaks")

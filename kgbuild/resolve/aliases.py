@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import ChainMap, Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
 
@@ -249,6 +249,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     by_span = {(m.start, m.end): m for m in resolved}
     events = merge_reports(tuple(
         implied_parties(_resolve_event(event, by_span), known, capitals()) for event in facts.events), geography)
+    events = tuple(_located(event, known) for event in events)
     parties = {m.entity for event in events for m in (*event.actors, *event.targets) if m.entity is not None}
     # A state an event implies ("Moscow" acting for Russia) or a place lies in is a node even
     # where the article never names it.
@@ -358,6 +359,26 @@ def _long_forms(facts: ArticleFacts) -> dict[tuple[int, int], str]:
     return found
 
 
+def _located(event: Event, known: Mapping[str, Entity]) -> Event:
+    """``event`` with its geo-precision, in the spirit of ACLED's: 1 at a town or site, 2 near
+    one, 3 at a region or state. A place the geocoder does not know (a village) keeps its
+    name, and the event is put at the nearest place the sentence gives around it ("in the
+    Donetsk region") as well, with precision 2."""
+    place = known.get(event.places[0].entity or "") if event.places else None
+    if place is None:
+        return event
+    if place.type == "State":
+        return replace(event, geo_precision=3)
+    if place.lat is None:
+        around = [m for m in event.places_around if (k := known.get(m.entity or "")) is not None and k.lat is not None]
+        if not around:
+            return event
+        return replace(event, places=event.places + (around[0],), geo_precision=2)
+    if place.feature in ("P", "S") and event.place_scope != "region":
+        return replace(event, geo_precision=2 if event.place_scope == "near" else 1)
+    return replace(event, geo_precision=3)
+
+
 @cache
 def _known_everywhere() -> dict[str, Entity]:
     """Every entity an article may name without defining it: the gazetteer's and every state's."""
@@ -391,4 +412,4 @@ def _resolve_event(event: Event, resolved: dict[tuple[int, int], Mention]) -> Ev
     claims = tuple(replace(claim, claimant=speaker(claim.claimant)) if claim.claimant else claim
                    for claim in event.claims)
     return replace(event, actors=linked(event.actors), targets=linked(event.targets), places=linked(event.places),
-                   claims=claims)
+                   places_around=linked(event.places_around), claims=claims)

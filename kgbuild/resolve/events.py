@@ -165,6 +165,8 @@ def merge(a: Event, b: Event) -> Event:
         actors=actors,
         targets=targets,
         places=_union(a.places, b.places),
+        place_scope=a.place_scope if a.places else b.place_scope,
+        places_around=_union(a.places_around, b.places_around),
         date=best.date,
         date_inferred=best.date_inferred,
         claims=_distinct_claims(a.claims + b.claims),
@@ -256,7 +258,8 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
                 dated = _best_dated(kept, event)
                 merged[index] = replace(
                     kept, actors=kept.actors or event.actors, targets=kept.targets or event.targets,
-                    places=kept.places or event.places, date=dated.date, date_inferred=dated.date_inferred,
+                    places=kept.places or event.places, place_scope=kept.place_scope if kept.places else event.place_scope,
+                    date=dated.date, date_inferred=dated.date_inferred,
                     claims=_distinct_claims(kept.claims + event.claims), confidence=max(kept.confidence, event.confidence))
                 return True
         return False
@@ -382,5 +385,7 @@ def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...], geograp
         filled["places"] = main.places  # "in Syria" after "in Aleppo": Aleppo
     if not filled:
         return event
+    if "places" in filled:
+        filled.update(place_scope=main.place_scope, places_around=main.places_around)
     named = tuple(role for role, field in roles if field in filled)
     return replace(event, **filled, inferred_roles=event.inferred_roles + named)

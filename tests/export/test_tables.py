@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import json
 
-EVENT_FIELDS = {"id", "type", "date", "actor", "target", "place", "quantity", "unit", "claimant", "modality",
-                "confidence", "evidence", "claims", "merged_into"}
+EVENT_FIELDS = {"id", "type", "date", "actor", "target", "place", "geo_precision", "quantity", "unit", "claimant",
+                "modality", "confidence", "evidence", "claims", "merged_into"}
 
 
 def test_events_jsonl_carry_arguments_claims_and_evidence(run_cli, seed_store, tmp_path, corpus):
@@ -23,6 +23,8 @@ def test_events_jsonl_carry_arguments_claims_and_evidence(run_cli, seed_store, t
     troop_figures = [e for e in events if e["type"] == "troop_figure" and "North Korea" in e["actor"]]
     assert any(e["quantity"] == [10000, 12000] and e["unit"] == "troops" and "Russia" in e["target"] for e in troop_figures)
     assert any(e["modality"] == "negated" and e["quantity"] == 0 for e in events)
+    assert {e["geo_precision"] for e in events if e["place"]} <= {1, 2, 3, None}
+    assert any(e["geo_precision"] == 1 for e in events) and any(e["geo_precision"] == 3 for e in events)
 
 
 def test_events_csv_joins_lists(run_cli, seed_store, tmp_path):

@@ -1,5 +1,11 @@
-import pytest
+import re
 
+import pytest
+from rdflib import Literal
+
+from kgbuild.graph.iri import event_iri
+from kgbuild.graph.namespace import KG
+from kgbuild.graph.triples import article_triples
 from kgbuild.graph.validate import validate_facts
 from kgbuild.resolve.aliases import person_name
 
@@ -146,3 +152,29 @@ def test_a_town_is_no_claimant_and_a_capital_speaks_for_its_state(extract):
     claimants = {c.claimant.entity for e in facts.events for c in e.claims if c.claimant is not None}
     assert "actor/russia" in claimants
     assert not any(key.startswith("place/") for key in claimants)
+
+
+# sentence, the event's places (slugs), geo-precision
+GEO_PRECISION = [
+    ("Russian forces shelled Kharkiv on Monday.", {"kharkiv"}, 1),
+    ("Russian troops attacked Ukrainian positions near Avdiivka on Monday.", {"avdiivka"}, 2),
+    # a village the geocoder does not know keeps its name, and is put in the region around it
+    ("Russian forces shelled the village of Krynky in the Kherson region on Monday.", {"krynky", "kherson"}, 2),
+    ("Drones struck a refinery in the Krasnodar region overnight.", {"krasnodar"}, 3),
+    ("Russia launched missiles at Ukraine on Monday.", {"ukraine"}, 3),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "precision"), GEO_PRECISION)
+def test_an_event_says_how_precisely_its_place_locates_it(extract, text, places, precision):
+    (strike,) = [e for e in extract(text).events if e.type == "strike"]
+    assert {re.sub(r"-\d+$", "", m.entity.split("/", 1)[1]) for m in strike.places} == places
+    assert strike.geo_precision == precision
+
+
+def test_geo_precision_is_in_the_graph_and_conforms(extract):
+    facts = extract("Russian troops attacked Ukrainian positions near Avdiivka on Monday.")
+    (strike,) = [e for e in facts.events if e.type == "strike"]
+    graph = article_triples(facts, "test")
+    assert (event_iri(strike.id), KG.geoPrecision, Literal(2)) in graph
+    assert validate_facts(facts, "test").conforms
