@@ -154,7 +154,8 @@ class EventArguments:
                 candidates = []
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
                     candidates = [child, *child.conjuncts]  # "Russian and Ukrainian officials"
-                elif child.dep_ == "prep" and child.lower_ in ("of", "from") and head.lemma_ in self.rules["carriers"] | {"delegation", "delegations"}:
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "by") \
+                        and head.lemma_ in self.rules["carriers"] | {"delegation", "delegations"}:
                     candidates = [c for c in child.children if c.dep_ == "pobj"]
                     candidates += [c for cand in candidates for c in cand.conjuncts]
                 elif child.dep_ == "appos":
@@ -163,6 +164,11 @@ class EventArguments:
                     ent = self._entity_at(doc, candidate)
                     if ent is not None and ent.label_ in self.rules["party_labels"]:
                         found.append(ent)
+                    elif ent is None and child.dep_ == "prep" and candidate.pos_ == "NOUN":
+                        # "a strike by Russian forces": the forces' demonym
+                        found += [e for e in self._entities(
+                            c for c in candidate.children if c.dep_ in ("amod", "compound", "poss"))
+                            if e.label_ in self.rules["party_labels"]]
         unique: dict[tuple[int, int], Span] = {}
         for ent in found:
             unique.setdefault((ent.start, ent.end), ent)
@@ -233,6 +239,9 @@ class EventArguments:
                 return []
             return self.phrase_entities(subject) or self._named_before(subject)
         joint = [t for path in rules["joint"] for t in follow(trigger, path)]
+        if not joint and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
+            # "fighting broke out between the army and the RSF", "clashes took place between ..."
+            joint = [t for path in rules["joint"] for t in follow(trigger.head, path)]
         own = self._entities(joint) + self._entities([t for path in rules["noun"] for t in follow(trigger, path)])
         # "the Trump-Putin call": names compounded into the trigger
         if own:
@@ -322,8 +331,8 @@ class EventArguments:
             # "the city of Kharkiv", "the Kursk region"
             if head.lower_ == "of" and head.head.pos_ == "NOUN":
                 head = head.head.head
-            elif root.dep_ == "compound" and head.pos_ == "NOUN":
-                head = head.head
+            elif root.dep_ == "compound" and (head.pos_ == "NOUN" or head.lower_ in self.rules["region_nouns"]):
+                head = head.head  # "the Kursk region", "Kursk Oblast"
             if named_place and head.i in (trigger.i, scope.i):
                 scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))  # "seized the town of Sake"
                 continue
@@ -350,7 +359,7 @@ class EventArguments:
         # "in the Murmansk, Irkutsk and Ivanovo regions": every conjoined place
         places = [first] + [ent for _, ent, _ in scored[1:] if ent.root in first.root.conjuncts]
         around = [ent for _, ent, _ in scored[1:] if ent not in places]
-        if first.root.dep_ == "compound" and first.root.head.lemma_ in self.rules["region_nouns"]:
+        if first.root.dep_ == "compound" and first.root.head.lower_ in self.rules["region_nouns"]:
             return places, "region", around  # "the Krasnodar region", "Kherson oblast"
         return places, "near" if preposition in self.rules["near_preps"] else "at", around
 

@@ -287,20 +287,22 @@ def _geocoded(entities: dict[str, Entity], mentions: list[Mention]) -> tuple[dic
         named_in.setdefault(mention.sentence, set()).add(mention.entity)
         sentences_of.setdefault(mention.entity, set()).add(mention.sentence)
 
-    def locate(key: str, near: list[Point]) -> Location | None:
+    def locate(key: str, near: list[Point], countries: frozenset[str]) -> Location | None:
         beside = countries_of(k for n in sentences_of.get(key, ()) for k in named_in[n]) - {key}
         location = geocode(entities[key].label, beside, near) if beside else None
         if location is None or location.country not in beside:
-            location = geocode(entities[key].label, in_article, near)
+            location = geocode(entities[key].label, countries, near)
         return location
 
     unplaced = [key for key, entity in entities.items() if entity.type == "Place" and entity.lat is None]
     near = [(e.lat, e.lon) for e in entities.values() if e.type == "Place" and e.lat is not None]
-    found = {key: locate(key, near) for key in unplaced}
-    # Places found by name alone then settle, by nearness, the villages several places are called.
-    if placed_by_name := [(location.lat, location.lon) for location in found.values() if location is not None]:
-        near += placed_by_name
-        found |= {key: locate(key, near) for key, location in found.items() if location is None}
+    found = {key: locate(key, near, in_article) for key in unplaced}
+    # Places found by name alone then settle, by nearness and by the states they lie in, the
+    # towns several places are called ("Lysychansk (Luhanska)": Luhansk is in Ukraine).
+    if placed_by_name := [location for location in found.values() if location is not None]:
+        near += [(location.lat, location.lon) for location in placed_by_name]
+        countries = in_article | {location.country for location in placed_by_name if location.country}
+        found |= {key: locate(key, near, countries) for key, location in found.items() if location is None}
     placed: dict[str, Entity] = {}
     renamed: dict[str, str] = {}
     for key, entity in entities.items():

@@ -91,6 +91,11 @@ EVENT_CASES = [
     # a demand that someone act addresses the clause's subject
     ("The Kremlin repeated its demand that NATO withdraw its forces from Poland.", "appeal", {"russia"}, {"nato"}, None),
     ("Ukraine demanded that Russia return the deported children.", "appeal", {"ukraine"}, {"russia"}, None),
+    # clashes or fighting that "took place" or "broke out" between two sides, and a strike "by" a force
+    ("Clashes took place between Russian and Ukrainian forces near Irpin on Monday.", "strike",
+     {"russia", "ukraine"}, None, {"irpin"}),
+    ("An air strike by Israeli forces destroyed a school in Khan Younis on Thursday.", "strike", {"israel"}, None,
+     {"khan-younis"}),
     # a habit in the past is still a report
     ("Russian forces often shelled Kharkiv last year.", "strike", {"russia"}, None, {"kharkiv"}),
     # an attack that names no one is still reported by what it cost
@@ -211,6 +216,8 @@ def test_claimant(extract, text, claimant, verb):
 
 
 NO_EVENT_CASES = [
+    ("Clashes occurred between police and protesters in Nairobi.", "strike"),
+    ("Scuffles broke out between riot police and demonstrators outside parliament.", "strike"),
     # what happens, in the present tense, is no report of what happened
     ("Experts say that militants usually kill hostages before they can be freed.", "casualties"),
     ("Militants often attack convoys on this road.", "strike"),

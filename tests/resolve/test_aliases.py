@@ -162,7 +162,15 @@ GEO_PRECISION = [
     ("Russian forces shelled the village of Krynky in the Kherson region on Monday.", {"krynky", "kherson"}, 2),
     ("Drones struck a refinery in the Krasnodar region overnight.", {"krasnodar"}, 3),
     ("Russia launched missiles at Ukraine on Monday.", {"ukraine"}, 3),
+    ("Ukrainian drones hit an oil depot in Kursk Oblast on Tuesday.", {"kursk"}, 3),
 ]
+
+
+def test_a_town_named_with_its_region_is_found_in_the_region_s_state(extract):
+    # the town alone is too small to be known anywhere; the region beside it is in Ukraine
+    facts = extract("An air strike destroyed a school in Lysychansk (Luhanska) on Thursday.")
+    (town,) = [e for e in facts.entities if e.label == "Lysychansk"]
+    assert town.country == "actor/ukraine" and town.geonames is not None
 
 
 @pytest.mark.parametrize(("text", "places", "precision"), GEO_PRECISION)
