@@ -28,6 +28,42 @@ DATES = "dates"
 ROLES = "roles"
 
 
+class TownNames:
+    """Tag as places the town names the model misses, or takes for products, after a
+    preposition of place ("attacked positions near Marinka"), when GeoNames knows a town of
+    that name; the geocoder settles which town it is, as for any place."""
+
+    def __init__(self) -> None:
+        self.is_town: Callable[[str], bool] = lambda name: False
+        self.prepositions: frozenset[str] = frozenset()
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   towns: Callable[[str], bool] | None = None, prepositions: Iterable[str] = ()) -> None:
+        self.is_town, self.prepositions = towns or self.is_town, frozenset(prepositions)
+
+    def __call__(self, doc: Doc) -> Doc:
+        # the model takes small towns for products too ("artillery hit Siversk")
+        relabelled = {ent.start: Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents
+                      if ent.label_ == "PRODUCT" and not ent.ent_id_ and ent.root.dep_ == "pobj"
+                      and ent.root.head.lower_ in self.prepositions and self.is_town(ent.text)}
+        if relabelled:
+            doc.ents = [relabelled.get(ent.start, ent) for ent in doc.ents]
+        found = []
+        for token in doc:
+            if token.ent_type_ or token.pos_ != "PROPN" or not token.is_title or token.dep_ != "pobj" \
+                    or token.head.lower_ not in self.prepositions:
+                continue
+            start = token.i  # "Velyka Novosilka": the words of the name before its head
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+                start -= 1
+            if self.is_town(doc[start:token.i + 1].text):
+                found.append(Span(doc, start, token.i + 1, label="GPE"))
+        if found:
+            doc.ents = (*doc.ents, *found)
+        return doc
+
+
 class LineBreaks:
     """Start a sentence after a line break, so headlines and captions never merge with the next paragraph.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -9,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..resources import read_json, read_jsonl
-from .components import Agents, Dates, Journalists, LineBreaks, OrganisationNames, RoleTitles
+from .components import Agents, Dates, Journalists, LineBreaks, OrganisationNames, RoleTitles, TownNames
 from .arguments import EventArguments
 from .attribution import Attribution
 from .events import EventTriggers
@@ -33,6 +34,11 @@ Span.set_extension("place_scope", default="at", force=True)
 @Language.factory("kgbuild_line_breaks")
 def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
     return LineBreaks()
+
+
+@Language.factory("kgbuild_town_names")
+def make_town_names(nlp: Language, name: str) -> TownNames:
+    return TownNames()
 
 
 @Language.factory("kgbuild_organisation_names")
@@ -110,6 +116,20 @@ def state_ids() -> list[str]:
 def read_ontology_jsonl(path: str) -> list[dict[str, Any]]:
     """A JSON Lines file under ``ontology/`` as a list (srsly's reader returns a generator that configs reject)."""
     return read_jsonl(*path.split("/"))
+
+
+@registry.misc("kgbuild.town_names.v1")
+def town_names() -> Callable[[str], bool]:
+    """Whether the geocoder knows a town of a name."""
+    from ..resolve.geocode import is_town_name  # the geocoder reads the gazetteer: import it late
+
+    return is_town_name
+
+
+@registry.misc("kgbuild.place_prepositions.v1")
+def place_prepositions() -> list[str]:
+    """The prepositions after which ``arguments.json`` reads a name as where an event happened."""
+    return read_json("events", "arguments.json")["place_preps"]
 
 
 @registry.misc("kgbuild.gazetteer_patterns.v1")

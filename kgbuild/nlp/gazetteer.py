@@ -26,6 +26,18 @@ class Gazetteer:
     entities: dict[str, Entity]
 
 
+# Every ASCII character that is not a letter or digit becomes a space, but an apostrophe,
+# which transliterates a soft sign inside a word ("Mar'inka"), goes.
+_PUNCTUATION = str.maketrans({chr(c): "" if chr(c) == "'" else " " for c in range(128) if not chr(c).isalnum()})
+
+
+def fold(name: str) -> str:
+    """A name compared without case, accents or punctuation ("Ryazan’" -> "ryazan", "Mar'inka" -> "marinka")."""
+    if not name.isascii():  # most names are: skip the costly decomposition for them
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return " ".join(name.lower().translate(_PUNCTUATION).split())
+
+
 def slug(name: str) -> str:
     """ASCII, lower-case, hyphenated form of a name, used in keys and IRIs."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

