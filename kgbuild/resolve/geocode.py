@@ -20,7 +20,6 @@ import gc
 import io
 import json
 import os
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -405,9 +404,40 @@ def _hyphenated_heads_with(geonames_setting: str) -> dict[str, tuple[Location, .
 
 
 def _towns_named(folded: str) -> dict[str, Location]:
-    """Towns whose own name is ``folded`` however transliterated, by record."""
-    return {location.ident: location for form in _transliterations(folded)
-            for _, own, location in _index().get(form, ()) if own}
+    """Towns whose own name is ``folded`` however transliterated, by record: first with its
+    endings varied ("vostochny", "vostochnyy"), else as a skeleton that reads every y and j
+    as i ("Huliaipole", GeoNames' "Hulyaypole")."""
+    found = {location.ident: location for form in _transliterations(folded)
+             for _, own, location in _index().get(form, ()) if own}
+    return found or {location.ident: location for location in _skeleton_index().get(_skeleton(folded), ())}
+
+
+_SKELETON = str.maketrans({"y": "i", "j": "i"})
+
+
+def _skeleton(folded: str) -> str:
+    """A folded name with the letters transliterations disagree on made one ("hulyaypole" -> "huliaipole")."""
+    skeleton = folded.translate(_SKELETON)
+    while "ii" in skeleton:
+        skeleton = skeleton.replace("ii", "i")
+    return skeleton
+
+
+def _skeleton_index() -> dict[str, tuple[Location, ...]]:
+    return _skeleton_index_with(os.environ.get(GEONAMES_ENV, ""))
+
+
+@lru_cache(maxsize=2)
+def _skeleton_index_with(geonames_setting: str) -> dict[str, tuple[Location, ...]]:
+    """Skeleton of each town's own name -> the towns."""
+    skeletons: dict[str, list[Location]] = {}
+    with _collector_paused():
+        for name, spellings in _index_with(geonames_setting).items():
+            owned = [location for _, own, location in spellings if own]
+            if owned:
+                skeletons.setdefault(_skeleton(name), []).extend(owned)
+        return {skeleton: tuple({location.ident: location for location in found}.values())
+                for skeleton, found in skeletons.items()}
 
 
 @cache

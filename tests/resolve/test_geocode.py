@@ -235,3 +235,9 @@ def test_a_broken_row_is_named_with_its_line(tmp_path, monkeypatch):
     monkeypatch.setenv(GEONAMES_ENV, str(dump))
     with pytest.raises(GeonamesFileError, match=r"RU\.txt:6 .*is no GeoNames dump row"):
         geocode("Testovka", frozenset({RUSSIA}))
+
+
+def test_a_town_is_found_however_its_ys_and_is_are_transliterated():
+    # GeoNames spells it "Hulyaypole"; Ukrainian news since 2022 writes "Huliaipole"
+    location = geocode("Huliaipole", frozenset({UKRAINE}))
+    assert location is not None and location.name == "Hulyaypole" and location.country == UKRAINE
