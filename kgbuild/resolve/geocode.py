@@ -409,7 +409,12 @@ def _towns_named(folded: str) -> dict[str, Location]:
     as i ("Huliaipole", GeoNames' "Hulyaypole")."""
     found = {location.ident: location for form in _transliterations(folded)
              for _, own, location in _index().get(form, ()) if own}
-    return found or {location.ident: location for location in _skeleton_index().get(_skeleton(folded), ())}
+    if found:
+        return found
+    skeleton = _skeleton(folded)
+    # names with no y or j are their own skeletons, and the index holds them as they are
+    same = [location for _, own, location in _index().get(skeleton, ()) if own]
+    return {location.ident: location for location in (*_skeleton_index().get(skeleton, ()), *same)}
 
 
 _SKELETON = str.maketrans({"y": "i", "j": "i"})
@@ -429,10 +434,12 @@ def _skeleton_index() -> dict[str, tuple[Location, ...]]:
 
 @lru_cache(maxsize=2)
 def _skeleton_index_with(geonames_setting: str) -> dict[str, tuple[Location, ...]]:
-    """Skeleton of each town's own name -> the towns."""
+    """Skeleton of each town's own name that has a y, a j or a double i -> the towns."""
     skeletons: dict[str, list[Location]] = {}
     with _collector_paused():
         for name, spellings in _index_with(geonames_setting).items():
+            if "y" not in name and "j" not in name and "ii" not in name:
+                continue
             owned = [location for _, own, location in spellings if own]
             if owned:
                 skeletons.setdefault(_skeleton(name), []).extend(owned)
