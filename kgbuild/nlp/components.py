@@ -46,9 +46,7 @@ class TownNames:
         relabelled = {ent.start: Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents
                       if ent.label_ == "PRODUCT" and not ent.ent_id_ and ent.root.dep_ == "pobj"
                       and ent.root.head.lower_ in self.prepositions and self.is_town(ent.text)}
-        if relabelled:
-            doc.ents = [relabelled.get(ent.start, ent) for ent in doc.ents]
-        found = []
+        found = list(relabelled.values())
         for token in doc:
             if token.ent_type_ or token.pos_ != "PROPN" or not token.is_title or token.dep_ != "pobj" \
                     or token.head.lower_ not in self.prepositions:
@@ -60,7 +58,8 @@ class TownNames:
             if self.is_town(doc[start:token.i + 1].text):
                 found.append(Span(doc, start, token.i + 1, label="GPE"))
         if found:
-            doc.ents = (*doc.ents, *found)
+            kept = [ent for ent in doc.ents if ent.start not in relabelled]
+            set_entities(doc, sorted(kept + found, key=lambda span: span.start))
         return doc
 
 
@@ -264,7 +263,7 @@ class Journalists:
                    patterns: list[dict[str, Any]] | None = None) -> None:
         self.matcher = Matcher(self.matcher.vocab)
         self.labels = {}
-        self.whole_sentence: set[str] = set()
+        self.whole_sentence = set()
         for number, row in enumerate(patterns or []):
             key = f"{row['label']}_{number}"
             self.matcher.add(key, [row["pattern"]])

@@ -57,7 +57,8 @@ def _rows() -> tuple[dict[str, Any], ...]:
     hand = [row for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.name.endswith(".jsonl")
             for row in read_jsonl("gazetteer", f.name)]
     derived = read_json("gazetteer", "actors.derived.json")
-    return tuple(_coded(hand, derived)) + tuple(_derived_rows(hand, derived))
+    states = _state_codes(hand, derived)
+    return tuple(_coded(hand, derived, states)) + tuple(_derived_rows(hand, derived, states))
 
 
 # Phoenix's actor types, as the gazetteer's: its national institutions are organisations.
@@ -78,18 +79,24 @@ def _code(section: str, entry: dict[str, Any]) -> str:
     return entry["roles"][-1]["code"] if section == "people" else entry["code"]
 
 
-def _coded(hand: list[dict[str, Any]], derived: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _state_codes(hand: list[dict[str, Any]], derived: dict[str, Any]) -> dict[str, str]:
+    """Gazetteer id of each hand-made state -> its ISO 3166 alpha-3 code (CAMEO's country
+    code): the Phoenix country one of its names is among."""
+    countries = {name.lower(): code for code, names in derived["countries"].items() for name in names}
+    found = {row["id"]: next((countries[n.lower()] for n in _names(row) if n.lower() in countries), None)
+             for row in hand if row["type"] == "State"}
+    return {state: code for state, code in found.items() if code}
+
+
+def _coded(hand: list[dict[str, Any]], derived: dict[str, Any], states: dict[str, str]) -> Iterator[dict[str, Any]]:
     """Hand-made rows with a ``cameo`` code where they state none: a state's ISO 3166 alpha-3
     code (CAMEO's country code), else the code of the Phoenix entry that shares its label or,
     failing that, an alias, and is filed under the row's own state."""
-    countries = {name.lower(): code for code, names in derived["countries"].items() for name in names}
     codes: dict[tuple[bool, str], list[str]] = {}
     for section, entity_type in _DERIVED_TYPES.items():
         for entry in derived[section]:
             for name in _names(entry):
                 codes.setdefault((entity_type == "Person", name.lower()), []).append(_code(section, entry))
-    states = {row["id"]: next((countries[n.lower()] for n in _names(row) if n.lower() in countries), None)
-              for row in hand if row["type"] == "State"}
     for row in hand:
         if "cameo" not in row:
             own_state = states.get(row.get("country") or "")
@@ -100,7 +107,8 @@ def _coded(hand: list[dict[str, Any]], derived: dict[str, Any]) -> Iterator[dict
         yield row
 
 
-def _derived_rows(hand: list[dict[str, Any]], derived: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _derived_rows(hand: list[dict[str, Any]], derived: dict[str, Any],
+                  state_codes: dict[str, str]) -> Iterator[dict[str, Any]]:
     """Rows for ``ontology/gazetteer/actors.derived.json`` (leaders, armed groups, international
     organisations and state institutions from PETRARCH2's Phoenix dictionaries), each with its
     CAMEO actor code and the state the code names. An entry that shares a name with a
@@ -108,9 +116,7 @@ def _derived_rows(hand: list[dict[str, Any]], derived: dict[str, Any]) -> Iterat
     taken = {name.lower() for row in hand
              for name in (*_names(row), *row.get("metonyms", []), *row.get("demonyms", []))}
     ids = {row["id"] for row in hand}
-    state_names = {name.lower(): row["id"] for row in hand if row["type"] == "State" for name in _names(row)}
-    states = {code: next((state_names[n.lower()] for n in names if n.lower() in state_names), None)
-              for code, names in derived["countries"].items()}
+    states = {code: state for state, code in state_codes.items()}
     for section, entity_type in _DERIVED_TYPES.items():
         for entry in derived[section]:
             names = _names(entry)

@@ -86,19 +86,19 @@ def same_event(a: Event, b: Event) -> bool:
     places_a, places_b = _keys(a.places), _keys(b.places)
     if places_a and places_b and not places_a & places_b:
         return False
+    figures_a, figures_b = _figures(a), _figures(b)
     if a.type in _SYMMETRIC:
         # who called whom is wording: "X spoke with Y", "Y told X in a call"; one report may
         # name fewer of the parties, never another one
         parties_a, parties_b = _party_keys(a), _party_keys(b)
         if parties_a and parties_b and parties_a & parties_b and (parties_a <= parties_b or parties_b <= parties_a):
-            return not (_figures(a) and _figures(b) and not _figures(a) & _figures(b))
+            return not (figures_a and figures_b and not figures_a & figures_b)
     actors_a, actors_b = _keys(a.actors), _keys(b.actors)
     targets_a, targets_b = _keys(a.targets), _keys(b.targets)
     if actors_a and actors_b and not actors_a & actors_b:
         return False
     shared_actors = bool(actors_a & actors_b)
     shared_targets = bool(targets_a & targets_b)
-    figures_a, figures_b = _figures(a), _figures(b)
     if _sentences(a) & _sentences(b) and not (targets_a and targets_b and not shared_targets) \
             and not (figures_a and figures_b and figures_a != figures_b):
         return True  # "airstrikes and shelling hit the town": one sentence, one attack
@@ -172,6 +172,12 @@ def merge(a: Event, b: Event) -> Event:
         claims=_distinct_claims(a.claims + b.claims),
         confidence=max(a.confidence, b.confidence),
     )
+
+
+def _where(event: Event) -> dict[str, object]:
+    """An event's places with how the text puts it there and the places around: one unit,
+    which a report that names no place takes whole from another."""
+    return {"places": event.places, "place_scope": event.place_scope, "places_around": event.places_around}
 
 
 def _best_dated(a: Event, b: Event) -> Event:
@@ -385,7 +391,7 @@ def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...], geograp
         filled["places"] = main.places  # "in Syria" after "in Aleppo": Aleppo
     if not filled:
         return event
-    if "places" in filled:
-        filled.update(place_scope=main.place_scope, places_around=main.places_around)
     named = tuple(role for role, field in roles if field in filled)
+    if "places" in filled:
+        filled.update(_where(main))
     return replace(event, **filled, inferred_roles=event.inferred_roles + named)
