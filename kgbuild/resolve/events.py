@@ -263,9 +263,8 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
                 # claim, and only the roles the body leaves empty.
                 dated = _best_dated(kept, event)
                 merged[index] = replace(
-                    kept, actors=kept.actors or event.actors, targets=kept.targets or event.targets,
-                    places=kept.places or event.places, place_scope=kept.place_scope if kept.places else event.place_scope,
-                    date=dated.date, date_inferred=dated.date_inferred,
+                    kept, **_where(kept if kept.places else event), actors=kept.actors or event.actors,
+                    targets=kept.targets or event.targets, date=dated.date, date_inferred=dated.date_inferred,
                     claims=_distinct_claims(kept.claims + event.claims), confidence=max(kept.confidence, event.confidence))
                 return True
         return False
