@@ -120,6 +120,58 @@ def _definite(span: Span) -> bool:
         child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE) for child in trigger.children)
 
 
+# Types a sentence can report without naming anyone or giving a figure: "heavy fighting resumed on Wednesday".
+_UNNAMED_TYPES = frozenset({"strike", "interception"})
+_PAST = frozenset({"VBD", "VBN"})
+_OPENING = frozenset('"“«')
+_CLOSING = frozenset('"”»')
+
+
+def _reports_itself(span: Span) -> bool:
+    """Whether a trigger that names no party, place or figure still reports that the event took place.
+
+    It does in the narrative past, outside quotations: a verb in the past ("was shot in broad
+    daylight", "it was government forces who attacked first"), or an attack noun that a verb in
+    the past makes happen ("an airstrike collapsed their house", "fighting resumed"). A modifier
+    ("acid attack survivors"), the present ("attacks suggest"), a quotation ("they hit us") and
+    a verb of perception or prevention ("an explosion was heard", "a plot was foiled") describe,
+    argue or quote.
+    """
+    if span.label_ not in _UNNAMED_TYPES or span._.modality not in (None, "asserted"):
+        return False
+    trigger = span.root
+    if _quoted(trigger):
+        return False
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if trigger.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT"):
+            return False
+        verb = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and verb.lemma_ not in _unasserting_verbs() and _narrated(verb)
+    return trigger.pos_ == "VERB" and _narrated(trigger)
+
+
+@cache
+def _unasserting_verbs() -> frozenset[str]:
+    """Verbs that do not say their attack noun happened ("an explosion was heard", "an attack was foiled")."""
+    return frozenset(read_json("events", "arguments.json")["unasserting_verbs"])
+
+
+def _narrated(verb) -> bool:
+    """A verb in the past that no modal hedges ("fighting resumed", "were killed"; not "would have hit")."""
+    if verb.tag_ not in _PAST or any(child.tag_ == "MD" for child in verb.children):
+        return False
+    return verb.tag_ == "VBD" or any(child.dep_ in ("aux", "auxpass") for child in verb.children) \
+        or verb.dep_ in ("conj", "relcl")
+
+
+def _quoted(token) -> bool:
+    """Whether ``token`` stands inside a quotation of its sentence."""
+    before = token.doc[token.sent.start:token.i]
+    opened = sum(t.text in _OPENING for t in before) - sum(t.text in _CLOSING and t.text != '"' for t in before)
+    straight = sum(t.text == '"' for t in before)
+    return opened - straight + straight % 2 > 0 if straight else opened > 0
+
+
 def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sentences: list[Span],
             sentence_of: dict[int, int]) -> list[Event]:
     """Events whose trigger names at least one participant, place or figure; arguments become mentions."""
@@ -149,7 +201,8 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             and span._.quantity._.unit.i == span.start and span.label_ != "casualties"
         definite = _definite(span)
         costed = span.label_ in COSTED_TYPES and sentence_of[span.start] in tolls
-        if not (actors or targets or places or (quantity and not counts_itself) or definite or costed):
+        named = actors or targets or places or (quantity and not counts_itself)
+        if not (named or definite or costed or _reports_itself(span)):
             continue  # "the attack" names nothing, but may refer to an event the article names
         number = sentence_of[span.start]
         start, end, text = _sentence_text(sentences[number])

@@ -5,6 +5,7 @@ so two figures for it stay side by side.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -291,10 +292,15 @@ _ATTACK_ROLES = (("actor", "actors"), ("place", "places"))
 
 
 def _main_events(events: list[Event]) -> dict[str, int]:
-    """Index of each type's main event: the one its headline announces, else the first one the text states."""
+    """Index of each type's main event: the one its headline announces, else the first one the text
+    states with a party, place or figure ("heavy fighting resumed" says less than "fighting resumed
+    in Aleppo" two sentences later), else the first."""
     main: dict[str, int] = {}
     for index, event in enumerate(events):
         if any(claim.provenance.headline for claim in event.claims):
+            main.setdefault(event.type, index)
+    for index, event in enumerate(events):
+        if _arguments(event):
             main.setdefault(event.type, index)
     for index, event in enumerate(events):
         main.setdefault(event.type, index)
@@ -337,15 +343,20 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
     """
     main = _main_events(events)
     tolls = {s for event in events if event.type == "casualties" and _figures(event) for s in _sentences(event)}
+    named_of_type = Counter(event.type for event in events if _arguments(event))
     kept: list[Event] = list(events)
     dropped: set[int] = set()
     for index, event in enumerate(events):
-        if event.definite:
+        costed = event.type in COSTED_TYPES and bool(_sentences(event) & tolls)
+        # "he had shot the activist" names nobody, and is most often the event the article reports
+        # "he was shot in broad daylight" names nobody: in an article that names one such event, it
+        # is that event; among several, it is one more, told in the main event's terms
+        unnamed = not (_arguments(event) or costed) and named_of_type[event.type] <= 1
+        if event.definite or unnamed:
             antecedent = _antecedent(kept, dropped, index, main.get(event.type), geography)
             if antecedent is not None:
                 kept[antecedent] = merge(kept[antecedent], event)
-            costed = event.type in COSTED_TYPES and _sentences(event) & tolls
-            if antecedent is not None or not (_arguments(event) or costed):
+            if antecedent is not None or (event.definite and unnamed):
                 dropped.add(index)  # "the attack" with nothing to refer to says nothing
                 continue
         lead = main.get(event.type)

@@ -101,6 +101,10 @@ EVENT_CASES = [
     # an attack that names no one is still reported by what it cost
     ("A car bomb exploded on Tuesday, killing five people.", "strike", set(), set(), set()),
     ("The bombing killed 30 people and wounded dozens more.", "strike", set(), set(), set()),
+    # nor does an attack told in the narrative past ("was shot", "an airstrike collapsed their house")
+    ("The activist was shot in broad daylight on Sunday.", "strike", set(), set(), set()),
+    ("An airstrike collapsed their house last week.", "strike", set(), set(), set()),
+    ("Heavy fighting resumed on Wednesday.", "strike", set(), set(), set()),
 ]
 
 
@@ -140,6 +144,8 @@ QUANTITY_CASES = [
     ("Canada pledged $500 million in military aid to Ukraine.", "aid", (5e8, 5e8), "US dollars"),
     ("Ethiopia has deployed thousands of soldiers to the border.", "troop_figure", (1000, None), "soldiers"),
     ("No casualties were reported.", "casualties", (0, 0), "casualties"),
+    ("Terror attacks have claimed more than 400 lives.", "casualties", (400, None), "lives"),
+    ("Hundreds of thousands of Rwandans were killed in 1994.", "casualties", (100000, None), "rwandans"),
     ("The offensive diverted 60,000 of Russia's most capable personnel.", "troop_figure", (60000, 60000), "personnel"),
 ]
 
@@ -222,6 +228,9 @@ NO_EVENT_CASES = [
     ("Experts say that militants usually kill hostages before they can be freed.", "casualties"),
     ("Militants often attack convoys on this road.", "strike"),
     ("A loud explosion was heard on Tuesday night.", "strike"),  # no party, no place, no toll
+    ("Police said a bomb plot was foiled last month.", "strike"),
+    ("\u201cThey attacked us at night,\u201d a villager said.", "strike"),  # a quotation, not the narrative
+    ("Acid attack survivors met the minister on Monday.", "strike"),
     ("The minister called for a ceasefire in Gaza.", "call"),  # an appeal, not a phone call
     ("Arsenal beat Chelsea 3-1 and two players were injured in the second half.", "casualties"),
     ("India lost by five wickets to Australia in Melbourne.", "casualties"),
