@@ -93,6 +93,7 @@ class EvalReport:
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     wrong_arguments: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     inputs_failed: bool = False
 
@@ -151,7 +152,7 @@ class EvalReport:
         }
         if details:
             result["details"] = {"misses": self.misses, "false_positives": self.false_positives,
-                                 "wrong_arguments": self.wrong_arguments}
+                                 "wrong_arguments": self.wrong_arguments, "duplicates": self.duplicates}
         return result
 
 
@@ -266,6 +267,9 @@ def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], a
                 continue
             scores.matched += 1
             scores.duplicates += len(found) - 1
+            if len(found) > 1:
+                report.duplicates.append({"article": article, "id": gold_event["id"], "type": gold_event["type"],
+                                          "found": [_brief(event) for event in found]})
             _score_arguments(report, article, gold_event, found, names)
         _score_actors(report, gold, actors, names)
     return report

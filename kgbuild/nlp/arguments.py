@@ -17,6 +17,7 @@ from .quantities import QUANTITIES
 
 # "$currency" in a unit list admits any figure in money.
 _CURRENCY = "__currency__"
+_PEOPLE = "people"
 # How far back (in tokens, a few sentences) "the army" looks for the army it names.
 _ANTECEDENT_WINDOW = 150
 
@@ -422,8 +423,9 @@ class EventArguments:
             unit = span._.unit
             if span._.currency and _CURRENCY in units:
                 fitting.append(span)
-            elif unit is not None and (unit.lemma_.lower() in units or unit.lower_ in units):
-                fitting.append(span)
+            elif unit is not None and (unit.lemma_.lower() in units or unit.lower_ in units
+                                       or (unit.ent_type_ == "NORP" or unit.tag_ == "NNPS") and _PEOPLE in units):
+                fitting.append(span)  # "hundreds of thousands of Rwandans", "hundreds of Yazidis" count people
             elif unit is None and kind in self.rules["bare_figures"] and span.root.head.i == trigger.i \
                     and span.root.dep_ in self.rules["bare_figures"][kind]:
                 bare.append(span)  # "killing three", "wounded 21": the verb says what is counted

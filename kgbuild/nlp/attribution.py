@@ -129,7 +129,9 @@ class Attribution:
         modality = self.rules["modality"]
         path = [trigger, *_ancestors_within(trigger, reporting)]
         for position, node in enumerate(path):
-            if position > 0:
+            # the active subject of "claim", "threaten" or "plan" is who does it, not what is claimed:
+            # "attacks have claimed 400 lives", "the offensive aims to cut the road"
+            if position > 0 and path[position - 1].dep_ not in ("nsubj", "csubj"):
                 for name, cues in modality.items():
                     if node.lemma_ in cues.get("verbs", ()):
                         found.add(name)

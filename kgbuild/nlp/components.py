@@ -28,6 +28,9 @@ DATES = "dates"
 ROLES = "roles"
 
 
+_MISTAKEN_FOR_TOWNS = frozenset({"PRODUCT", "ORG", "PERSON"})
+
+
 class TownNames:
     """Tag as places the town names the model misses, or takes for products, after a
     preposition of place ("attacked positions near Marinka"), when GeoNames knows a town of
@@ -42,9 +45,10 @@ class TownNames:
         self.is_town, self.prepositions = towns or self.is_town, frozenset(prepositions)
 
     def __call__(self, doc: Doc) -> Doc:
-        # the model takes small towns for products too ("artillery hit Siversk")
+        # the model takes small towns for products, bodies or people too ("artillery hit Siversk",
+        # "killed in Sinjar")
         relabelled = {ent.start: Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents
-                      if ent.label_ == "PRODUCT" and not ent.ent_id_ and ent.root.dep_ == "pobj"
+                      if ent.label_ in _MISTAKEN_FOR_TOWNS and not ent.ent_id_ and ent.root.dep_ == "pobj"
                       and ent.root.head.lower_ in self.prepositions and self.is_town(ent.text)}
         found = list(relabelled.values())
         for token in doc:
