@@ -6,6 +6,7 @@ from ``ontology/`` through ``initialize``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
@@ -29,20 +30,30 @@ ROLES = "roles"
 
 
 _MISTAKEN_FOR_TOWNS = frozenset({"PRODUCT", "ORG", "PERSON"})
+# words after a town's name that say it is one: "Kherson city (Kherson)"
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 
 
 class TownNames:
-    """Tag as places the town names the model misses, or takes for products, after a
-    preposition of place ("attacked positions near Marinka"), when GeoNames knows a town of
-    that name; the geocoder settles which town it is, as for any place."""
+    """Tag as places the town names the model misses, or takes for something else, when the
+    text says they are places; the geocoder settles which town it is, as for any place.
+
+    * after a preposition of place ("attacked positions near Marinka"), when GeoNames knows
+      a town of that name;
+    * before the regions that hold it in brackets, as incident notes write them ("shelled
+      Huliaipole (Polohy raion, Zaporizhzhia)", "near Mafa (Borno)"), known to GeoNames or not.
+    """
 
     def __init__(self) -> None:
         self.is_town: Callable[[str], bool] = lambda name: False
         self.prepositions: frozenset[str] = frozenset()
+        self.designators: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
-                   towns: Callable[[str], bool] | None = None, prepositions: Iterable[str] = ()) -> None:
+                   towns: Callable[[str], bool] | None = None, prepositions: Iterable[str] = (),
+                   designators: Iterable[str] = ()) -> None:
         self.is_town, self.prepositions = towns or self.is_town, frozenset(prepositions)
+        self.designators = frozenset(designators)
 
     def __call__(self, doc: Doc) -> Doc:
         # the model takes small towns for products, bodies or people too ("artillery hit Siversk",
@@ -61,10 +72,40 @@ class TownNames:
                 start -= 1
             if self.is_town(doc[start:token.i + 1].text):
                 found.append(Span(doc, start, token.i + 1, label="GPE"))
+        found += [span for span in self._bracketed(doc) if not any(span.start < f.end and f.start < span.end for f in found)]
         if found:
-            kept = [ent for ent in doc.ents if ent.start not in relabelled]
+            covered = {token.i for span in found for token in span}
+            kept = [ent for ent in doc.ents if ent.start not in relabelled and not any(t.i in covered for t in ent)]
             set_entities(doc, sorted(kept + found, key=lambda span: span.start))
         return doc
+
+    def _bracketed(self, doc: Doc) -> list[Span]:
+        """Names followed by the regions that hold them in brackets: "Chasiv Yar (Bakhmut raion, Donetsk)"."""
+        found = []
+        for token in doc[1:]:
+            if token.text != "(":
+                continue
+            inside = list(itertools.takewhile(lambda t: t.text != ")", doc[token.i + 1: token.i + 10]))
+            if not inside or token.i + 1 + len(inside) >= len(doc) or doc[token.i + 1 + len(inside)].text != ")":
+                continue
+            words = [t for t in inside if t.text != ","]
+            # "(RSF)", "(Reuters)", "(month of report)" are no regions
+            if len(words) < 1 or any(not (t.is_title or t.lower_ in self.designators) for t in words) \
+                    or len(words) == 1 and words[0].is_upper:
+                continue
+            if not any(t.ent_type_ in ("GPE", "LOC") or t.lower_ in self.designators or self.is_town(t.text) for t in words):
+                continue
+            end = token.i
+            if doc[end - 1].lower_ in _SETTLEMENT_WORDS:
+                end -= 1  # "Kherson city (Kherson)"
+            start = end
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and end - start < 4:
+                start -= 1
+            if start == end or doc[start].ent_type_ in ("GPE", "LOC", "FAC") and doc[start].ent_iob_ == "B" \
+                    and doc[end - 1].ent_type_ == doc[start].ent_type_ or doc[start].ent_id_:
+                continue  # a name the model or the gazetteer already placed or knows
+            found.append(Span(doc, start, end, label="GPE"))
+        return found
 
 
 class LineBreaks:

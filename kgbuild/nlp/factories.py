@@ -132,6 +132,13 @@ def place_prepositions() -> list[str]:
     return read_json("events", "arguments.json")["place_preps"]
 
 
+@registry.misc("kgbuild.place_designators.v1")
+def place_designators() -> list[str]:
+    """Words that mark a region or district ("oblast", "raion"), from ``names.json``."""
+    names = read_json("names.json")
+    return names["region_designators"] + names["district_designators"]
+
+
 @registry.misc("kgbuild.gazetteer_patterns.v1")
 def gazetteer_patterns() -> list[dict[str, Any]]:
     """Entity-ruler patterns for every name in ``ontology/gazetteer/``."""

@@ -67,3 +67,27 @@ def test_names_fold_without_case_accents_or_punctuation(name, folded):
 def test_a_town_the_model_takes_for_a_product_is_a_place(extract):
     (strike,) = [e for e in extract("Artillery fire hit targets in Siversk on Sunday.").events if e.type == "strike"]
     assert [m.text for m in strike.places] == ["Siversk"] and strike.places[0].entity.startswith("place/siversk")
+
+
+# Incident notes write a town before the regions that hold it, in brackets: the name is a place,
+# whatever the model took it for, and whether or not GeoNames knows it.
+@pytest.mark.parametrize(("text", "place"), [
+    ("On 4 May 2023, Russian forces shelled Nikopol (Dnipropetrovsk) with heavy artillery.", "Nikopol"),
+    ("On 9 June 2023, Russian aircraft bombed Chasiv Yar (Bakhmut raion, Donetsk).", "Chasiv Yar"),
+    ("On 3 July 2023, militants opened fire on farmers near Mafa (Borno), killing 12.", "Mafa"),
+    ("On 8 May 2023, bandits raided a village in Tsafe LGA (Zamfara).", "Tsafe LGA"),
+    ("On 1 June 2023, rebels ambushed a convoy near Zelenopillia (Okhtyrka raion, Sumy).", "Zelenopillia"),
+])
+def test_a_name_before_its_bracketed_regions_is_a_place(extract, text, place):
+    (strike,) = [e for e in extract(text).events if e.type == "strike"]
+    assert [m.text for m in strike.places] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May 2023, the Rapid Support Forces (RSF) shelled a market.",  # an acronym
+    "On 4 May 2023, Boko Haram fighters (ISWAP) raided a camp.",
+    "Around 9 May 2023 (month of report), rebels shelled a market.",  # no region
+])
+def test_brackets_that_hold_no_region_make_no_place(extract, text):
+    facts = extract(text)
+    assert [m.text for m in facts.mentions if m.label == "GPE"] == []
