@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-EntityType = Literal["Person", "Organisation", "State", "ArmedGroup", "Place"]
+EntityType = Literal["Person", "Organisation", "State", "ArmedGroup", "Population", "Place"]
 Granularity = Literal["day", "week", "month", "year"]
 Role = Literal["actor", "target", "place"]
 PlaceScope = Literal["at", "near", "region"]

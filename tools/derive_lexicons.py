@@ -129,7 +129,7 @@ def derive_agents(petrarch: Path, review: dict) -> dict:
         if not noun.endswith(("s", "men")) and noun not in spec.get("uncounted", ()):
             kept.setdefault(_plural(noun), code)
     return {"_comment": spec["_attribution"], "types": spec["codes"], "stateless": spec["stateless"],
-            "agents": dict(sorted(kept.items()))}
+            "victims": spec["victims"], "labels": spec["labels"], "agents": dict(sorted(kept.items()))}
 
 
 def read_synonym_sets(path: Path) -> dict[str, list[str]]:

@@ -40,7 +40,7 @@ _ENTITIES = _PREFIXES + """
 SELECT ?node ?class ?label ?lat ?lon ?countryName (SAMPLE(?same) AS ?wikidata)
        (COUNT(DISTINCT ?mention) AS ?mentions) (COUNT(DISTINCT ?article) AS ?articles)
 WHERE {
-  VALUES ?class { kg:Person kg:Organisation kg:State kg:ArmedGroup kg:Place }
+  VALUES ?class { kg:Person kg:Organisation kg:State kg:ArmedGroup kg:Population kg:Place }
   ?node a ?class ; rdfs:label ?label .
   OPTIONAL { ?mention kg:refersTo ?node . ?mention kg:inSentence/kg:inArticle ?article }
   OPTIONAL { ?node geo:lat ?lat ; geo:long ?lon }
@@ -88,7 +88,7 @@ SELECT ?event ?article ?claimant (COUNT(DISTINCT ?claim) AS ?n) WHERE {
   OPTIONAL { ?claim kg:claimant ?claimant }
 } GROUP BY ?event ?article ?claimant
 """
-_CLASS_NAMES = {"Person", "Organisation", "State", "ArmedGroup", "Place"}
+_CLASS_NAMES = {"Person", "Organisation", "State", "ArmedGroup", "Population", "Place"}
 
 
 def active_days(value: str, granularity: str | None) -> tuple[str, str]:

@@ -48,7 +48,7 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
 SELECT ?node ?label ?class ?alias ?sameAs ?lat ?lon WHERE {
-  VALUES ?class { kg:Person kg:Organisation kg:State kg:ArmedGroup kg:Place }
+  VALUES ?class { kg:Person kg:Organisation kg:State kg:ArmedGroup kg:Population kg:Place }
   ?node a ?class ; rdfs:label ?label .
   OPTIONAL { ?node skos:altLabel ?alias }
   OPTIONAL { ?node owl:sameAs ?sameAs }

@@ -24,6 +24,7 @@ class KG(DefinedNamespace):
     Organisation: URIRef
     State: URIRef
     ArmedGroup: URIRef
+    Population: URIRef
     Place: URIRef
     Mention: URIRef
     TemporalExpression: URIRef

@@ -45,7 +45,7 @@ def _ox(term: URIRef) -> pyoxigraph.NamedNode:
 
 
 # Which class a node keeps when articles type it differently: the more specific first.
-_CLASS_RANK = {KG.State: 0, KG.ArmedGroup: 1, KG.Person: 2, KG.Organisation: 3, KG.Place: 4}
+_CLASS_RANK = {KG.State: 0, KG.ArmedGroup: 1, KG.Person: 2, KG.Organisation: 3, KG.Population: 4, KG.Place: 5}
 
 
 def _label_rank(label: str) -> tuple[bool, int, str]:

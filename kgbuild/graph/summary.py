@@ -11,7 +11,7 @@ from .store import KGStore
 _CLASS_COUNTS = f"""
 PREFIX kg: <{KG._NS}>
 SELECT ?class (COUNT(DISTINCT ?node) AS ?n) WHERE {{
-  VALUES ?class {{ kg:Article kg:Person kg:Organisation kg:State kg:ArmedGroup kg:Place kg:Mention kg:Event kg:Claim }}
+  VALUES ?class {{ kg:Article kg:Person kg:Organisation kg:State kg:ArmedGroup kg:Population kg:Place kg:Mention kg:Event kg:Claim }}
   ?node a ?class .
 }} GROUP BY ?class
 """
@@ -31,13 +31,13 @@ class StoreSummary:
 
     def lines(self) -> list[str]:
         c = self.counts
-        actors = sum(c.get(k, 0) for k in ("Person", "Organisation", "State", "ArmedGroup"))
+        actors = sum(c.get(k, 0) for k in ("Person", "Organisation", "State", "ArmedGroup", "Population"))
         events = sum(self.events_by_type.values())
         by_type = ", ".join(f"{t} {n}" for t, n in self.events_by_type.items()) or "none yet"
         return [
             f"articles: {c.get('Article', 0)}",
             f"actors:   {actors} (persons {c.get('Person', 0)}, organisations {c.get('Organisation', 0)}, "
-            f"states {c.get('State', 0)}, armed groups {c.get('ArmedGroup', 0)})",
+            f"states {c.get('State', 0)}, armed groups {c.get('ArmedGroup', 0)}, populations {c.get('Population', 0)})",
             f"places:   {c.get('Place', 0)}",
             f"mentions: {c.get('Mention', 0)}",
             f"events:   {events} ({by_type})",

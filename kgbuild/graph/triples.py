@@ -14,7 +14,7 @@ from .namespace import GN, KG
 
 _CLASSES = {
     "Person": KG.Person, "Organisation": KG.Organisation, "State": KG.State,
-    "ArmedGroup": KG.ArmedGroup, "Place": KG.Place,
+    "ArmedGroup": KG.ArmedGroup, "Population": KG.Population, "Place": KG.Place,
 }
 EVENT_CLASSES = {
     "call": KG.Call, "appeal": KG.Appeal, "meeting": KG.Meeting, "strike": KG.Strike,

@@ -88,6 +88,7 @@ class EventArguments:
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
             "place_nouns": frozenset(rules.get("place_nouns", ())),
             "bare_figures": {kind: frozenset(deps) for kind, deps in rules.get("bare_figures", {}).items()},
+            "harm_verbs": frozenset(rules.get("harm_verbs", ())),
             "states": frozenset(states or ()),
         }
 
@@ -239,6 +240,9 @@ class EventArguments:
             if subject is None:
                 return []
             return self.phrase_entities(subject) or self._named_before(subject)
+        itself = self._entity_at(trigger.doc, trigger)
+        if itself is not None and itself.label_ == "AGENT":
+            return [itself]  # "gunmen killed three farmers": the attackers are the trigger
         joint = [t for path in rules["joint"] for t in follow(trigger, path)]
         if not joint and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
             # "fighting broke out between the army and the RSF", "clashes took place between ..."
@@ -292,6 +296,11 @@ class EventArguments:
                 break
         if not found and kind in self.rules["through_prep"]:
             found = [e for e in self._addressees(trigger) if (e.start, e.end) not in taken]
+        if not found and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" \
+                and trigger.head.lemma_ in self.rules["harm_verbs"]:
+            # "a car bomb killed six Jordanian troops": whom the attack harmed
+            found = [e for e in self._entities(c for c in trigger.head.children if c.dep_ == "dobj")
+                     if (e.start, e.end) not in taken]
         return found
 
     @staticmethod
@@ -489,7 +498,8 @@ class EventArguments:
 
         "Russia has lost 300,000 soldiers, with another 600,000 wounded": a figure under an
         event of its type shares its parties. "shelled El Fasher, killing 12": an event under
-        another happened where it did.
+        another happened where it did. A bare figure of the dead ("fired on farmers, killing
+        12") counts the attack's targets.
         """
         by_trigger = {event.root.i: event for event in events}
         for event in by_trigger.values():
@@ -511,6 +521,8 @@ class EventArguments:
                           attacks[0] if len(attacks) == 1 else None)
             if attack is not None:
                 event._.actors = event._.actors or attack._.actors
+                if event._.quantity is not None and event._.quantity._.unit is None and not event._.targets:
+                    event._.targets = attack._.targets  # "fired on farmers, killing 12": 12 farmers
                 if not event._.places:
                     _take_places(event, attack)
 

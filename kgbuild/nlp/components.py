@@ -333,6 +333,8 @@ _AGENT_HEADS = frozenset({"officer", "official", "force", "unit", "patrol", "com
                           "squad", "team", "group", "faction", "fighter", "leader", "spokesman", "spokesperson"})
 
 
+# Entity labels of figures, which count a noun rather than name its party.
+_FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY"})
 # Words that make an agent noun a count ("no troops", "more soldiers", "dozens of militants").
 _QUANTIFIERS = frozenset({"no", "some", "many", "several", "few", "more", "fewer", "additional", "extra", "thousand",
                           "hundred", "dozen", "million", "ten", "score", "number", "handful", "couple", "group", "wave",
@@ -346,7 +348,8 @@ class Agents:
     agent codes). A noun a name qualifies ("Taliban fighters") is that named party, as a
     state's forces are the state ("Syrian troops"); but a demonym before a non-state agent
     ("Syrian rebels", "Egyptian police") makes it a party of that country, whose id the
-    span carries. A counted noun ("killed five soldiers") is a figure's unit, not a party.
+    span carries. A counted noun ("killed five soldiers") is a figure's unit, not a party,
+    unless its code is one of victims ("killed five civilians"): those who suffer are the party.
     """
 
     label = "AGENT"
@@ -354,11 +357,13 @@ class Agents:
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
         self.stateless: frozenset[str] = frozenset()
+        self.victims: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    agents: dict[str, Any] | None = None) -> None:
         self.codes = dict((agents or {}).get("agents", {}))
         self.stateless = frozenset((agents or {}).get("stateless", ()))
+        self.victims = frozenset((agents or {}).get("victims", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -379,8 +384,11 @@ class Agents:
             start = qualifier.start if qualifier is not None else token.i
             if any(start <= span.end - 1 and span.start <= head.i for span in found):
                 continue  # "separatist rebels": one party, already marked from its first word
-            if head.i in taken or self._counted(head) or any(
-                    c.ent_type_ or c.like_num or c.dep_ in ("nummod", "quantmod") or c.lower_ in _QUANTIFIERS
+            counted = self._counted(head) or any(
+                c.like_num or c.dep_ in ("nummod", "quantmod") or c.lower_ in _QUANTIFIERS
+                for c in (*token.children, *head.children) if not start <= c.i <= head.i)
+            if head.i in taken or counted and self.codes[token.lower_] not in self.victims or any(
+                    c.ent_type_ and c.ent_type_ not in _FIGURE_LABELS
                     for c in (*token.children, *head.children) if not start <= c.i <= head.i):
                 continue
             if qualifier is not None:

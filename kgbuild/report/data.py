@@ -14,7 +14,7 @@ from ..graph.query import load_query
 from ..graph.store import KGStore
 from ..graph.summary import StoreSummary, summarize
 
-_ACTOR_CLASSES = {"Person", "Organisation", "State", "ArmedGroup"}
+_ACTOR_CLASSES = {"Person", "Organisation", "State", "ArmedGroup", "Population"}
 _ARTICLES = f"""
 PREFIX kg: <{KG._NS}>
 PREFIX dcterms: <http://purl.org/dc/terms/>

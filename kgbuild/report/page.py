@@ -100,7 +100,8 @@ def _counts(data: ReportData) -> str:
     cards = [
         ("articles", data.articles), ("people", counts.get("Person", 0)),
         ("organisations", counts.get("Organisation", 0)), ("states", counts.get("State", 0)),
-        ("armed groups", counts.get("ArmedGroup", 0)), ("places", counts.get("Place", 0)),
+        ("armed groups", counts.get("ArmedGroup", 0)), ("populations", counts.get("Population", 0)),
+        ("places", counts.get("Place", 0)),
         ("mentions", counts.get("Mention", 0)), ("events", sum(t.events for t in data.types)),
         ("claims", counts.get("Claim", 0)),
     ]

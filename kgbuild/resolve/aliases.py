@@ -126,8 +126,9 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
     "rebel fighters") joins the party of its CAMEO agent code the article qualifies, when it
     qualifies only one. Else the bare nouns of one code are one node: a non-state party
     (rebels, gunmen, police) belongs to the state the article names most ("Syrian rebels"
-    in an article about Syria); troops and the rest are a node of the article alone, since
-    the troops of two reports are not known to be the same.
+    in an article about Syria); troops, civilians and the rest are a node of the article
+    alone, since the troops of two reports are not known to be the same. Civilians of every
+    trade ("farmers", "pupils", "passengers") are one party, labelled civilians.
     """
     table = read_json("gazetteer", "agents.json")
     gazetteer = load_gazetteer().entities
@@ -141,10 +142,14 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
 
     qualified: dict[str | None, list[Entity]] = {}
     found: dict[tuple[int, int], Entity] = {}
+    def noun_of(text: str, code: str | None) -> str:
+        # civilians of every trade are one party: "farmers", "pupils" -> civilians
+        return table.get("labels", {}).get(code) or text.lower()
+
     for mention in agents:
         if _qualified_agent(mention.text):
             first, *rest = mention.text.split()
-            label = " ".join([first, *(w.lower() for w in rest)])
+            label = f"{first} {noun_of(' '.join(rest), _agent_code(mention.text))}"
             state = gazetteer.get(mention.gazetteer_id or "")
             entity = node(f"actor/{slug(label)}", label, _agent_code(mention.text), state.key if state else None)
             found[(mention.start, mention.end)] = entity
@@ -159,8 +164,9 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
         if len(only) == 1:
             found[(mention.start, mention.end)] = only[0]
             continue
-        noun = mention.text.lower()
-        if code in table["stateless"] and main_state in demonyms():
+        noun = noun_of(mention.text, code)
+        # the dead of an attack belong where it struck, not to the state the article names most
+        if code in table["stateless"] and code not in table.get("victims", ()) and main_state in demonyms():
             # the rebels or police of an article about Syria, naming no other: Syria's
             label = f"{demonyms()[main_state]} {noun}"
             entity = node(f"actor/{slug(label)}", label, code, gazetteer[main_state].key)
@@ -235,6 +241,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
 
     entities, renamed = _geocoded(entities, resolved)
     resolved = [replace(m, entity=renamed.get(m.entity, m.entity)) for m in resolved]
+    entities, renamed = _victims_of_one_state(entities, resolved, facts.events)
+    resolved = [replace(m, entity=renamed.get(m.entity, m.entity)) for m in resolved]
     surfaces: dict[str, list[str]] = {}
     for mention in resolved:
         # a bare "police" is no name for the node: each article's police would share it
@@ -264,6 +272,34 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         for key, entity in entities.items()
     )
     return replace(facts, mentions=tuple(resolved), entities=linked, events=events)
+
+
+def _victims_of_one_state(entities: dict[str, Entity], mentions: list[Mention],
+                          events: Iterable[Event]) -> tuple[dict[str, Entity], dict[str, str]]:
+    """Civilians the article does not qualify ("killing five civilians") belong to the state
+    where the attacks on them happened, when that is one state: one node ("Ukrainian
+    civilians") with those named so, across articles. Else they stay the article's own."""
+    entity_at = {(m.start, m.end): m.entity for m in mentions}
+    states: dict[str, set[str | None]] = {}
+    for event in events:
+        for target in event.targets:
+            key = entity_at.get((target.start, target.end))
+            if key in entities and entities[key].type == "Population" and entities[key].country is None:
+                places = [entities.get(entity_at.get((p.start, p.end)) or "") for p in event.places]
+                states.setdefault(key, set()).update(
+                    (place.key if place.type == "State" else place.country) if place else None for place in places)
+    by_id = demonyms()
+    renamed: dict[str, str] = {}
+    for key, found in states.items():
+        (state, *others) = found or {None}
+        demonym = by_id.get((state or "").removeprefix("actor/"))
+        if others or demonym is None:
+            continue
+        label = f"{demonym} {entities[key].label}"
+        entity = replace(entities.pop(key), key=f"actor/{slug(label)}", label=label, country=state)
+        entities.setdefault(entity.key, entity)
+        renamed[key] = entity.key
+    return entities, renamed
 
 
 def _geocoded(entities: dict[str, Entity], mentions: list[Mention]) -> tuple[dict[str, Entity], dict[str, str]]:

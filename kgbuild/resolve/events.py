@@ -126,8 +126,9 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
     """``event`` with what its named places imply about its parties.
 
     A capital acting or acted on is its state ("Moscow pounded Ukraine" -> Russia). A strike
-    or interception that names no target was aimed at the state its place lies in ("drones
-    struck a refinery in Kursk" -> Russia), unless that is the attacker's own state.
+    or interception that names no target, or only the civilians it hit, was aimed at the state
+    its place lies in ("drones struck a refinery in Kursk" -> Russia), unless that is the
+    attacker's own state.
     """
 
     def as_state(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -135,12 +136,14 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
                      for m in mentions)
 
     actors, targets = as_state(event.actors), as_state(event.targets)
-    if not targets and event.type in ("strike", "interception"):
+    sides = [t for t in targets if t.entity not in entities or entities[t.entity].type != "Population"]
+    if not sides and event.type in ("strike", "interception"):
+        # "a missile killed five civilians in Kharkiv": the civilians and the state it struck
         own = {_state_of(a, entities) for a in actors}
         for place in event.places:
             state = _state_of(place, entities)
             if state is not None and state not in own:
-                targets = (replace(place, entity=state, kind="metonym"),)
+                targets = (replace(place, entity=state, kind="metonym"), *targets)
                 break
     return replace(event, actors=actors, targets=targets)
 

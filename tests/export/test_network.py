@@ -13,7 +13,7 @@ from kgbuild.export.network import active_days
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 EVENT_TYPES = {"call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid"}
-NODE_TYPES = {"Article", "Event", "Person", "Organisation", "State", "ArmedGroup", "Place"}
+NODE_TYPES = {"Article", "Event", "Person", "Organisation", "State", "ArmedGroup", "Population", "Place"}
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def test_every_node_has_a_label_a_type_and_finite_scalars(exported, projection):
 def test_actor_projection_weights_edges_by_shared_events_of_one_type(exported):
     graph = nx.read_graphml(exported[("graphml", "actors")])
     assert {data["type"] for _, data in graph.nodes(data=True)} <= {"Person", "Organisation", "State", "ArmedGroup",
-                                                                   "Place"}
+                                                                   "Population", "Place"}
     labels = nx.get_node_attributes(graph, "label")
     strikes = [d for a, b, d in graph.edges(data=True)
                if {labels[a], labels[b]} == {"Russia", "Ukraine"} and d["relation"] == "strike"]

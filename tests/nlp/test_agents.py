@@ -68,8 +68,8 @@ def test_weapons_and_office_words_are_never_actors(extract, text, name):
 def test_the_bare_noun_joins_the_party_its_article_qualifies(extract):
     facts = extract("Egyptian police arrested dozens of students in Cairo on Monday.\n"
                     "The police said the students had attacked a checkpoint.", PUBLISHED)
-    agents = {m.entity for m in facts.mentions if m.kind == "agent"}
-    (key,) = agents
+    police = {m.entity for m in facts.mentions if m.kind == "agent" and "police" in m.text}
+    (key,) = police
     (entity,) = [e for e in facts.entities if e.key == key]
     assert (entity.label, entity.country) == ("Egyptian police", "actor/egypt")
     # a bare noun is no name of the node: every article's police would share it
@@ -83,3 +83,24 @@ def test_bare_agents_of_one_code_are_one_party_of_the_article_s_state(extract):
     (entity,) = [e for e in facts.entities if e.key == key]
     # rebels in an article about Syria that names no other party: Syria's
     assert (entity.label, entity.key, entity.country) == ("Syrian rebels", "actor/syrian-rebels", "actor/syria")
+
+
+# Civilians of every trade are one party, the one that suffers: counted ("killed five villagers")
+# they are still a party, labelled civilians, of the state they are qualified by or attacked in.
+@pytest.mark.parametrize(("text", "label", "country"), [
+    ("Militants killed five villagers in Zamfara state on Monday.", "Nigerian civilians", "actor/nigeria"),
+    ("A missile strike on Kharkiv killed seven civilians, including two children.", "Ukrainian civilians",
+     "actor/ukraine"),
+    ("Gunmen opened fire on Syrian farmers near the border.", "Syrian civilians", "actor/syria"),
+    ("Gunmen killed three passengers on a bus.", "civilians", None),
+])
+def test_civilians_are_the_population_that_suffers(extract, text, label, country):
+    facts = extract(text, PUBLISHED)
+    (victims,) = [e for e in facts.entities if e.type == "Population"]
+    assert (victims.label, victims.country, victims.cameo) == (label, country, "CVL")
+    assert any(victims.key in {m.entity for m in e.targets} for e in facts.events)
+
+
+def test_counted_soldiers_stay_a_figure_not_a_party(extract):
+    facts = extract("Militants killed five soldiers in Zamfara state on Monday.", PUBLISHED)
+    assert "soldiers" not in {m.text for m in facts.mentions}
