@@ -58,6 +58,7 @@ class Attribution:
             "hypothetical": {key: frozenset(words) for key, words in rules.get("hypothetical", {}).items()},
             "speakers_pronouns": frozenset(rules["pronouns"]["group"]) | frozenset(rules["pronouns"]["person"]),
             "obligation": frozenset(rules.get("obligation", {}).get("auxiliaries", ())),
+            "speaker_acts": frozenset(rules.get("speaker_acts", ())),
         }
 
     def _reports(self, token: Token) -> bool:
@@ -213,7 +214,8 @@ class Attribution:
 
     def _speaker_as_party(self, event: Span, reporting: str | None, claimant: Span | None) -> None:
         """ "Ukraine said it launched 117 drones": a pronoun subject is the speaker; so is the owner in
-        "the RSF said the army had struck its positions"."""
+        "the RSF said the army had struck its positions", and whoever downed what an air force
+        says was intercepted ("the air force said 114 of them were intercepted")."""
         if reporting is None or claimant is None or claimant.label_ not in _SPEAKER_LABELS:
             return
         trigger = event.root
@@ -223,7 +225,7 @@ class Attribution:
             if subjects and pronoun is None:
                 # "their drones struck": the possessive pronoun stands for the speaker
                 pronoun = _possessive_pronoun(subjects[0])
-            if pronoun is not None:
+            if pronoun is not None or event.label_ in self.rules["speaker_acts"]:
                 event._.actors = [claimant]
         elif not event._.targets and event.label_ == "strike":
             objects = [c for c in trigger.children if c.dep_ == "dobj"]

@@ -449,6 +449,10 @@ def looks_ahead(span: Span) -> bool:
     return False
 
 
+def _day_of_month(token: Any) -> bool:
+    return token.is_digit and 1 <= int(token.text) <= 31 and not token.ent_type_ == "DATE"
+
+
 class Dates:
     """Normalise DATE entities against ``doc._.published``, and "the following day" against the day last named.
 
@@ -465,6 +469,8 @@ class Dates:
             if shift is not None and not any(e.start < shift.end and shift.start < e.end for e in found):
                 found.append(shift)
         for ent in sorted(found, key=lambda e: e.start):
+            if ent.start > 0 and _day_of_month(doc[ent.start - 1]) and ent[0].is_title:
+                ent = Span(doc, ent.start - 1, ent.end)  # "the night of 2 January 2024": the model left out the 2
             span = Span(doc, ent.start, ent.end, label="DATE")
             # Only "the following day" reads the anchor; leaving it out elsewhere keeps the cache warm.
             shift = DAY_SHIFT_PHRASE.fullmatch(ent.text.strip()) is not None

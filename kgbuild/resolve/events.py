@@ -37,6 +37,12 @@ class Geography:
         """Whether ``place`` is one of ``others``, near one, or the state one lies in."""
         return any(self.near(place, other) or self.country_of.get(other) == place for other in others)
 
+    def inside(self, town: str, area: str) -> bool:
+        """Whether ``town`` lies in the state of ``area``, a region or state that has no point of its own
+        ("Deir al-Balah" in "the Gaza Strip")."""
+        return town in self.points and area not in self.points \
+            and self.country_of.get(town) is not None and self.country_of.get(town) == self.country_of.get(area, area)
+
     def clash(self, a: set[str], b: set[str]) -> bool:
         """Whether two loosely worded reports' places rule out one event: both name places,
         and none of one set is near one of the other, or the state one lies in."""
@@ -137,7 +143,8 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
 
     actors, targets = as_state(event.actors), as_state(event.targets)
     sides = [t for t in targets if t.entity not in entities or entities[t.entity].type != "Population"]
-    if not sides and event.type in ("strike", "interception"):
+    # the place of an interception is most often the interceptor's own, unless an actor says otherwise
+    if not sides and (event.type == "strike" or event.type == "interception" and actors):
         # "a missile killed five civilians in Kharkiv": the civilians and the state it struck
         own = {_state_of(a, entities) for a in actors}
         for place in event.places:
@@ -311,11 +318,12 @@ def _main_events(events: list[Event]) -> dict[str, int]:
 
 
 def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", "targets", "places"),
-                geography: Geography = _NOWHERE) -> bool:
+                geography: Geography = _NOWHERE, outcome: bool = False) -> bool:
     """Nothing the report states contradicts the main event: date, ``roles``, figures.
 
     A report placed in a state ("in Syria") does not contradict a main event in one of its
-    towns ("in Aleppo")."""
+    towns ("in Aleppo"). An ``outcome`` of the main event (its wounded, its interceptions)
+    has figures of its own, and may name a town of the region the main event names."""
     if not _dates_compatible(main, report):
         return False
     if main.type in _SYMMETRIC and {"actors", "targets"} <= set(roles):
@@ -327,12 +335,13 @@ def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", 
     for role in roles:
         stated, known = _keys(getattr(report, role)), _keys(getattr(main, role))
         if role == "places":
-            if stated and known and not all(geography.within(place, known) for place in stated):
+            if stated and known and not all(geography.within(place, known) or outcome and any(
+                    geography.inside(place, area) for area in known) for place in stated):
                 return False
         elif stated and known and not stated <= known:
             return False
     figures_a, figures_b = _figures(main), _figures(report)
-    return not (figures_a and figures_b and not figures_a & figures_b)
+    return outcome or not (figures_a and figures_b and not figures_a & figures_b)
 
 
 def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
@@ -362,17 +371,49 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
             if antecedent is not None or (event.definite and unnamed):
                 dropped.add(index)  # "the attack" with nothing to refer to says nothing
                 continue
+        outcome = event.type in _OUTCOMES
         lead = main.get(event.type)
-        if lead is not None and lead != index and _compatible(kept[lead], event, geography=geography):
-            if event.type in _FILLED_FROM_MAIN:
-                kept[index] = _fill(event, kept[lead], _ROLES, geography)
-                continue
-        # the dead and wounded of the article's attack: its attacker, where it struck
+        if lead is not None and lead != index and event.type in _FILLED_FROM_MAIN \
+                and _compatible(kept[lead], event, geography=geography, outcome=outcome):
+            kept[index] = event = _fill(event, kept[lead], _ROLES, geography, dated=outcome)
         attack = main.get("strike")
-        if event.type == "casualties" and attack is not None \
-                and _compatible(kept[attack], event, ("actors", "places"), geography):
-            kept[index] = _fill(event, kept[attack], _ATTACK_ROLES, geography)
+        if attack is None or attack == index or not outcome:
+            continue
+        if event.type == "casualties" and _compatible(kept[attack], event, ("actors", "places"), geography, True):
+            # the dead and wounded of the article's attack: its attacker, where and when it struck,
+            # and, when the toll counts no side of its own ("seven people were killed"), whom it struck
+            roles = _ATTACK_ROLES + ((("target", "targets"),) if _counts_no_side(event) else ())
+            kept[index] = _fill(event, kept[attack], roles, geography, dated=True)
+        elif event.type == "interception" and _compatible(kept[attack], event, ("places",), geography, True) \
+                and not _keys(event.actors) & _keys(kept[attack].actors):
+            # "air defences downed all 35": the drones of the article's attack, where and when it came
+            kept[index] = _fill(event, replace(kept[attack], targets=kept[attack].actors), (("target", "targets"),
+                                ("place", "places")), geography, dated=True)
+        else:
+            continue
+        kept[attack] = _placed_by(kept[attack], kept[index], geography)
     return [event for index, event in enumerate(kept) if index not in dropped]
+
+
+def _placed_by(attack: Event, outcome: Event, geography: Geography) -> Event:
+    """The attack put in the town its outcome names, when it names only the region or state
+    around it ("a school in the central Gaza Strip" ... "wounded ... in Deir al-Balah")."""
+    towns, areas = _keys(outcome.places), _keys(attack.places)
+    if not towns or not areas or not all(any(geography.inside(t, a) for a in areas) for t in towns):
+        return attack
+    return replace(attack, **_where(outcome), inferred_roles=tuple(dict.fromkeys((*attack.inferred_roles, "place"))))
+
+
+# Reports of what an attack led to: they take its parties, place and day.
+_OUTCOMES = frozenset({"casualties", "interception"})
+# Units of a toll that count no side of their own.
+_GENERIC_TOLLS = frozenset({"people", "person", "persons", "lives", "life", "casualties", "fatalities", "deaths",
+                            "dead", "killed", "wounded", "injured", "others", "more"})
+
+
+def _counts_no_side(event: Event) -> bool:
+    units = {(claim.quantity.unit or "").lower() for claim in event.claims if claim.quantity is not None}
+    return not event.targets and units <= _GENERIC_TOLLS | {""}
 
 
 def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | None,
@@ -397,8 +438,13 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
 _FILLED_FROM_MAIN = frozenset({"strike", "interception", "casualties"})
 
 
-def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...], geography: Geography) -> Event:
+def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...], geography: Geography,
+          dated: bool = False) -> Event:
+    """``event`` with the ``roles`` it leaves out taken from ``main``, and said to be inferred; with
+    ``dated``, also the day of ``main`` when ``event`` states none."""
     filled = {field: getattr(main, field) for _, field in roles if not getattr(event, field) and getattr(main, field)}
+    if dated and event.date_inferred and not main.date_inferred and main.date is not None:
+        event = replace(event, date=main.date)
     places, nearer = _keys(event.places), _keys(main.places)
     if places and nearer and not places & nearer and places <= {geography.country_of.get(k) for k in nearer}:
         filled["places"] = main.places  # "in Syria" after "in Aleppo": Aleppo

@@ -406,11 +406,17 @@ def _hyphenated_heads_with(geonames_setting: str) -> dict[str, tuple[Location, .
 def _towns_named(folded: str) -> dict[str, Location]:
     """Towns whose own name is ``folded`` however transliterated, by record: first with its
     endings varied ("vostochny", "vostochnyy"), else as a skeleton that reads every y and j
-    as i ("Huliaipole", GeoNames' "Hulyaypole")."""
+    as i ("Huliaipole", GeoNames' "Hulyaypole"); an Arabic name also with its article and
+    diphthongs written another way ("Deir al-Balah", GeoNames' "Dayr al Balah")."""
     found = {location.ident: location for form in _transliterations(folded)
              for _, own, location in _index().get(form, ()) if own}
     if found:
         return found
+    if any(word in _ARABIC_ARTICLES for word in folded.split()[:-1]) or any(d in folded for d in _DIPHTHONGS):
+        found = {location.ident: location for form in _arabic_spellings(folded)
+                 for _, _, location in _index().get(form, ())}
+        if found:
+            return found
     skeleton = _skeleton(folded)
     # names with no y or j are their own skeletons, and the index holds them as they are
     same = [location for _, own, location in _index().get(skeleton, ()) if own]
@@ -426,6 +432,38 @@ def _skeleton(folded: str) -> str:
     while "ii" in skeleton:
         skeleton = skeleton.replace("ii", "i")
     return skeleton
+
+
+# The Arabic article, which transliterations write whole ("al", "el") or assimilated to the
+# sun letter that follows it ("ad-Dawhah", "ez-Zor", "ash-Shati").
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "edh", "er",
+                              "es", "esh", "et", "eth", "ez", "en"})
+_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+# Vowels transliterations write either way: "Deir", "Dayr", "Dair"; "Beit", "Bayt".
+_DIPHTHONGS = ("ei", "ay", "ai")
+
+
+def _arabic_spellings(folded: str) -> set[str]:
+    """The spellings of an Arabic place name that differ only in how its article and
+    diphthongs are transliterated ("deir al balah" -> "dayr al balah", "deir el balah", ...)."""
+    words = folded.split()
+    options: list[list[str]] = []
+    for at, word in enumerate(words):
+        if word in _ARABIC_ARTICLES and at < len(words) - 1:
+            after = words[at + 1]
+            sun = next((letters for letters in _SUN_LETTERS if after.startswith(letters)), None)
+            options.append(["al", "el"] + ([f"a{sun}", f"e{sun}"] if sun else []))
+        elif any(d in word for d in _DIPHTHONGS):
+            diphthong = next(d for d in _DIPHTHONGS if d in word)
+            options.append([word.replace(diphthong, other, 1) for other in _DIPHTHONGS])
+        else:
+            options.append([word])
+    spellings = {""}
+    for choices in options:
+        spellings = {f"{head} {choice}".strip() for head in spellings for choice in choices}
+        if len(spellings) > 64:
+            return {folded}
+    return spellings
 
 
 def _skeleton_index() -> dict[str, tuple[Location, ...]]:

@@ -241,3 +241,13 @@ def test_a_town_is_found_however_its_ys_and_is_are_transliterated():
     # GeoNames spells it "Hulyaypole"; Ukrainian news since 2022 writes "Huliaipole"
     location = geocode("Huliaipole", frozenset({UKRAINE}))
     assert location is not None and location.name == "Hulyaypole" and location.country == UKRAINE
+
+
+@pytest.mark.parametrize(("name", "geonames"), [
+    ("Deir al-Balah", "Dayr al Balaḩ"),  # the article and the diphthong spelt another way
+    ("Beit Lahia", "Bayt Lāhyā"),
+    ("Khan Sheikhoun", "Khān Shaykhūn"),
+])
+def test_arabic_names_are_found_however_their_article_and_vowels_are_spelt(name, geonames):
+    location = geocode(name, frozenset({"actor/palestine", "actor/syria"}))
+    assert location is not None and location.name == geonames

@@ -62,3 +62,37 @@ def test_a_report_that_contradicts_the_main_event_keeps_its_own_arguments(extrac
     strikes = _of(facts, "strike")
     assert [_keys(s.places) for s in strikes] == [{"kharkiv"}, {"belgorod"}]
     assert all(s.inferred_roles == () for s in strikes)
+
+
+# What an attack led to, told in later sentences, takes the attack's parties, place and day.
+def test_the_toll_of_an_attack_takes_its_day_and_whom_it_struck(extract):
+    facts = extract("On 14 June 2023, Russian forces shelled Huliaipole (Polohy raion, Zaporizhzhia).\n"
+                    "Seven people were killed and 16 injured.", date(2023, 6, 15))
+    tolls = _of(facts, "casualties")
+    assert len(tolls) == 2
+    for casualties in tolls:
+        assert casualties.date.value == "2023-06-14"
+        assert _keys(casualties.actors) == {"russia"} and _keys(casualties.targets) == {"ukraine"}
+
+
+def test_soldiers_killed_are_no_side_the_attack_struck_unless_the_text_says_so(extract):
+    facts = extract("On 9 January 2023, Ukrainian forces attacked Russian positions near Kreminna (Luhansk).\n"
+                    "Five soldiers were wounded.", date(2023, 1, 10))
+    (casualties,) = _of(facts, "casualties")
+    assert _keys(casualties.targets) == set()
+
+
+def test_an_interception_downs_the_drones_of_the_article_s_attack(extract):
+    facts = extract("During the night of 2 January 2024, Russian forces launched 35 drones at Mykolaiv.\n"
+                    "Ukrainian air defence downed 30 of them.", date(2024, 1, 3))
+    (interception,) = _of(facts, "interception")
+    assert _keys(interception.actors) == {"ukraine"} and _keys(interception.targets) == {"russia"}
+    assert interception.date.value == "2024-01-02" and "target" in interception.inferred_roles
+    assert interception.claims[0].quantity.minimum == 30
+
+
+def test_an_attack_placed_only_in_a_region_is_put_in_the_town_its_toll_names(extract):
+    facts = extract("An Israeli air strike hit a school in the central Gaza Strip on Tuesday, killing 19 people.\n"
+                    "Another 34 people were wounded in Deir al-Balah, medics said.", PUBLISHED)
+    (strike,) = _of(facts, "strike")
+    assert _keys(strike.places) == {"dayr-al-balah"} and "place" in strike.inferred_roles  # GeoNames spells it so
