@@ -89,6 +89,7 @@ class EventArguments:
             "place_nouns": frozenset(rules.get("place_nouns", ())),
             "bare_figures": {kind: frozenset(deps) for kind, deps in rules.get("bare_figures", {}).items()},
             "harm_verbs": frozenset(rules.get("harm_verbs", ())),
+            "defence_verbs": frozenset(rules.get("defence_verbs", ())),
             "states": frozenset(states or ()),
         }
 
@@ -296,6 +297,11 @@ class EventArguments:
                 break
         if not found and kind in self.rules["through_prep"]:
             found = [e for e in self._addressees(trigger) if (e.start, e.end) not in taken]
+        if not found and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" \
+                and trigger.head.lemma_ in self.rules["defence_verbs"]:
+            # "Ukrainian forces repelled an assault by Russian marines": the defenders were attacked
+            subject = self._clause_subject(trigger.head)
+            found = [e for e in self.phrase_entities(subject) if (e.start, e.end) not in taken] if subject else []
         if not found and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" \
                 and trigger.head.lemma_ in self.rules["harm_verbs"]:
             # "a car bomb killed six Jordanian troops": whom the attack harmed

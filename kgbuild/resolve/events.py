@@ -227,11 +227,14 @@ def _parties(event: Event, country_of: Mapping[str, str]) -> set[str]:
     return keys | {country_of[k] for k in keys if k in country_of}
 
 
-def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE) -> bool:
+def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, alone: bool = False) -> bool:
     """Whether a headline ("Ukraine leader urges EU to stay united") announces ``body``'s event.
 
     Headlines name parties loosely ("Ukraine leader" for Zelenskyy), so a party counts as
-    shared through the state it belongs to; places and figures must not clash.
+    shared through the state it belongs to; places and figures must not clash. A body
+    report that is ``alone`` of its type in the article and names no party is the one its
+    headline announces ("Suicide attack at Istanbul's main airport" over "Three suicide
+    attackers opened fire ... at the entrance to the terminal").
     """
     if body.type != headline.type or not _dates_compatible(body, headline):
         return False
@@ -242,6 +245,8 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE) -
     # Every party the headline names must be one of the body's, or the state one belongs to.
     country_of = geography.country_of
     body_parties, headline_parties = _parties(body, country_of), _parties(headline, country_of)
+    if alone and not body_parties:
+        return True
     named = _party_keys(headline)
     if any(key not in body_parties and country_of.get(key) not in body_parties for key in named):
         return False
@@ -268,8 +273,10 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
         return False
 
     def join_loosely(event: Event) -> bool:
+        # the one body report of its type a headline can announce, when it names no party to compare
+        only = [kept for kept in merged if kept.type == event.type]
         for index, kept in enumerate(merged):
-            if headline_of(kept, event, geography):
+            if headline_of(kept, event, geography, alone=len(only) == 1):
                 # The body names the parties precisely; the headline or caption adds its
                 # claim, and only the roles the body leaves empty.
                 dated = _best_dated(kept, event)

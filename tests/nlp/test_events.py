@@ -124,6 +124,7 @@ def test_sentence_yields_event(extract, text, kind, actors, targets, places):
     ("Troops clashed with rebels near the border on Friday.", "Troops", "rebels"),
     ("Police fought a gunbattle with militants in Karachi.", "Police", "militants"),
     ("The suspect was arrested after a shootout with police on Monday.", None, "police"),
+    ("Gunmen killed three farmers near Mafa on Monday.", "Gunmen", "farmers"),
 ])
 def test_the_other_side_of_a_clash_is_its_target(extract, text, actor, target):
     event = _only(extract, text, "strike")
@@ -325,3 +326,15 @@ def test_reports_of_one_event_in_an_article_merge_with_every_claim(extract, text
     assert len(events) == 1
     assert len(events[0].claims) == 2
     assert _labels(events[0], "actors") == actors
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    # the defenders of an assault beaten off are its target
+    ("Ukrainian forces repelled an assault by Russian marines near Vuhledar.", "actor/russia", "actor/ukraine"),
+    # whom an attack noun harms is its target
+    ("A car bomb killed six Jordanian troops near the border on Tuesday.", None, "actor/jordan"),
+])
+def test_the_attacked_side_of_an_attack_noun(extract, text, actor, target):
+    event = _only(extract, text, "strike")
+    assert {m.entity for m in event.targets} == {target}
+    assert {m.entity for m in event.actors} == ({actor} if actor else set())

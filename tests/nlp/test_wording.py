@@ -43,6 +43,9 @@ WORDING = [
     ("Militants attacked a bus in Sinai, leaving 10 dead.", "casualties"),
     ("Five people were killed and 12 wounded in the blast in Kano.", "casualties"),
     ("No one was hurt in the attack on the embassy in Kabul.", "casualties"),
+    ("A drone dropped explosives on a car in Kherson.", "strike"),
+    ("Air defences repelled a drone attack on Kyiv overnight.", "interception"),
+    ("Ukrainian forces repelled an assault by Russian marines near Vuhledar.", "strike"),
     ("Car bombings in Baghdad have claimed more than 300 lives this year.", "casualties"),
     ("Thousands of Afghan lives have been lost in the fighting in Helmand.", "casualties"),
     ("The suicide attack in Quetta cost 52 lives.", "casualties"),
@@ -93,6 +96,13 @@ LOOKALIKES = [
     ("Richard Holbrooke died at the age of 69 in Washington.", "casualties"),
     ("Protesters in Cairo chanted that students' rights will never die.", "casualties"),
     ("Tropical storm Washi hit the city of Cagayan de Oro in 2011.", "strike"),
+    # a ground assault beaten off is an attack, not an interception
+    ("Ukrainian forces repelled an assault by Russian marines near Vuhledar.", "interception"),
+    ("Sappers destroyed the old shells in a controlled detonation near Izium.", "strike"),
+    ("A Su-25 attack aircraft was shot down near Bakhmut.", "strike"),
+    ("Miners' strike in Kryvyi Rih", "strike"),
+    ("Gunmen abducted 280 pupils from a school in Kaduna.", "strike"),
+    ("The army carried out an air strike on a village gathering in Sagaing.", "meeting"),
     # what an appeal asks for has not happened
     ("Donald Trump urged Barack Obama not to attack Syria.", "strike"),
 ]

@@ -64,3 +64,11 @@ def test_calls_with_different_parties_stay_two(extract):
     facts = extract("Donald Trump spoke by phone with Vladimir Putin on Wednesday.\n"
                     "Trump also spoke by phone with Volodymyr Zelenskyy on Wednesday.", date(2025, 2, 13))
     assert len([e for e in facts.events if e.type == "call"]) == 2
+
+
+def test_a_headline_joins_the_only_body_report_of_its_type_that_names_no_party(extract):
+    facts = extract("Suicide attack at Istanbul's main airport\n\n"
+                    "Three suicide attackers opened fire at the entrance to the international terminal late "
+                    "Tuesday, killing 36 people, the governor said.", date(2016, 6, 29))
+    (strike,) = [e for e in facts.events if e.type == "strike"]
+    assert len(strike.claims) == 2
