@@ -43,6 +43,36 @@ def follow(token: Token, path: list[tuple[str, frozenset[str] | None]]) -> list[
 _NOUN_POSITIONS = frozenset({"nsubj", "csubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 
 
+# What a subject pronoun can stand for.
+_PRONOUN_KINDS = {"he": "person", "she": "person", "they": "plural", "it": "body"}
+
+
+def _phrase_head(ent: Span) -> Token:
+    """The noun a name heads or qualifies ("Syrian" -> "forces" in "Syrian forces")."""
+    root = ent.root
+    return root.head if root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.pos_ == "NOUN" else root
+
+
+def _agrees(ent: Span, kind: str) -> bool:
+    head = _phrase_head(ent)
+    if kind == "person":
+        return ent.label_ == "PERSON"
+    if kind == "plural":
+        return head.tag_ in ("NNS", "NNPS")
+    if kind == "collective":
+        return ent.label_ in ("ORG", "GPE", "NORP", "AGENT")
+    return ent.label_ in ("ORG", "GPE", "NORP") and head.tag_ not in ("NNS", "NNPS")  # "it": a body or state
+
+
+def _subject_agrees(noun: Token, kind: str) -> bool:
+    """Whether a clause subject can be what a pronoun of ``kind`` stands for."""
+    if kind == "person":
+        return noun.ent_type_ == "PERSON" or noun.pos_ == "NOUN" and noun.tag_ == "NN" and not noun.ent_type_
+    if kind == "plural":
+        return noun.tag_ in ("NNS", "NNPS")
+    return noun.ent_type_ in ("ORG", "GPE", "NORP") and noun.tag_ not in ("NNS", "NNPS")
+
+
 def _gerund_as_noun(trigger: Token) -> bool:
     return trigger.tag_ == "VBG" and trigger.dep_ in _NOUN_POSITIONS \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children)
@@ -189,6 +219,39 @@ class EventArguments:
                     return found
         return []
 
+    def _antecedent(self, pronoun: Token) -> list[Span]:
+        """The party a subject pronoun stands for ("Syrian forces walk in Aleppo after they captured
+        it"; "Russia blamed the rebels, saying they attacked"): the nearest clause subject before
+        it that agrees with it in person and number, in its sentence, else in the one before;
+        failing a subject, the nearest party named that agrees. A subject that agrees but names no
+        party ("a suspect ... told them he had shot Ley") stands for nobody known."""
+        word = pronoun.lower_
+        if pronoun.pos_ != "PRON" or word not in _PRONOUN_KINDS:
+            return []
+        kind = _PRONOUN_KINDS[word]
+        doc, sentence = pronoun.doc, pronoun.sent
+        before = sentence.start - 1
+        scopes = [(sentence.start, pronoun.i)]
+        if before >= 0 and word != "it":  # "it" so far back is as often the plan, the bill or the war
+            scopes.append((doc[before].sent.start, before + 1))
+        for start, end in scopes:
+            for token in reversed(doc[start:end]):
+                if token.dep_ not in ("nsubj", "nsubjpass") or token.i == pronoun.i or token.tag_ == "PRP":
+                    continue
+                noun = token.head.head if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" else token
+                if _subject_agrees(noun, kind):
+                    return self.phrase_entities(noun)
+            found: dict[int, Span] = {}
+            for token in doc[start:end]:
+                ent = self._entity_at(doc, token)
+                if ent is not None and ent.label_ in self.rules["party_labels"] and ent.start not in found:
+                    found[ent.start] = ent
+            fitting = [ent for ent in found.values() if _agrees(ent, kind)] or (
+                [ent for ent in found.values() if _agrees(ent, "collective")] if kind == "plural" else [])
+            if fitting:
+                return self.phrase_entities(_phrase_head(fitting[-1]))
+        return []
+
     def _titled_person(self, head: Token) -> Span | None:
         """ "Ukraine's armed forces commander in chief Valeriy Zaluzhnyi": the person a title names."""
         if head.lemma_ not in self.rules["carriers"]:
@@ -240,7 +303,10 @@ class EventArguments:
             subject = self._clause_subject(trigger)
             if subject is None:
                 return []
-            return self.phrase_entities(subject) or self._named_before(subject)
+            named = self.phrase_entities(subject) or self._named_before(subject)
+            # a pronoun stands for a party in the narrative past ("after they captured the area"), not
+            # in plans, habits or quotations ("it is preparing to attack", "they hit us")
+            return named or (self._antecedent(subject) if trigger.tag_ in ("VBD", "VBN") else [])
         itself = self._entity_at(trigger.doc, trigger)
         if itself is not None and itself.label_ == "AGENT":
             return [itself]  # "gunmen killed three farmers": the attackers are the trigger

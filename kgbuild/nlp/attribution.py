@@ -16,6 +16,8 @@ from .events import EVENTS, HYPOTHETICAL
 # "No casualties were reported" states a figure of zero, not a negated event.
 _ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "one", "damage"})
 _SPEAKER_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP"})
+# Conjunctions that tie a clause to another by time, not by intention.
+_TEMPORAL_MARKS = frozenset({"before", "after", "when", "while", "as", "since", "until", "once"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "»"})
 
@@ -152,6 +154,8 @@ class Attribution:
                             found.add(name)
             if node.dep_ in ("ccomp", "parataxis") and node is not trigger and position > 0:
                 break
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in node.children):
+                break  # "vowed revenge after militants attacked": the attack is no plan of the vow
         if reporting is not None:
             for name, cues in modality.items():
                 if reporting.lemma_ in cues.get("verbs", ()) and name in ("denied", "claimed", "threatened"):

@@ -179,6 +179,7 @@ def test_quantity_forms(extract, text, kind, bounds, unit):
 
 # sentence, type, modality
 MODALITY_CASES = [
+    ("The minister vowed revenge after militants attacked a checkpoint in Sinai.", "strike", "asserted"),
     ("Poland will not send troops to Ukraine, the minister said.", "troop_figure", "negated"),
     ("Israel plans to launch a ground offensive in Rafah.", "strike", "planned"),
     ("Iran threatened to strike Israeli cities.", "strike", "threatened"),
@@ -338,3 +339,29 @@ def test_the_attacked_side_of_an_attack_noun(extract, text, actor, target):
     event = _only(extract, text, "strike")
     assert {m.entity for m in event.targets} == {target}
     assert {m.entity for m in event.actors} == ({actor} if actor else set())
+
+
+# A subject pronoun in the narrative past stands for the party it refers back to.
+@pytest.mark.parametrize(("text", "kind", "actor"), [
+    ("Syrian troops entered the district on Tuesday after they captured the bridge.", "strike", "actor/syria"),
+    ("Russia blamed the rebels for the collapse of the truce, saying they attacked army posts in Aleppo.",
+     "strike", "agent"),
+    ("Ukrainian troops held the line near Bakhmut.\nThey shelled Russian positions overnight.", "strike",
+     "actor/ukraine"),
+    ("Sarah Miller pledged allegiance to the group just before she opened fire at a party in California.",
+     "strike", "actor/sarah-miller"),
+])
+def test_a_pronoun_subject_is_the_party_it_refers_to(extract, text, kind, actor):
+    (event,) = [e for e in _events(extract, text) if e.type == kind]
+    keys = {m.entity for m in event.actors}
+    assert keys == {actor} if actor != "agent" else [m.text for m in event.actors] == ["rebels"]
+
+
+@pytest.mark.parametrize("text", [
+    # a subject that names nobody known blocks a party further back
+    "Police spokesman Kirt Chantarith said a suspect was arrested who told them he had shot the activist.",
+    # plans and quotations are no narrative
+    "Moscow claimed Kyiv had massed troops near the border, saying it is preparing to attack them.",
+])
+def test_a_pronoun_stands_for_no_party_it_cannot_refer_to(extract, text):
+    assert all(not e.actors for e in _events(extract, text) if e.type == "strike")
