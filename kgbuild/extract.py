@@ -26,7 +26,7 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?)$")
 _LEADING_ARTICLE = re.compile(r"^[Tt]he\s+")
 
 
-def _plausible_name(text: str, label: str) -> bool:
+def _plausible_name(text: str, label: str, known: bool = False) -> bool:
     equipment, not_names = _never_actors()
     if text in not_names or text in equipment or label != "NORP" and text.rsplit(" ", 1)[-1] in equipment:
         return False  # "Patriot", "the Ukrainian Patriot": weapons; "State" cut from "Secretary of State"
@@ -36,7 +36,8 @@ def _plausible_name(text: str, label: str) -> bool:
         return False
     if label == "PERSON" and any(c.isdigit() for c in text):
         return False  # "Leopard 2", "J-16": equipment the small model takes for people
-    return label in ("NORP", "AGENT") or not text[0].islower()
+    # a lower-case name is a common word the model took for one, unless the gazetteer knows it ("al-Shabaab")
+    return label in ("NORP", "AGENT") or known or not text[0].islower()
 
 
 @cache
@@ -70,7 +71,7 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
         lead = article_word.end() if article_word else 0
         text = text[lead:]
         gazetteer_id = ent.ent_id_ or None
-        if ent.label_ == "NORP" and gazetteer_id is None or not _plausible_name(text, ent.label_):
+        if ent.label_ == "NORP" and gazetteer_id is None or not _plausible_name(text, ent.label_, gazetteer_id is not None):
             continue
         if ent.start in journalists:
             kind = "journalist"

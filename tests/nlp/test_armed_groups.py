@@ -178,3 +178,13 @@ def test_an_alias_another_body_goes_by_stays_that_body_s(extract, sentence, surf
     assert linked and not_key not in {m.entity for m in facts.mentions}, [(m.text, m.entity) for m in facts.mentions]
     if key is not None:
         assert linked == {key}
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday al-Shabaab detonated two car bombs in Mogadishu.",
+    "Al Qaida claimed the attack on the hotel in Bamako.",
+    "Officials blamed al-Qaeda for the bombing in Aden.",
+])
+def test_names_written_in_lower_case_are_kept_when_the_gazetteer_knows_them(extract, text):
+    facts = extract(text)
+    assert {m.entity for m in facts.mentions} & {"actor/al-shabab", "actor/al-qaeda"}
