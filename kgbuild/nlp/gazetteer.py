@@ -52,13 +52,16 @@ def entity_key(entity_type: str, name: str) -> str:
 @cache
 def _rows() -> tuple[dict[str, Any], ...]:
     """The hand-made entries of ``ontology/gazetteer/*.jsonl``, with the CAMEO code Phoenix gives
-    them, then the entries derived from Phoenix that none of them names."""
+    them, then the derived states that none of them names, then the entries derived from Phoenix
+    that none of those names."""
     folder = ontology_file("gazetteer")
     hand = [row for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.name.endswith(".jsonl")
             for row in read_jsonl("gazetteer", f.name)]
     derived = read_json("gazetteer", "actors.derived.json")
-    states = _state_codes(hand, derived)
-    return tuple(_coded(hand, derived, states)) + tuple(_derived_rows(hand, derived, states))
+    derived_states = list(_derived_states(hand))
+    states = _state_codes(hand, derived) | {row["id"]: row["cameo"] for row in derived_states}
+    return (tuple(_coded(hand, derived, states)) + tuple(derived_states)
+            + tuple(_derived_rows([*hand, *derived_states], derived, states)))
 
 
 # Phoenix's actor types, as the gazetteer's: its national institutions are organisations.
@@ -107,12 +110,27 @@ def _coded(hand: list[dict[str, Any]], derived: dict[str, Any], states: dict[str
         yield row
 
 
+def _derived_states(hand: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Rows for ``ontology/gazetteer/states.derived.json``: the sovereign states the hand-made
+    ``states.jsonl`` lacks, with their CAMEO country code (derived by ``tools/derive_lexicons.py``
+    from GeoNames, countries-states-cities, Phoenix and WordNet). A name or demonym that a
+    hand-made entry holds stays that entry's; a state whose id or label one holds is left out."""
+    taken = {name.lower() for row in hand
+             for name in (*_names(row), *row.get("metonyms", []), *row.get("demonyms", []))}
+    ids = {row["id"] for row in hand}
+    for row in read_json("gazetteer", "states.derived.json")["states"]:
+        if row["id"] in ids or row["label"].lower() in taken:
+            continue
+        yield {**row, "type": "State", "aliases": [n for n in row["aliases"] if n.lower() not in taken],
+               "demonyms": [n for n in row["demonyms"] if n.lower() not in taken]}
+
+
 def _derived_rows(hand: list[dict[str, Any]], derived: dict[str, Any],
                   state_codes: dict[str, str]) -> Iterator[dict[str, Any]]:
     """Rows for ``ontology/gazetteer/actors.derived.json`` (leaders, armed groups, international
     organisations and state institutions from PETRARCH2's Phoenix dictionaries), each with its
-    CAMEO actor code and the state the code names. An entry that shares a name with a
-    hand-made one, or with an earlier entry, is left out."""
+    CAMEO actor code and the state the code names. An entry that shares a name with one of
+    ``hand`` (the hand-made entries and the derived states), or with an earlier entry, is left out."""
     taken = {name.lower() for row in hand
              for name in (*_names(row), *row.get("metonyms", []), *row.get("demonyms", []))}
     ids = {row["id"] for row in hand}
@@ -188,6 +206,26 @@ def ruler_patterns() -> list[dict[str, Any]]:
             patterns += [{"label": "ORG", "pattern": v, "id": row["id"]} for v in _variants(name)]
         for name in row.get("demonyms", []):
             patterns += [{"label": "NORP", "pattern": v, "id": row["id"]} for v in _variants(name)]
+    return patterns + _organisations_named_after_states()
+
+
+def _organisations_named_after_states() -> list[dict[str, Any]]:
+    """Token patterns for an organisation whose name begins with a derived state's ("Zimbabwe Electoral
+    Commission", "Nepal Army"): capitalised words up to a head noun of ``names.json``. The ruler keeps
+    the longest match, so the name is the organisation's, as the model tagged it before the derived
+    states were added, not the state's. (The hand-made states keep the patterns they had:
+    "Ukraine's Center for Countering Disinformation" is mended by the organisation_names component.)"""
+    heads = read_json("names.json")["organisation_heads"]
+    derived = {row["id"] for row in read_json("gazetteer", "states.derived.json")["states"]}
+    patterns = []
+    for row in _rows():
+        if row["type"] != "State" or row["id"] not in derived:
+            continue
+        for name in dict.fromkeys([row["label"], *row.get("aliases", [])]):
+            words = name.split()
+            if all(w.isalpha() for w in words):
+                patterns.append({"label": "ORG", "pattern": [*({"ORTH": w} for w in words),
+                                                             {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": heads}}]})
     return patterns
 
 

