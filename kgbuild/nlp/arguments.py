@@ -219,6 +219,10 @@ class EventArguments:
                     return found
         return []
 
+    def _placed_in(self, ent: Span, noun: Token) -> bool:
+        """Whether ``ent`` is a town that ``noun`` is qualified by: where, not who ("the Kashmir attack")."""
+        return self.is_place(ent) and ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.i == noun.i
+
     def _antecedent(self, pronoun: Token) -> list[Span]:
         """The party a subject pronoun stands for ("Syrian forces walk in Aleppo after they captured
         it"; "Russia blamed the rebels, saying they attacked"): the nearest clause subject before
@@ -303,7 +307,8 @@ class EventArguments:
             subject = self._clause_subject(trigger)
             if subject is None:
                 return []
-            named = self.phrase_entities(subject) or self._named_before(subject)
+            named = [e for e in self.phrase_entities(subject) if not self._placed_in(e, subject)] \
+                or self._named_before(subject)
             # a pronoun stands for a party in the narrative past ("after they captured the area"), not
             # in plans, habits or quotations ("it is preparing to attack", "they hit us")
             return named or (self._antecedent(subject) if trigger.tag_ in ("VBD", "VBN") else [])
@@ -315,7 +320,9 @@ class EventArguments:
             # "fighting broke out between the army and the RSF", "clashes took place between ..."
             joint = [t for path in rules["joint"] for t in follow(trigger.head, path)]
         own = self._entities(joint) + self._entities([t for path in rules["noun"] for t in follow(trigger, path)])
-        # "the Trump-Putin call": names compounded into the trigger
+        # "the Trump-Putin call": names compounded into the trigger; but a town compounded into it is
+        # where it happened ("the New York City blasts", "the Kashmir attack")
+        own = [e for e in own if not self._placed_in(e, trigger)]
         if own:
             return own
         has_counterpart = bool(self._targets(trigger, kind, []) or self._addressed(trigger))
@@ -417,6 +424,9 @@ class EventArguments:
                 head = head.head  # "the Kursk region", "Kursk Oblast"
             if named_place and head.i in (trigger.i, scope.i):
                 scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))  # "seized the town of Sake"
+                continue
+            if root.dep_ in ("compound", "nmod", "amod") and root.head.i in (trigger.i, scope.i) and self.is_place(ent):
+                scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))  # "the Kashmir attack"
                 continue
             preposition = f"{head.head.lower_} {head.lower_}" if head.head.pos_ in ("ADV", "ADJ") else head.lower_
             if not (head.dep_ == "prep" and (head.lower_ in self.rules["place_preps"] or preposition in self.rules["place_preps"])):

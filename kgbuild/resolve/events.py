@@ -247,7 +247,9 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
     body_parties, headline_parties = _parties(body, country_of), _parties(headline, country_of)
     if alone and not body_parties:
         return True
-    named = _party_keys(headline)
+    # a state a headline's place implies ("Benghazi consulate attack" -> Libya) is no party it names
+    places = {(m.start, m.end) for m in headline.places}
+    named = {m.entity for m in (*headline.actors, *headline.targets) if m.entity and (m.start, m.end) not in places}
     if any(key not in body_parties and country_of.get(key) not in body_parties for key in named):
         return False
     return bool(body_parties & headline_parties or geography.shared(places_a, places_b) or figures_a & figures_b)
