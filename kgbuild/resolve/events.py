@@ -74,6 +74,27 @@ def _figures(event: Event) -> set[tuple[float | None, float | None]]:
     return {(c.quantity.minimum, c.quantity.maximum) for c in event.claims if c.quantity is not None}
 
 
+def _figures_agree(a: Event, b: Event) -> bool:
+    """Whether two reports' figures can both be true: a bound and a figure within it ("kills 14",
+    "killing at least 14"; "thousands" and "tens of thousands"), and of one kind of toll."""
+    figures_a, figures_b = _figures(a), _figures(b)
+    if not (figures_a and figures_b):
+        return True
+    if a.type == "casualties" and _toll_kind(a) != _toll_kind(b):
+        return False
+    return any((low_a is None or high_b is None or low_a <= high_b) and (low_b is None or high_a is None or low_b <= high_a)
+               for low_a, high_a in figures_a for low_b, high_b in figures_b)
+
+
+_INJURY_WORDS = ("wound", "injur", "hurt", "maim")
+
+
+def _toll_kind(event: Event) -> str:
+    """Whether a toll counts the dead or the injured, by its trigger or its counted word."""
+    words = [event.trigger.lower(), *((c.quantity.unit or "").lower() for c in event.claims if c.quantity)]
+    return "injured" if any(w.startswith(_INJURY_WORDS) or any(i in w for i in _INJURY_WORDS) for w in words) else "dead"
+
+
 def _sentences(event: Event) -> set[tuple[str, int]]:
     return {(c.provenance.article, c.provenance.sentence) for c in event.claims}
 
@@ -240,7 +261,7 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
         return False
     places_a, places_b = _keys(body.places), _keys(headline.places)
     figures_a, figures_b = _figures(body), _figures(headline)
-    if geography.clash(places_a, places_b) or (figures_a and figures_b and not figures_a & figures_b):
+    if geography.clash(places_a, places_b) or not _figures_agree(body, headline):
         return False
     # Every party the headline names must be one of the body's, or the state one belongs to.
     country_of = geography.country_of

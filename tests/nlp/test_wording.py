@@ -60,6 +60,8 @@ WORDING = [
     ("Clashes between Russian and Ukrainian forces took place near Izium.", "strike"),
     ("Explosions were reported in Kyiv overnight.", "strike"),
     ("Barack Obama spoke by phone with Hassan Rouhani.", "call"),
+    ("John Kerry and his Russian counterpart, Sergei Lavrov, spoke by phone on Wednesday.", "call"),
+    ("Shinzo Abe offered the Philippines a loan for ten patrol boats.", "aid"),
     ("Angela Merkel telephoned Vladimir Putin on Sunday.", "call"),
     ("The United Nations urged Sudan to open the roads to aid convoys.", "appeal"),
     ("Ban Ki-moon called on Syria to allow aid into Aleppo.", "appeal"),

@@ -72,3 +72,11 @@ def test_a_headline_joins_the_only_body_report_of_its_type_that_names_no_party(e
                     "Tuesday, killing 36 people, the governor said.", date(2016, 6, 29))
     (strike,) = [e for e in facts.events if e.type == "strike"]
     assert len(strike.claims) == 2
+
+
+def test_a_headline_figure_within_the_body_s_bound_is_the_same_toll(extract):
+    facts = extract("Israeli strikes on south Lebanon villages kill 14\n\n"
+                    "Israeli warplanes pounded villages in southern Lebanon on Tuesday, killing at least 14 people, "
+                    "the health ministry said.", date(2024, 10, 9))
+    (casualties,) = [e for e in facts.events if e.type == "casualties"]
+    assert len(casualties.claims) == 2
