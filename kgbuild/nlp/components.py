@@ -152,18 +152,23 @@ class OrganisationNames:
     * "Ukraine's Center for Countering Disinformation": a name the model ends at "Center"
       runs on through "for"/"of" and capitalised words, and a possessive state before it
       is not part of it.
+    * "Zimbabwe Electoral Commission", "Nepal Army": a state of ``states`` (those the
+      gazetteer derives, whose names the model knew as part of such names before the
+      gazetteer took them) followed by capitalised words up to a head noun is the body.
     """
 
     def __init__(self) -> None:
         self.heads: frozenset[str] = frozenset()
+        self.states: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
-                   names: dict[str, Any] | None = None) -> None:
+                   names: dict[str, Any] | None = None, states: Iterable[str] = ()) -> None:
         self.heads = frozenset((names or {}).get("organisation_heads", ()))
+        self.states = frozenset(states)
 
     def __call__(self, doc: Doc) -> Doc:
         tagged = list(doc.ents)
-        found = [self._mended(ent) for ent in tagged]
+        found = [self._named_after_state(ent) or self._mended(ent) for ent in tagged]
         found += self._unnamed_organisations(doc, found)
         added = []
         for acronym, long_form in defined_acronyms(doc.text).items():
@@ -187,6 +192,17 @@ class OrganisationNames:
             if end > token.i + 1 and not any(i in tagged for i in range(token.i, end)):
                 spans.append(Span(doc, token.i, end, label="ORG"))
         return spans
+
+    def _named_after_state(self, ent: Span) -> Span | None:
+        """ "Zimbabwe Electoral Commission": the state's name, capitalised words, a head noun."""
+        if ent.label_ != "GPE" or ent.ent_id_ not in self.states:
+            return None
+        doc, end = ent.doc, ent.end
+        while end < len(doc) and end - ent.end < 4 and doc[end].is_title and doc[end].text not in self.heads:
+            end += 1
+        if end < len(doc) and doc[end].text in self.heads and doc[end].is_title:
+            return Span(doc, ent.start, end + 1, label="ORG")
+        return None
 
     @staticmethod
     def _mended(ent: Span) -> Span:

@@ -112,6 +112,12 @@ def state_ids() -> list[str]:
     return sorted(key for key, entity in load_gazetteer().entities.items() if entity.type == "State")
 
 
+@registry.misc("kgbuild.derived_state_ids.v1")
+def derived_state_ids() -> list[str]:
+    """Gazetteer ids of the states ``states.derived.json`` adds to the hand-made ones."""
+    return [row["id"] for row in read_json("gazetteer", "states.derived.json")["states"]]
+
+
 @registry.misc("kgbuild.read_jsonl.v1")
 def read_ontology_jsonl(path: str) -> list[dict[str, Any]]:
     """A JSON Lines file under ``ontology/`` as a list (srsly's reader returns a generator that configs reject)."""

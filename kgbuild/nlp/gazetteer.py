@@ -206,26 +206,6 @@ def ruler_patterns() -> list[dict[str, Any]]:
             patterns += [{"label": "ORG", "pattern": v, "id": row["id"]} for v in _variants(name)]
         for name in row.get("demonyms", []):
             patterns += [{"label": "NORP", "pattern": v, "id": row["id"]} for v in _variants(name)]
-    return patterns + _organisations_named_after_states()
-
-
-def _organisations_named_after_states() -> list[dict[str, Any]]:
-    """Token patterns for an organisation whose name begins with a derived state's ("Zimbabwe Electoral
-    Commission", "Nepal Army"): capitalised words up to a head noun of ``names.json``. The ruler keeps
-    the longest match, so the name is the organisation's, as the model tagged it before the derived
-    states were added, not the state's. (The hand-made states keep the patterns they had:
-    "Ukraine's Center for Countering Disinformation" is mended by the organisation_names component.)"""
-    heads = read_json("names.json")["organisation_heads"]
-    derived = {row["id"] for row in read_json("gazetteer", "states.derived.json")["states"]}
-    patterns = []
-    for row in _rows():
-        if row["type"] != "State" or row["id"] not in derived:
-            continue
-        for name in dict.fromkeys([row["label"], *row.get("aliases", [])]):
-            words = name.split()
-            if all(w.isalpha() for w in words):
-                patterns.append({"label": "ORG", "pattern": [*({"ORTH": w} for w in words),
-                                                             {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": heads}}]})
     return patterns
 
 
