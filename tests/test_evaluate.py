@@ -136,20 +136,20 @@ def test_eval_fails_when_an_input_is_missing(run_cli, tmp_path, corpus):
 def test_eval_command_scores_the_voa_articles(run_cli, corpus):
     """The second development set: thirty VOA articles of many wars (issue 14).
 
-    The floors are the figures this set reached in the session that brought it in (P 0.85,
-    R 0.62, arguments 0.58, must-actors 0.92, 8 split alias groups, from P 0.71, R 0.51,
-    0.56, 0.90 and 20); the issue's bars (P and R >= 0.8, arguments >= 0.75, no split) are
-    not all met yet, and these floors keep what was reached from sliding back.
+    The floors are the figures this set has reached (P 0.84, R 0.75, arguments 0.63,
+    must-actors 0.94, 7 split alias groups, from P 0.71, R 0.51, 0.56, 0.90 and 20 when it
+    came in); the issue's bars (P and R >= 0.8, arguments >= 0.75, no split) are not all met
+    yet, and these floors keep what was reached from sliding back.
     """
     report = _eval_report(run_cli, corpus / "voa" / "gold", corpus / "voa" / "index.json")
     overall = report["events"]["overall"]
-    assert overall["precision"] >= 0.8 and overall["recall"] >= 0.6
-    assert report["events"]["strike"]["recall"] >= 0.55
-    assert report["arguments"]["overall"] >= 0.55
+    assert overall["precision"] >= 0.8 and overall["recall"] >= 0.72
+    assert report["events"]["strike"]["recall"] >= 0.7
+    assert report["arguments"]["overall"] >= 0.6
     # photo credits, bylines, contributor lines and the outlet itself are never actors
     assert report["actors"]["must_not_found"] == []
-    assert report["actors"]["must_recall"] >= 0.9
-    assert len(report["actors"]["split_groups"]) <= 8
+    assert report["actors"]["must_recall"] >= 0.92
+    assert len(report["actors"]["split_groups"]) <= 7
 
 
 # Figures each written set reached when it came in (tests/corpus/README.md): precision,

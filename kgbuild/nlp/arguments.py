@@ -73,6 +73,14 @@ def _subject_agrees(noun: Token, kind: str) -> bool:
     return noun.ent_type_ in ("ORG", "GPE", "NORP") and noun.tag_ not in ("NNS", "NNPS")
 
 
+def _reaches(figure: Token, verb: Token) -> bool:
+    """Whether a figure is what ``verb`` says its subject came to: "climbed to 72", "stood at 40", "reached 31"."""
+    if figure.dep_ in ("dobj", "attr") and figure.head.i == verb.i:
+        return True
+    preposition = figure.head
+    return figure.dep_ == "pobj" and preposition.lower_ in ("to", "at") and preposition.head.i == verb.i
+
+
 def _gerund_as_noun(trigger: Token) -> bool:
     return trigger.tag_ == "VBG" and trigger.dep_ in _NOUN_POSITIONS \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children)
@@ -334,7 +342,10 @@ class EventArguments:
             # "said after a call with Y" is Y's call with the speaker; "urged restraint
             # following the assault" says nothing of who attacked, nor "said in between the calls".
             if verb.lemma_ not in self.rules["light_verbs"] and (kind not in self.rules["through_prep"] or not has_counterpart):
-                return []
+                # "Obama and Putin agreed in a telephone conversation": parties that act together
+                subject = self._clause_subject(verb) if kind in self.rules["through_prep"] else None
+                together = self.phrase_entities(subject) if subject is not None and subject.conjuncts else []
+                return together if len(together) > 1 else []
         # "launched an offensive", "held talks": the subject of the light verb acts;
         # "called the strike significant" says nothing of who struck.
         if verb.lemma_ in self.rules["light_verbs"] or trigger.dep_ == "pobj":
@@ -515,11 +526,14 @@ class EventArguments:
             if span._.currency and _CURRENCY in units:
                 fitting.append(span)
             elif unit is not None and (unit.lemma_.lower() in units or unit.lower_ in units
-                                       or (unit.ent_type_ == "NORP" or unit.tag_ == "NNPS") and _PEOPLE in units):
-                fitting.append(span)  # "hundreds of thousands of Rwandans", "hundreds of Yazidis" count people
+                                       or (unit.ent_type_ in ("NORP", "AGENT") or unit.tag_ == "NNPS") and _PEOPLE in units):
+                # "hundreds of thousands of Rwandans", "hundreds of Yazidis", "137 worshippers" count people
+                fitting.append(span)
             elif unit is None and kind in self.rules["bare_figures"] and span.root.head.i == trigger.i \
                     and span.root.dep_ in self.rules["bare_figures"][kind]:
                 bare.append(span)  # "killing three", "wounded 21": the verb says what is counted
+            elif unit is None and trigger.dep_ == "nsubj" and _reaches(span.root, trigger.head):
+                bare.append(span)  # "the death toll climbed to 72", "the toll stood at 40"
         return self._nearest(trigger, fitting or bare)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -16,6 +16,8 @@ from .events import EVENTS, HYPOTHETICAL
 # "No casualties were reported" states a figure of zero, not a negated event.
 _ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "one", "damage"})
 _SPEAKER_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP"})
+# Prepositions that make a noun the setting of a verb, not what it intends ("agreed in a call").
+_SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "on", "over", "via", "through", "by"})
 # Conjunctions that tie a clause to another by time, not by intention.
 _TEMPORAL_MARKS = frozenset({"before", "after", "when", "while", "as", "since", "until", "once"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
@@ -134,7 +136,10 @@ class Attribution:
         for position, node in enumerate(path):
             # the active subject of "claim", "threaten" or "plan" is who does it, not what is claimed:
             # "attacks have claimed 400 lives", "the offensive aims to cut the road"
-            if position > 0 and path[position - 1].dep_ not in ("nsubj", "csubj"):
+            # nor is a verb the event is only the setting of: "agreed in a telephone call"
+            below = path[position - 1] if position > 0 else None
+            if below is not None and below.dep_ not in ("nsubj", "csubj") \
+                    and not (below.dep_ == "prep" and below.lower_ in _SETTING_PREPOSITIONS):
                 for name, cues in modality.items():
                     if node.lemma_ in cues.get("verbs", ()):
                         found.add(name)

@@ -92,7 +92,7 @@ _INJURY_WORDS = ("wound", "injur", "hurt", "maim")
 def _toll_kind(event: Event) -> str:
     """Whether a toll counts the dead or the injured, by its trigger or its counted word."""
     words = [event.trigger.lower(), *((c.quantity.unit or "").lower() for c in event.claims if c.quantity)]
-    return "injured" if any(w.startswith(_INJURY_WORDS) or any(i in w for i in _INJURY_WORDS) for w in words) else "dead"
+    return "injured" if any(injury in word for word in words for injury in _INJURY_WORDS) else "dead"
 
 
 def _sentences(event: Event) -> set[tuple[str, int]]:
@@ -381,7 +381,10 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
     back to (:func:`_antecedent`), and merges. Another report that contradicts nothing but
     leaves out its attacker, target or place takes them from the main event, and says so
     in ``inferred_roles``; so does a place no nearer than the state the main event's place
-    lies in.
+    lies in. A report that names nothing is, in an article that names one event of its type,
+    that event. What the main attack led to (its dead and wounded, the interception of its
+    drones) takes its attacker or launcher, place and day, and puts an attack placed only in
+    a region in the town it names.
     """
     main = _main_events(events)
     tolls = {s for event in events if event.type == "casualties" and _figures(event) for s in _sentences(event)}
@@ -390,7 +393,6 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
     dropped: set[int] = set()
     for index, event in enumerate(events):
         costed = event.type in COSTED_TYPES and bool(_sentences(event) & tolls)
-        # "he had shot the activist" names nobody, and is most often the event the article reports
         # "he was shot in broad daylight" names nobody: in an article that names one such event, it
         # is that event; among several, it is one more, told in the main event's terms
         unnamed = not (_arguments(event) or costed) and named_of_type[event.type] <= 1

@@ -146,6 +146,10 @@ QUANTITY_CASES = [
     ("Ethiopia has deployed thousands of soldiers to the border.", "troop_figure", (1000, None), "soldiers"),
     ("No casualties were reported.", "casualties", (0, 0), "casualties"),
     ("Terror attacks have claimed more than 400 lives.", "casualties", (400, None), "lives"),
+    ("A suicide bomber struck a mosque in Quetta, killing at least 137 worshippers.", "casualties", (137, None),
+     "worshippers"),
+    ("Five attackers also died in the fighting in Kabul.", "casualties", (5, 5), "attackers"),
+    ("The toll from the bombings in Colombo climbed to 72.", "casualties", (72, 72), None),
     ("Hundreds of thousands of Rwandans were killed in 1994.", "casualties", (100000, None), "rwandans"),
     ("The offensive diverted 60,000 of Russia's most capable personnel.", "troop_figure", (60000, 60000), "personnel"),
 ]

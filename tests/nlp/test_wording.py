@@ -44,6 +44,14 @@ WORDING = [
     ("Five people were killed and 12 wounded in the blast in Kano.", "casualties"),
     ("No one was hurt in the attack on the embassy in Kabul.", "casualties"),
     ("A drone dropped explosives on a car in Kherson.", "strike"),
+    ("Mortar rounds slammed into the Green Zone in Baghdad on Sunday.", "strike"),
+    ("A suicide bomber drove a truck packed with explosives into an army camp in Gao.", "strike"),
+    ("A man drove a van into pedestrians on a bridge in London.", "strike"),
+    ("An Afghan soldier turned his weapon on coalition troops in Zabul.", "strike"),
+    ("The assault on the hotel in Mogadishu left at least 59 people dead.", "casualties"),
+    ("The death toll from the bombings in Colombo climbed to 72.", "casualties"),
+    ("Obama and Putin agreed in a telephone conversation on Friday to resume talks.", "call"),
+    ("Ban Ki-moon paid a brief visit to Gaza on Tuesday.", "meeting"),
     ("Air defences repelled a drone attack on Kyiv overnight.", "interception"),
     ("Ukrainian forces repelled an assault by Russian marines near Vuhledar.", "strike"),
     ("Car bombings in Baghdad have claimed more than 300 lives this year.", "casualties"),
@@ -105,6 +113,8 @@ LOOKALIKES = [
     ("Miners' strike in Kryvyi Rih", "strike"),
     ("Gunmen abducted 280 pupils from a school in Kaduna.", "strike"),
     ("The army carried out an air strike on a village gathering in Sagaing.", "meeting"),
+    ("He drove his car into town to vote in Kabul.", "strike"),
+    ("The fall of Aleppo left the rebels weakened.", "casualties"),
     # what an appeal asks for has not happened
     ("Donald Trump urged Barack Obama not to attack Syria.", "strike"),
 ]

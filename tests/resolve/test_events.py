@@ -66,17 +66,14 @@ def test_calls_with_different_parties_stay_two(extract):
     assert len([e for e in facts.events if e.type == "call"]) == 2
 
 
-def test_a_headline_joins_the_only_body_report_of_its_type_that_names_no_party(extract):
-    facts = extract("Suicide attack at Istanbul's main airport\n\n"
-                    "Three suicide attackers opened fire at the entrance to the international terminal late "
-                    "Tuesday, killing 36 people, the governor said.", date(2016, 6, 29))
-    (strike,) = [e for e in facts.events if e.type == "strike"]
-    assert len(strike.claims) == 2
-
-
-def test_a_headline_figure_within_the_body_s_bound_is_the_same_toll(extract):
-    facts = extract("Israeli strikes on south Lebanon villages kill 14\n\n"
-                    "Israeli warplanes pounded villages in southern Lebanon on Tuesday, killing at least 14 people, "
-                    "the health ministry said.", date(2024, 10, 9))
-    (casualties,) = [e for e in facts.events if e.type == "casualties"]
-    assert len(casualties.claims) == 2
+@pytest.mark.parametrize(("text", "published", "kind"), [
+    # the only body report of its type, which names no party to compare
+    ("Suicide attack at Istanbul's main airport\n\nThree suicide attackers opened fire at the entrance to the "
+     "international terminal late Tuesday, killing 36 people, the governor said.", date(2016, 6, 29), "strike"),
+    # a figure within the body's bound is the same toll
+    ("Israeli strikes on south Lebanon villages kill 14\n\nIsraeli warplanes pounded villages in southern Lebanon "
+     "on Tuesday, killing at least 14 people, the health ministry said.", date(2024, 10, 9), "casualties"),
+])
+def test_a_headline_joins_the_body_report_it_announces(extract, text, published, kind):
+    (event,) = [e for e in extract(text, published).events if e.type == kind]
+    assert len(event.claims) == 2
