@@ -428,6 +428,10 @@ class EventArguments:
             named_place = head.lower_ == "of" and head.head.lemma_ in self.rules["place_nouns"]  # "the town of Makhnovka"
             if not (ent.label_ in self.rules["place_labels"] or self.is_site(ent) or named_place) or (ent.start, ent.end) in taken:
                 continue
+            if named_place and head.head.i in subtree_depth and head.head.i not in (trigger.i, scope.i):
+                # "hit a residential area of the nearby town of Kostiantynivka": a town the object lies in
+                scored.append(((subtree_depth[head.head.i], False, abs(ent.start - trigger.i)), ent, ""))
+                continue
             # "the city of Kharkiv", "the Kursk region"
             if head.lower_ == "of" and head.head.pos_ == "NOUN":
                 head = head.head.head
@@ -436,6 +440,8 @@ class EventArguments:
             if named_place and head.i in (trigger.i, scope.i):
                 scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))  # "seized the town of Sake"
                 continue
+            if head.dep_ == "conj" and head.head.dep_ == "prep" and head.pos_ == "ADP":
+                head = head.head  # "in and around Debaltseve"
             if root.dep_ in ("compound", "nmod", "amod") and root.head.i in (trigger.i, scope.i) and self.is_place(ent):
                 scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))  # "the Kashmir attack"
                 continue

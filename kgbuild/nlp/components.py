@@ -31,7 +31,12 @@ ROLES = "roles"
 
 _MISTAKEN_FOR_TOWNS = frozenset({"PRODUCT", "ORG", "PERSON"})
 # words after a town's name that say it is one: "Kherson city (Kherson)"
-_SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "settlement", "hamlet", "kibbutz", "township"})
+
+
+def _named_settlement(token: Any) -> bool:
+    """ "the town of Sake", "the kibbutz of Nirim": a place, known to GeoNames or not."""
+    return token.head.lower_ == "of" and token.head.head.lower_ in _SETTLEMENT_WORDS
 
 
 class TownNames:
@@ -39,7 +44,7 @@ class TownNames:
     text says they are places; the geocoder settles which town it is, as for any place.
 
     * after a preposition of place ("attacked positions near Marinka"), when GeoNames knows
-      a town of that name;
+      a town of that name, and after "the town of" or "the village of", known or not;
     * before the regions that hold it in brackets, as incident notes write them ("shelled
       Huliaipole (Polohy raion, Zaporizhzhia)", "near Mafa (Borno)"), known to GeoNames or not.
     """
@@ -60,17 +65,19 @@ class TownNames:
         # "killed in Sinjar")
         relabelled = {ent.start: Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents
                       if ent.label_ in _MISTAKEN_FOR_TOWNS and not ent.ent_id_ and ent.root.dep_ == "pobj"
-                      and ent.root.head.lower_ in self.prepositions and self.is_town(ent.text)}
+                      and (ent.root.head.lower_ in self.prepositions and self.is_town(ent.text) or _named_settlement(ent.root))}
         found = list(relabelled.values())
         for token in doc:
-            if token.ent_type_ or token.pos_ != "PROPN" or not token.is_title or token.dep_ != "pobj" \
-                    or token.head.lower_ not in self.prepositions:
+            if token.ent_type_ or not token.is_title or token.dep_ != "pobj" or token.pos_ not in ("PROPN", "NOUN"):
+                continue
+            named = _named_settlement(token)  # "the town of Sake", where the model reads "sake" as a noun
+            if not named and (token.pos_ != "PROPN" or token.head.lower_ not in self.prepositions):
                 continue
             start = token.i  # "Velyka Novosilka": the words of the name before its head
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
                     and doc[start - 1].is_title and not doc[start - 1].ent_type_:
                 start -= 1
-            if self.is_town(doc[start:token.i + 1].text):
+            if named or self.is_town(doc[start:token.i + 1].text):
                 found.append(Span(doc, start, token.i + 1, label="GPE"))
         found += [span for span in self._bracketed(doc) if not any(span.start < f.end and f.start < span.end for f in found)]
         if found:

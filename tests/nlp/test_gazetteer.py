@@ -139,3 +139,14 @@ def test_a_name_before_its_bracketed_regions_is_a_place(extract, text, place):
 def test_brackets_that_hold_no_region_make_no_place(extract, text):
     facts = extract(text)
     assert [m.text for m in facts.mentions if m.label == "GPE"] == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebels seized the town of Sake on Tuesday.", "Sake"),  # a town the model tags as nothing
+    ("Hamas fired rockets at the kibbutz of Nirim on Tuesday.", "Nirim"),  # or as an organisation
+    # a town the struck object lies in
+    ("Shells hit a residential area of the nearby town of Kostiantynivka on Saturday.", "Kostiantynivka"),
+])
+def test_a_named_settlement_is_where_the_strike_happened(extract, text, place):
+    (strike,) = [e for e in extract(text).events if e.type == "strike"]
+    assert [m.text for m in strike.places] == [place]
