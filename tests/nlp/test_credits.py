@@ -15,6 +15,10 @@ CASES = [
     ("Nadia Farouk and Tom Becker contributed to this report.", {"Nadia Farouk", "Tom Becker"}, None),
     ("A Turkish official told VOA that Ankara would send troops to Qatar.", {"VOA"}, "Ankara"),
     ("The Kremlin denied the report, Reuters said.", {"Reuters"}, "Kremlin"),
+    # a wire dateline's outlet
+    ("BEIRUT, Oct. 9, 2024 (Meridian News Agency) - Israeli warplanes pounded villages in Lebanon.",
+     {"Meridian News Agency"}, "Lebanon"),
+    ("KABUL (Frontline News) - Gunmen attacked a checkpoint in Kabul on Monday.", {"Frontline News"}, "Kabul"),
 ]
 
 
