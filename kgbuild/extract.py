@@ -40,6 +40,11 @@ def _plausible_name(text: str, label: str, known: bool = False) -> bool:
     return label in ("NORP", "AGENT") or known or not text[0].islower()
 
 
+def _names_a_people(ent: Span) -> bool:
+    """ "Rohingya Muslims", "the Yazidis": a plural noun phrase, not a qualifier ("Kurdish fighters")."""
+    return ent.root.tag_ in ("NNPS", "NNS") and ent.root.dep_ not in ("amod", "compound", "nmod")
+
+
 @cache
 def _never_actors() -> tuple[frozenset[str], frozenset[str]]:
     """Weapons and vehicles, and office words cut from a title: names that are never actors."""
@@ -71,7 +76,9 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
         lead = article_word.end() if article_word else 0
         text = text[lead:]
         gazetteer_id = ent.ent_id_ or None
-        if ent.label_ == "NORP" and gazetteer_id is None or not _plausible_name(text, ent.label_, gazetteer_id is not None):
+        # a demonym of no known state is a people when it names one ("Rohingya Muslims fled"), else a qualifier
+        if ent.label_ == "NORP" and gazetteer_id is None and not _names_a_people(ent) \
+                or not _plausible_name(text, ent.label_, gazetteer_id is not None):
             continue
         if ent.start in journalists:
             kind = "journalist"

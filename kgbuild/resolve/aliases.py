@@ -23,7 +23,7 @@ from .events import Geography, implied_parties, merge_reports
 from .geocode import Location, Point, geocode, is_site, state_locations, states_beyond_gazetteer
 
 _TYPES: dict[str, EntityType] = {
-    "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"
+    "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": "Population",
 }
 
 

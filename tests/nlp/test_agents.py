@@ -104,3 +104,17 @@ def test_civilians_are_the_population_that_suffers(extract, text, label, country
 def test_counted_soldiers_stay_a_figure_not_a_party(extract):
     facts = extract("Militants killed five soldiers in Zamfara state on Monday.", PUBLISHED)
     assert "soldiers" not in {m.text for m in facts.mentions}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Thousands of Rohingya Muslims fled to Bangladesh after the army attacked their villages.", "Rohingya Muslims"),
+    ("Republicans urged Obama to send more troops to Iraq.", "Republicans"),
+])
+def test_a_people_of_no_known_state_is_a_population(extract, text, people):
+    facts = extract(text, PUBLISHED)
+    assert (people, "Population") in {(e.label, e.type) for e in facts.entities}
+
+
+def test_a_demonym_of_no_known_state_that_qualifies_a_party_is_no_population(extract):
+    facts = extract("Kurdish fighters attacked Islamic State positions near Kobani.", PUBLISHED)
+    assert not [e for e in facts.entities if e.type == "Population"]
