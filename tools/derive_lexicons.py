@@ -45,6 +45,8 @@ from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
+from kgbuild.nlp.gazetteer import slug
+
 REPO = Path(__file__).resolve().parents[1]
 REVIEW = Path(__file__).with_name("lexicon_review.json")
 OUTPUT = REPO / "ontology" / "events" / "lexicons.derived.json"
@@ -151,22 +153,34 @@ def read_synonym_sets(path: Path) -> dict[str, list[str]]:
     return dict(sets)
 
 
-def read_wordnet_nouns(path: Path) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, str]]:
-    """WordNet's noun synsets: offset -> words, offset -> hyponym offsets, and ``word.n.NN`` -> offset."""
-    words: dict[str, list[str]] = {}
-    hyponyms: dict[str, list[str]] = defaultdict(list)
-    for line in (path / "data.noun").read_text(encoding="utf-8").splitlines():
+_ADJECTIVE_MARKER = re.compile(r"\([a-z]+\)$")  # "galore(ip)": a syntactic marker of data.adj
+
+Synsets = dict[str, tuple[list[str], list[tuple[str, str, str, int, int]], str]]
+
+
+def read_wordnet(path: Path, pos: str) -> Synsets:
+    """WordNet's synsets of one part of speech (``noun``, ``adj``): offset -> (words as written, with
+    spaces; pointers as (symbol, target offset, target part of speech, source word, target word),
+    words counted from 1 and 0 for the whole synset; gloss)."""
+    synsets = {}
+    for line in (path / f"data.{pos}").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):
             continue
-        fields = line.split(" | ", 1)[0].split()
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
         offset, count = fields[0], int(fields[3], 16)
-        words[offset] = [fields[4 + 2 * i].lower().replace("_", " ") for i in range(count)]
+        words = [_ADJECTIVE_MARKER.sub("", fields[4 + 2 * i]).replace("_", " ") for i in range(count)]
         at = 4 + 2 * count
+        pointers = []
         for i in range(int(fields[at])):
-            symbol, target, pos = fields[at + 1 + 4 * i: at + 4 + 4 * i]
-            if symbol in ("~", "~i") and pos == "n":
-                hyponyms[offset].append(target)
-    # word.n.NN names count a lemma's senses in the order of index.noun, as NLTK's do
+            symbol, target, target_pos, numbers = fields[at + 1 + 4 * i: at + 5 + 4 * i]
+            pointers.append((symbol, target, target_pos, int(numbers[:2], 16), int(numbers[2:], 16)))
+        synsets[offset] = (words, pointers, gloss.strip())
+    return synsets
+
+
+def read_noun_senses(path: Path) -> dict[str, str]:
+    """``word.n.NN`` -> offset: a lemma's senses counted in the order of index.noun, as NLTK's are."""
     senses: dict[str, str] = {}
     for line in (path / "index.noun").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):
@@ -176,7 +190,17 @@ def read_wordnet_nouns(path: Path) -> tuple[dict[str, list[str]], dict[str, list
         offsets = fields[6 + pointer_count:6 + pointer_count + synset_count]
         for number, offset in enumerate(offsets, 1):
             senses[f"{lemma}.n.{number:02d}"] = offset
-    return words, dict(hyponyms), senses
+    return senses
+
+
+def read_wordnet_nouns(path: Path) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, str]]:
+    """WordNet's noun synsets: offset -> words (lower case), offset -> hyponym and instance
+    offsets, and ``word.n.NN`` -> offset."""
+    synsets = read_wordnet(path, "noun")
+    words = {offset: [w.lower() for w in synset_words] for offset, (synset_words, _, _) in synsets.items()}
+    hyponyms = {offset: below for offset, (_, pointers, _) in synsets.items()
+                if (below := [t for s, t, p, _, _ in pointers if s in ("~", "~i") and p == "n"])}
+    return words, hyponyms, read_noun_senses(path)
 
 
 def hyponym_closure(root: str, words: dict[str, list[str]], hyponyms: dict[str, list[str]]) -> set[str]:
@@ -864,31 +888,7 @@ GAZETTEER = REPO / "ontology" / "gazetteer"
 # WordNet's countries are instances of "country.n.02" (the territory of a nation) and its hyponyms
 # ("Asian country"); its people nouns are below "person.n.01", its languages below "language.n.01".
 _COUNTRY, _PERSON, _LANGUAGE = "country.n.02", "person.n.01", "language.n.01"
-_ADJECTIVE_MARKER = re.compile(r"\([a-z]+\)$")  # "galore(ip)": a syntactic marker of data.adj
 _NATIVE = re.compile(r"^(?:a )?(?:native or inhabitant|inhabitant or native) of (?:the )?(?P<name>[^;,]+)")
-
-Synsets = dict[str, tuple[list[str], list[tuple[str, str, str, int, int]], str]]
-
-
-def read_wordnet(path: Path, pos: str) -> Synsets:
-    """WordNet's synsets of one part of speech (``noun``, ``adj``): offset -> (words as written, with
-    spaces; pointers as (symbol, target offset, target part of speech, source word, target word),
-    words counted from 1 and 0 for the whole synset; gloss)."""
-    synsets = {}
-    for line in (path / f"data.{pos}").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        head, _, gloss = line.partition(" | ")
-        fields = head.split()
-        offset, count = fields[0], int(fields[3], 16)
-        words = [_ADJECTIVE_MARKER.sub("", fields[4 + 2 * i]).replace("_", " ") for i in range(count)]
-        at = 4 + 2 * count
-        pointers = []
-        for i in range(int(fields[at])):
-            symbol, target, target_pos, numbers = fields[at + 1 + 4 * i: at + 5 + 4 * i]
-            pointers.append((symbol, target, target_pos, int(numbers[:2], 16), int(numbers[2:], 16)))
-        synsets[offset] = (words, pointers, gloss.strip())
-    return synsets
 
 
 def _below(root: str, nouns: Synsets, instances: bool = True) -> set[str]:
@@ -901,12 +901,6 @@ def _below(root: str, nouns: Synsets, instances: bool = True) -> set[str]:
             found.add(offset)
             todo += [t for s, t, p, _, _ in nouns[offset][1] if s in symbols and p == "n"]
     return found
-
-
-def _slug(name: str) -> str:
-    """kgbuild's ``slug`` (``kgbuild/nlp/gazetteer.py``): the id a name gives, and so its graph key."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def _key(name: str) -> str:
@@ -979,7 +973,7 @@ def derive_states(petrarch: Path, wordnet: Path, review: dict, countries: dict[s
     places = {row["id"] for row in hand if row["type"] == "Place"}
 
     nouns, adjectives = read_wordnet(wordnet, "noun"), read_wordnet(wordnet, "adj")
-    senses = read_wordnet_nouns(wordnet)[2]
+    senses = read_noun_senses(wordnet)
     # kinds of country and the countries, kinds of people and of language (no one person: "Lichtenstein")
     kinds = _below(senses[_COUNTRY], nouns)
     people, languages = _below(senses[_PERSON], nouns, False), _below(senses[_LANGUAGE], nouns, False)
@@ -1080,9 +1074,9 @@ def derive_states(petrarch: Path, wordnet: Path, review: dict, countries: dict[s
                     if _key(d) not in struck]
         own_demonyms = {_key(d) for d in demonyms}
         aliases = [n for n in names[1:] if n == record["geonames"] or _key(n) not in own_demonyms]
-        row = {"id": _slug(record["label"]), "label": record["label"], "aliases": aliases,
+        row = {"id": slug(record["label"]), "label": record["label"], "aliases": aliases,
                "demonyms": [d for d in dict.fromkeys(demonyms) if _key(d) not in {_key(n) for n in names}]}
-        capital = next((_slug(c) for c in record["capitals"] if _slug(c) in places), None)
+        capital = next((slug(c) for c in record["capitals"] if slug(c) in places), None)
         if capital:
             row["capital"] = capital
         row["cameo"] = record["code"]

@@ -88,7 +88,9 @@ class TownNames:
 
     def _bracketed(self, doc: Doc) -> list[Span]:
         """Names followed by the regions that hold them in brackets: "Chasiv Yar (Bakhmut raion, Donetsk)"."""
-        found = []
+        found: list[Span] = []
+        if "(" not in doc.text:
+            return found
         for token in doc[1:]:
             if token.text != "(":
                 continue
@@ -97,7 +99,7 @@ class TownNames:
                 continue
             words = [t for t in inside if t.text != ","]
             # "(RSF)", "(Reuters)", "(month of report)" are no regions
-            if len(words) < 1 or any(not (t.is_title or t.lower_ in self.designators) for t in words) \
+            if not words or any(not (t.is_title or t.lower_ in self.designators) for t in words) \
                     or len(words) == 1 and words[0].is_upper:
                 continue
             if not any(t.ent_type_ in ("GPE", "LOC") or t.lower_ in self.designators or self.is_town(t.text) for t in words):
@@ -407,12 +409,11 @@ class Agents:
             start = qualifier.start if qualifier is not None else token.i
             if any(start <= span.end - 1 and span.start <= head.i for span in found):
                 continue  # "separatist rebels": one party, already marked from its first word
+            outside = [c for c in (*token.children, *head.children) if not start <= c.i <= head.i]
             counted = self._counted(head) or any(
-                c.like_num or c.dep_ in ("nummod", "quantmod") or c.lower_ in _QUANTIFIERS
-                for c in (*token.children, *head.children) if not start <= c.i <= head.i)
-            if head.i in taken or counted and self.codes[token.lower_] not in self.victims or any(
-                    c.ent_type_ and c.ent_type_ not in _FIGURE_LABELS
-                    for c in (*token.children, *head.children) if not start <= c.i <= head.i):
+                c.like_num or c.dep_ in ("nummod", "quantmod") or c.lower_ in _QUANTIFIERS for c in outside)
+            if head.i in taken or counted and self.codes[token.lower_] not in self.victims \
+                    or any(c.ent_type_ and c.ent_type_ not in _FIGURE_LABELS for c in outside):
                 continue
             if qualifier is not None:
                 replaced.add(qualifier.start)
@@ -473,7 +474,7 @@ def looks_ahead(span: Span) -> bool:
 
 
 def _day_of_month(token: Any) -> bool:
-    return token.is_digit and 1 <= int(token.text) <= 31 and not token.ent_type_ == "DATE"
+    return token.is_digit and 1 <= int(token.text) <= 31 and token.ent_type_ != "DATE"
 
 
 class Dates:

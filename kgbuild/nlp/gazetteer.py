@@ -110,14 +110,18 @@ def _coded(hand: list[dict[str, Any]], derived: dict[str, Any], states: dict[str
         yield row
 
 
+def _claimed(rows: list[dict[str, Any]]) -> tuple[set[str], set[str]]:
+    """Every name (lower-cased, with metonyms and demonyms) and every id that ``rows`` hold."""
+    names = {name.lower() for row in rows for name in (*_names(row), *row.get("metonyms", []), *row.get("demonyms", []))}
+    return names, {row["id"] for row in rows}
+
+
 def _derived_states(hand: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Rows for ``ontology/gazetteer/states.derived.json``: the sovereign states the hand-made
     ``states.jsonl`` lacks, with their CAMEO country code (derived by ``tools/derive_lexicons.py``
     from GeoNames, countries-states-cities, Phoenix and WordNet). A name or demonym that a
     hand-made entry holds stays that entry's; a state whose id or label one holds is left out."""
-    taken = {name.lower() for row in hand
-             for name in (*_names(row), *row.get("metonyms", []), *row.get("demonyms", []))}
-    ids = {row["id"] for row in hand}
+    taken, ids = _claimed(hand)
     for row in read_json("gazetteer", "states.derived.json")["states"]:
         if row["id"] in ids or row["label"].lower() in taken:
             continue
@@ -131,9 +135,7 @@ def _derived_rows(hand: list[dict[str, Any]], derived: dict[str, Any],
     organisations and state institutions from PETRARCH2's Phoenix dictionaries), each with its
     CAMEO actor code and the state the code names. An entry that shares a name with one of
     ``hand`` (the hand-made entries and the derived states), or with an earlier entry, is left out."""
-    taken = {name.lower() for row in hand
-             for name in (*_names(row), *row.get("metonyms", []), *row.get("demonyms", []))}
-    ids = {row["id"] for row in hand}
+    taken, ids = _claimed(hand)
     states = {code: state for state, code in state_codes.items()}
     for section, entity_type in _DERIVED_TYPES.items():
         for entry in derived[section]:
