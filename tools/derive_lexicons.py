@@ -45,7 +45,10 @@ from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
-from kgbuild.nlp.gazetteer import slug
+try:
+    from kgbuild.nlp.gazetteer import slug  # the ids the gazetteer gives names, and so their graph keys
+except ImportError as missing:
+    raise SystemExit(f"error: {missing}: install kgbuild first (pip install -e . in the checkout)") from None
 
 REPO = Path(__file__).resolve().parents[1]
 REVIEW = Path(__file__).with_name("lexicon_review.json")
