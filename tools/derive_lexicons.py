@@ -139,7 +139,8 @@ def derive_agents(petrarch: Path, review: dict) -> dict:
         if not noun.endswith(("s", "men")) and noun not in spec.get("uncounted", ()):
             kept.setdefault(_plural(noun), code)
     return {"_comment": spec["_attribution"], "types": spec["codes"], "stateless": spec["stateless"],
-            "victims": spec["victims"], "labels": spec["labels"], "agents": dict(sorted(kept.items()))}
+            "victims": spec["victims"], "labels": spec["labels"], "agents": dict(sorted(kept.items())),
+            "tolls": spec["tolls"]}
 
 
 def read_synonym_sets(path: Path) -> dict[str, list[str]]:

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .components import DATES
+from .components import DATES, set_entities
 from .events import EVENTS, expand_lexicons
 from .quantities import QUANTITIES
 
@@ -20,6 +20,14 @@ _CURRENCY = "__currency__"
 _PEOPLE = "people"
 # How far back (in tokens, a few sentences) "the army" looks for the army it names.
 _ANTECEDENT_WINDOW = 150
+# How far after a count its victims are named: "22 people, including two children".
+_VICTIMS_WINDOW = 7
+# Prepositions that name part of what a figure counts.
+_PART_PREPS = frozenset({"including", "among"})
+# Words that open a phrase naming who a count was: "including children", "most of them students".
+_PART_WORDS = _PART_PREPS | frozenset({"mostly", "mainly", "most", "many", "all", "some", "half", "both"})
+# Where an attack's setting is said: what it hit and where ("at the entrance to the terminal of the airport").
+_SETTING_DEPS = frozenset({"dobj", "prep", "pobj", "conj", "nsubjpass", "compound", "amod"})
 
 
 def _steps(path: list[str]) -> list[tuple[str, frozenset[str] | None]]:
@@ -99,7 +107,7 @@ class EventArguments:
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    rules: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None,
-                   states: list[str] | None = None) -> None:
+                   states: list[str] | None = None, agents: dict[str, Any] | None = None) -> None:
         data = dict(rules or {})
         lexicons = {**(lexicons or {}), "currency": [_CURRENCY]}
         units = expand_lexicons(data.pop("quantity_units", {}), lexicons)
@@ -129,6 +137,9 @@ class EventArguments:
             "harm_verbs": frozenset(rules.get("harm_verbs", ())),
             "defence_verbs": frozenset(rules.get("defence_verbs", ())),
             "states": frozenset(states or ()),
+            "generic_tolls": frozenset((agents or {}).get("tolls", ())),
+            "civilian_settings": frozenset(rules.get("civilian_settings", ())),
+            "military_settings": frozenset(rules.get("military_settings", ())),
         }
 
     # -- entities -------------------------------------------------------------
@@ -522,6 +533,8 @@ class EventArguments:
         subtree = {t.i for t in trigger.subtree}
         fitting, bare = [], []
         for span in quantities:
+            if any(a.dep_ == "prep" and a.lower_ in _PART_PREPS for a in span.root.ancestors):
+                continue  # "12 people, including four children": four of the 12
             owner = self._owner(span, triggers)
             if owner is not None and owner != trigger.i and (
                     span.root.i not in subtree or triggers[owner] == kind and trigger.doc[owner].dep_ == "conj"):
@@ -585,6 +598,8 @@ class EventArguments:
             event._.quantity = quantity
             role = self.rules["count_owner"].get(kind)
             owners = self.phrase_entities(quantity._.unit) if role and quantity is not None and quantity._.unit is not None else []
+            if role == "target" and not owners and quantity is not None and quantity._.unit is not None:
+                owners = self._victims(quantity._.unit, [e for e in events if e.label_ == "strike"])
             if owners and role == "actor":
                 event._.actors = owners
             elif owners and role == "target":
@@ -593,6 +608,52 @@ class EventArguments:
         self._inherit_parties(events)
         doc.spans[EVENTS] = events
         return doc
+
+    def _victims(self, unit: Token, strikes: list[Span]) -> list[Span]:
+        """Who the people a toll counts were, when the text says or the setting does.
+
+        "22 people, including children", "141 people, most of them children": the party
+        named after the count. "killing 13 people" in an attack on a restaurant, a school
+        or a market: civilians, as conflict-event data codes them, written onto the doc
+        as a party over the counted word.
+        """
+        if unit.lemma_.lower() not in self.rules["generic_tolls"] and unit.lower_ not in self.rules["generic_tolls"]:
+            return []
+        sentence = unit.sent
+        after = unit.doc[unit.i + 1:min(unit.i + _VICTIMS_WINDOW, sentence.end)]
+        if after and after[0].text == "," and after[1:2] and after[1].lower_ in _PART_WORDS:
+            named = next((t for t in after[1:] if t.ent_type_ == "AGENT" or t.pos_ in ("VERB", "AUX")), None)
+            if named is not None and named.ent_type_ == "AGENT":
+                return [self._entity_at(unit.doc, named)]
+        if unit.ent_type_ or not any(self._civilian_setting(s) for s in strikes if s.sent.start == sentence.start):
+            return []
+        doc = unit.doc
+        victims = Span(doc, unit.i, unit.i + 1, label="AGENT")
+        set_entities(doc, sorted([*doc.ents, victims], key=lambda span: span.start))
+        return [victims]
+
+    def _civilian_setting(self, strike: Span) -> bool:
+        """Whether an attack struck where civilians are ("a restaurant", "a crowded park", "a
+        village") and nowhere military ("an army base", "a convoy", "a police station")."""
+        found, military = False, False
+        trigger = strike.root
+        # "a blast tore through a night market": the attack noun's verb says where it struck
+        todo = [trigger, trigger.head] if trigger.dep_ in ("nsubj", "nsubjpass") else [trigger]
+        # "opened fire and then blew themselves up at the entrance": one attack in two verbs
+        todo += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        seen = {t.i for t in todo}
+        while todo:
+            token = todo.pop()
+            for child in token.children:
+                if child.dep_ in _SETTING_DEPS and child.pos_ not in ("VERB", "AUX") and child.i not in seen:
+                    todo.append(child)
+                    seen.add(child.i)
+            if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            words = {token.lemma_.lower(), *(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod"))}
+            military |= bool(words & self.rules["military_settings"])
+            found |= bool(words & self.rules["civilian_settings"])
+        return found and not military
 
     @staticmethod
     def _inherit_parties(events: Iterable[Span]) -> None:
@@ -625,6 +686,10 @@ class EventArguments:
                 event._.actors = event._.actors or attack._.actors
                 if event._.quantity is not None and event._.quantity._.unit is None and not event._.targets:
                     event._.targets = attack._.targets  # "fired on farmers, killing 12": 12 farmers
+                # "shelled a market, killing 12 civilians": the attack struck civilians too
+                struck = {(t.start, t.end) for t in attack._.targets}
+                attack._.targets = [*attack._.targets, *(t for t in event._.targets
+                                                        if t.label_ == "AGENT" and (t.start, t.end) not in struck)]
                 if not event._.places:
                     _take_places(event, attack)
 

@@ -108,7 +108,9 @@ def _name_part_index(full_names: dict[str, str]) -> dict[str, set[str]]:
 
 
 def _agent_code(text: str) -> str | None:
-    agents = read_json("gazetteer", "agents.json")["agents"]
+    table = read_json("gazetteer", "agents.json")
+    # a toll's "people" is a party only where its setting made it civilians
+    agents = {**table.get("tolls", {}), **table["agents"]}
     return next((agents[w] for w in reversed(text.lower().split()) if w in agents), None)
 
 

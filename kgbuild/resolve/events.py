@@ -109,7 +109,7 @@ def same_event(a: Event, b: Event) -> bool:
     one type in one sentence are one event unless their targets or figures differ. Reports
     of a call or meeting are one when the parties of one are among the other's, in any role.
     """
-    if a.type != b.type or not _dates_compatible(a, b):
+    if a.type != b.type or not _dates_compatible(a, b) or a.type == "casualties" and _toll_kind(a) != _toll_kind(b):
         return False
     places_a, places_b = _keys(a.places), _keys(b.places)
     if places_a and places_b and not places_a & places_b:
@@ -155,7 +155,7 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
     A capital acting or acted on is its state ("Moscow pounded Ukraine" -> Russia). A strike
     or interception that names no target, or only the civilians it hit, was aimed at the state
     its place lies in ("drones struck a refinery in Kursk" -> Russia), unless that is the
-    attacker's own state.
+    attacker's own state; so was a toll of civilians ("killing 13 civilians in Kramatorsk").
     """
 
     def as_state(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -165,7 +165,8 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
     actors, targets = as_state(event.actors), as_state(event.targets)
     sides = [t for t in targets if t.entity not in entities or entities[t.entity].type != "Population"]
     # the place of an interception is most often the interceptor's own, unless an actor says otherwise
-    if not sides and (event.type == "strike" or event.type == "interception" and actors):
+    if not sides and (event.type == "strike" or event.type == "interception" and actors
+                      or event.type == "casualties" and targets):
         # "a missile killed five civilians in Kharkiv": the civilians and the state it struck
         own = {_state_of(a, entities) for a in actors}
         for place in event.places:
@@ -253,7 +254,7 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
 
     Headlines name parties loosely ("Ukraine leader" for Zelenskyy), so a party counts as
     shared through the state it belongs to; places and figures must not clash. A body
-    report that is ``alone`` of its type in the article and names no party is the one its
+    report that is ``alone`` of its type in the article and names no party by name is the one its
     headline announces ("Suicide attack at Istanbul's main airport" over "Three suicide
     attackers opened fire ... at the entrance to the terminal").
     """
@@ -266,7 +267,7 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
     # Every party the headline names must be one of the body's, or the state one belongs to.
     country_of = geography.country_of
     body_parties, headline_parties = _parties(body, country_of), _parties(headline, country_of)
-    if alone and not body_parties:
+    if alone and not any(m.kind != "agent" for m in (*body.actors, *body.targets)):
         return True
     # a state a headline's place implies ("Benghazi consulate attack" -> Libya) is no party it names
     places = {(m.start, m.end) for m in headline.places}
@@ -368,10 +369,26 @@ def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", 
             if stated and known and not all(geography.within(place, known) or outcome and any(
                     geography.inside(place, area) for area in known) for place in stated):
                 return False
-        elif stated and known and not stated <= known:
+        elif _contradicts(getattr(report, role), getattr(main, role)):
             return False
     figures_a, figures_b = _figures(main), _figures(report)
     return outcome or not (figures_a and figures_b and not figures_a & figures_b)
+
+
+def _contradicts(stated: tuple[Mention, ...], known: tuple[Mention, ...]) -> bool:
+    """Whether a report's parties in one role are not the main event's. A party named by
+    name is compared with the named ones; an unnamed one ("gunmen", "civilians") with the
+    unnamed, since a name can say who they were ("militants ambushed a convoy" ... "JNIM
+    claimed the ambush")."""
+    def split(mentions: tuple[Mention, ...]) -> tuple[set[str], set[str]]:
+        return _keys(tuple(m for m in mentions if m.kind != "agent")), _keys(tuple(m for m in mentions if m.kind == "agent"))
+
+    (named, unnamed), (known_named, known_unnamed) = split(stated), split(known)
+    if named and known_named:
+        return not named <= known_named
+    if unnamed and known_unnamed and not (named or known_named):
+        return not unnamed <= known_unnamed
+    return False
 
 
 def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:

@@ -101,6 +101,43 @@ def test_civilians_are_the_population_that_suffers(extract, text, label, country
     assert any(victims.key in {m.entity for m in e.targets} for e in facts.events)
 
 
+# A toll that names no side ("killing 13 people") counts civilians when the text names them
+# after it or the attack hit where civilians are; never where it hit something military.
+@pytest.mark.parametrize(("text", "victims"), [
+    ("A missile hit a crowded market in Kharkiv on Monday, killing 13 people.", "Ukrainian civilians"),
+    ("Gunmen opened fire inside a nightclub in Lagos, killing nine people and wounding 20 others.",
+     "Nigerian civilians"),
+    ("A suicide bomber blew himself up at a wedding in Kabul, killing 63 people.", "Afghan civilians"),
+    ("Bandits raided a village in Zamfara state, killing 12 people.", "Nigerian civilians"),
+    ("A blast tore through a crowded bus station in Kano, killing 20 people, police said.", "Nigerian civilians"),
+    ("Twelve people, including four children, were killed when a shell struck a house in Idlib.", "Syrian civilians"),
+    ("Militants ambushed an army convoy in Borno state, killing 21 people.", None),
+    ("A car bomb exploded at a police checkpoint near a market in Mogadishu, killing eight people.", None),
+    ("Floods killed 40 people in a village in Kenya.", None),
+])
+def test_a_toll_of_people_is_of_civilians_where_the_text_says_so(extract, text, victims):
+    facts = extract(text, PUBLISHED)
+    entities = {e.key: e for e in facts.entities}
+    tolls = [e for e in facts.events if e.type == "casualties"]
+    populations = {entities[m.entity].label for e in tolls for m in e.targets if entities[m.entity].type == "Population"}
+    assert populations == ({victims} if victims else set())
+    assert all(entities[m.entity].type in ("Population", "State") for e in tolls for m in e.targets)
+    if victims:
+        # the attack struck them, and the state they belong to
+        (attack,) = [e for e in facts.events if e.type == "strike"]
+        struck = {entities[m.entity].label for m in attack.targets}
+        assert victims in struck and any(entities[m.entity].type == "State" for m in attack.targets)
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve people, including four children, were killed when a shell struck a house in Idlib.",
+    "The strike killed 12 people, among them four children.",
+])
+def test_the_toll_is_the_whole_count_not_those_named_among_it(extract, text):
+    (toll,) = [e for e in extract(text, PUBLISHED).events if e.type == "casualties"]
+    assert toll.claims[0].quantity.minimum == 12
+
+
 def test_counted_soldiers_stay_a_figure_not_a_party(extract):
     facts = extract("Militants killed five soldiers in Zamfara state on Monday.", PUBLISHED)
     assert "soldiers" not in {m.text for m in facts.mentions}
