@@ -89,6 +89,11 @@ def _reaches(figure: Token, verb: Token) -> bool:
     return figure.dep_ == "pobj" and preposition.lower_ in ("to", "at") and preposition.head.i == verb.i
 
 
+def _names_someone(noun: Token) -> bool:
+    return bool(noun.ent_type_) or noun.pos_ == "PRON" or any(
+        c.ent_type_ for c in noun.children if c.dep_ in ("compound", "amod", "poss"))
+
+
 def _gerund_as_noun(trigger: Token) -> bool:
     return trigger.tag_ == "VBG" and trigger.dep_ in _NOUN_POSITIONS \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children)
@@ -298,7 +303,10 @@ class EventArguments:
             # "officials are set to meet": the passive subject of the governing verb meets
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (raised and c.dep_ == "nsubjpass")]
             if subjects:
-                subject = subjects[0]
+                # of two subjects the parse gives one verb, the nearest that names someone: "KANO,
+                # Nigeria — Three suicide bombers struck" (a dateline), "A gunman armed with a rifle
+                # and a handgun opened fire" (a weapon)
+                subject = min(subjects, key=lambda s: (not _names_someone(s), abs(verb.i - s.i)))
                 if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return verb.head
                 return subject

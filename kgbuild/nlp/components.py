@@ -161,6 +161,7 @@ class OrganisationNames:
     * "Ukraine's Center for Countering Disinformation": a name the model ends at "Center"
       runs on through "for"/"of" and capitalised words, and a possessive state before it
       is not part of it.
+    * "the Saudi-led coalition", "U.S.-led forces": a body a state leads is one organisation.
     * "Zimbabwe Electoral Commission", "Nepal Army": a state of ``states`` (those the
       gazetteer derives, whose names the model knew as part of such names before the
       gazetteer took them) followed by capitalised words up to a head noun is the body.
@@ -168,17 +169,19 @@ class OrganisationNames:
 
     def __init__(self) -> None:
         self.heads: frozenset[str] = frozenset()
+        self.led_bodies: frozenset[str] = frozenset()
         self.states: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    names: dict[str, Any] | None = None, states: Iterable[str] = ()) -> None:
         self.heads = frozenset((names or {}).get("organisation_heads", ()))
+        self.led_bodies = frozenset((names or {}).get("led_bodies", ()))
         self.states = frozenset(states)
 
     def __call__(self, doc: Doc) -> Doc:
         tagged = list(doc.ents)
         found = [self._named_after_state(ent) or self._mended(ent) for ent in tagged]
-        found += self._unnamed_organisations(doc, found)
+        found += self._unnamed_organisations(doc, found) + self._led_bodies(doc, found)
         added = []
         for acronym, long_form in defined_acronyms(doc.text).items():
             span = doc.char_span(long_form.start, long_form.end, alignment_mode="contract")
@@ -200,6 +203,24 @@ class OrganisationNames:
             end = _name_run(doc, token.i + 1)
             if end > token.i + 1 and not any(i in tagged for i in range(token.i, end)):
                 spans.append(Span(doc, token.i, end, label="ORG"))
+        return spans
+
+    def _led_bodies(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """ "the Saudi-led coalition", "U.S.-led forces": a body named after the state that leads it."""
+        spans = []
+        for token in doc[:-1]:
+            if doc[token.i + 1].lower_ not in self.led_bodies:
+                continue
+            if token.lower_.endswith("-led") and token.text[:1].isupper():
+                start = token.i
+            elif token.lower_ == "led" and token.i >= 2 and doc[token.i - 1].text == "-":
+                leader = doc[token.i - 2]
+                start = next((e.start for e in found if e.start <= leader.i < e.end), leader.i)
+                if not doc[start].text[:1].isupper():
+                    continue
+            else:
+                continue
+            spans.append(Span(doc, start, token.i + 2, label="ORG"))
         return spans
 
     def _named_after_state(self, ent: Span) -> Span | None:
@@ -373,8 +394,11 @@ class Agents:
     agent codes). A noun a name qualifies ("Taliban fighters") is that named party, as a
     state's forces are the state ("Syrian troops"); but a demonym before a non-state agent
     ("Syrian rebels", "Egyptian police") makes it a party of that country, whose id the
-    span carries. A counted noun ("killed five soldiers") is a figure's unit, not a party,
-    unless its code is one of victims ("killed five civilians"): those who suffer are the party.
+    span carries, unless the demonym is of whom they support ("pro-Russian separatists"). A
+    counted noun ("killed five soldiers") is a figure's unit, not a party, unless its code is
+    one of victims ("killed five civilians"): those who suffer are the party; or armed men who
+    act ("three gunmen stormed"). Some nouns are a party only after a word that says so
+    ("suicide bombers", "armed men").
     """
 
     label = "AGENT"
@@ -383,12 +407,16 @@ class Agents:
         self.codes: dict[str, str] = {}
         self.stateless: frozenset[str] = frozenset()
         self.victims: frozenset[str] = frozenset()
+        self.armed: frozenset[str] = frozenset()
+        self.modifiers: dict[str, frozenset[str]] = {}
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    agents: dict[str, Any] | None = None) -> None:
         self.codes = dict((agents or {}).get("agents", {}))
         self.stateless = frozenset((agents or {}).get("stateless", ()))
         self.victims = frozenset((agents or {}).get("victims", ()))
+        self.armed = frozenset((agents or {}).get("armed", ()))
+        self.modifiers = {noun: frozenset(words) for noun, words in (agents or {}).get("needs_modifier", {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -405,23 +433,32 @@ class Agents:
                 head = token.head  # "police officers", "militant group"
             # "Syrian rebels", "Egyptian riot police", "Dallas police" are not Syria, Egypt or Dallas
             # acting: a party of that country or town
-            qualifier = self._qualifier(token, qualifiers) if self.codes[token.lower_] in self.stateless else None
-            start = qualifier.start if qualifier is not None else token.i
+            code = self.codes[token.lower_]
+            modifier = self.modifiers.get(token.lower_)
+            if modifier is not None and (token.i == 0 or doc[token.i - 1].lower_ not in modifier):
+                continue  # "bombers" alone are aircraft; "suicide bombers" are a party
+            qualifier = self._qualifier(token, qualifiers) if code in self.stateless else None
+            start = qualifier.start if qualifier is not None else token.i - (modifier is not None)
+            supporters = qualifier is not None and start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "pro"
+            if supporters:
+                start -= 2  # "pro-Russian separatists" are no party of Russia
             if any(start <= span.end - 1 and span.start <= head.i for span in found):
                 continue  # "separatist rebels": one party, already marked from its first word
             outside = [c for c in (*token.children, *head.children) if not start <= c.i <= head.i]
             counted = self._counted(head) or any(
                 c.like_num or c.dep_ in ("nummod", "quantmod") or c.lower_ in _QUANTIFIERS for c in outside)
-            if head.i in taken or counted and self.codes[token.lower_] not in self.victims \
+            # "three gunmen stormed a hotel": armed men who act are a party however many they are
+            acting = code in self.armed and head.dep_ == "nsubj" and head.head.tag_ in ("VBD", "VBN")
+            if head.i in taken or counted and code not in self.victims and not acting \
                     or any(c.ent_type_ and c.ent_type_ not in _FIGURE_LABELS for c in outside):
                 continue
             if qualifier is not None:
-                replaced.add(qualifier.start)
+                replaced.update(ent.start for ent in ents if start <= ent.start <= qualifier.start)
                 # a demonym's id is its state's, which the party belongs to
                 found.append(Span(doc, start, head.i + 1, label=self.label,
-                                  span_id=qualifier.ent_id_ if qualifier.label_ == "NORP" else ""))
+                                  span_id=qualifier.ent_id_ if qualifier.label_ == "NORP" and not supporters else ""))
             else:
-                found.append(Span(doc, token.i, head.i + 1, label=self.label))
+                found.append(Span(doc, start, head.i + 1, label=self.label))
             taken.update(range(start, head.i + 1))
         if found:
             kept = [ent for ent in ents if ent.start not in replaced]

@@ -87,6 +87,34 @@ def _organisation(name: str) -> Entity:
     return entities_by_name().get(name.lower()) or Entity(entity_key("Organisation", name), name, "Organisation")
 
 
+_LED = re.compile(r"^(?P<leader>.+?)\s*-\s*led (?P<body>\w+)$", re.IGNORECASE)
+# The forces and the alliance a state leads are the coalition it leads.
+_COALITION_WORDS = frozenset({"coalition", "alliance", "forces", "force"})
+
+
+def _led_body(name: str) -> Entity | None:
+    """ "the Saudi-led coalition", "U.S.-led coalition": one node for the body a state leads,
+    named with the state's demonym and belonging to it, however the article spells the state."""
+    found = _LED.match(name)
+    if found is None:
+        return None
+    leader = found["leader"].lower()
+    gazetteer = load_gazetteer().entities
+    state = entities_by_name().get(leader) or next(
+        (gazetteer.get(key) for key, demonym in demonyms().items() if demonym.lower() == leader), None)
+    if state is None or state.type != "State":
+        return None
+    body = found["body"].lower()
+    label = f"{demonyms().get(state.key.removeprefix('actor/'), state.label)}-led {'coalition' if body in _COALITION_WORDS else body}"
+    return Entity(entity_key("Organisation", label), label, "Organisation", country=state.key)
+
+
+def _only_led_body(mention: Mention, led_bodies: dict[str, Entity]) -> Entity | None:
+    """ "the coalition said" in an article that names one coalition a state leads: that one."""
+    only = list(led_bodies.values())
+    return only[0] if len(only) == 1 and mention.text.lower() == only[0].label.split()[-1] else None
+
+
 def _only_long_form(mention: Mention, facts: ArticleFacts) -> str | None:
     """The one longer organisation name the article begins with ``mention``'s word ("Amnesty
     International" for "Amnesty"; a headline that runs on after the name is the same one)."""
@@ -115,9 +143,12 @@ def _agent_code(text: str) -> str | None:
 
 
 def _qualified_agent(text: str) -> bool:
-    """ "Syrian rebels", "Dallas police": a capitalised word before the agent noun names its country or town."""
-    first = text.split()[0]
-    return first[:1].isupper() and first.lower() not in read_json("gazetteer", "agents.json")["agents"]
+    """ "Syrian rebels", "Dallas police", "pro-Russian separatists": a capitalised word before the
+    agent noun names its country or town, or whom it supports."""
+    table = read_json("gazetteer", "agents.json")
+    first = text.split()[0].removeprefix("pro-")
+    modifiers = {word for words in table.get("needs_modifier", {}).values() for word in words}
+    return first[:1].isupper() and first.lower() not in table["agents"] and first.lower() not in modifiers
 
 
 def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
@@ -207,6 +238,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     event_places = {(place.start, place.end) for event in facts.events for place in event.places}
 
     agents = _agent_entities(facts)
+    led_bodies = {e.key: e for m in facts.mentions if m.label == "ORG" and (e := _led_body(m.text)) is not None}
     entities: dict[str, Entity] = {}
     resolved: list[Mention] = []
     for mention, name in zip(facts.mentions, people):
@@ -214,6 +246,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             continue
         if mention.kind == "agent":
             entity = agents[(mention.start, mention.end)]
+        elif mention.label == "ORG" and (led := _led_body(mention.text) or _only_led_body(mention, led_bodies)):
+            entity = led
         elif (long_form := long_forms.get((mention.start, mention.end))) is not None:
             entity = _organisation(long_form)
         elif mention.gazetteer_id is not None:

@@ -21,6 +21,10 @@ AGENTS = [
     ("Insurgents ambushed the police in Kandahar.", "targets", "police", "Organisation", "COP"),
     # a demonym makes a non-state party one of that country, not the state
     ("Syrian rebels shelled the town of Azaz.", "actors", "Syrian rebels", "ArmedGroup", "REB"),
+    # counted, armed men who act are still a party; some nouns are one only after a word that says so
+    ("Three suicide bombers struck a mosque in Kano on Friday.", "actors", "suicide bombers", "ArmedGroup", "UAF"),
+    ("Armed men stormed the consulate in Benghazi.", "actors", "armed men", "ArmedGroup", "UAF"),
+    ("Two attackers stabbed shoppers near a market in London.", "actors", "attackers", "ArmedGroup", "UAF"),
 ]
 
 
@@ -40,6 +44,21 @@ def test_an_unnamed_party_is_an_actor_of_its_article(extract, text, role, label,
     assert (entity_iri(agent.key), KG.cameoCode, None) in entity_triples([agent])
 
 
+# whom a party supports is not whose it is, and it is one party wherever it is named
+def test_whom_a_party_supports_is_not_its_state(extract):
+    facts = extract("The army said pro-Russian separatists shelled the town of Debaltseve.", PUBLISHED)
+    (separatists,) = [e for e in facts.entities if e.cameo == "REB"]
+    assert (separatists.label, separatists.country, separatists.key) == \
+        ("pro-Russian separatists", None, "actor/pro-russian-separatists")
+
+
+def test_a_dateline_the_parse_makes_a_subject_is_no_attacker(extract):
+    facts = extract("KANO, Nigeria — Three gunmen stormed a hotel in Kano on Friday.", PUBLISHED)
+    (attack,) = [e for e in facts.events if e.type == "strike"]
+    entities = {e.key: e for e in facts.entities}
+    assert [entities[m.entity].cameo for m in attack.actors] == ["UAF"]
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("Syrian troops shelled the town of Azaz.", "troops"),  # a state's forces are the state
     ("Taliban fighters ambushed a convoy in Helmand.", "fighters"),  # so does a name
@@ -47,6 +66,8 @@ def test_an_unnamed_party_is_an_actor_of_its_article(extract, text, role, label,
     ("Gunmen killed five soldiers in Zamfara state.", "soldiers"),  # a counted noun is a figure's unit
     ("No combat troops are being sent to Ukraine.", "troops"),
     ("A car bomb exploded outside a police station in Kabul.", "police"),  # a thing, not a party
+    ("Russian bombers struck Aleppo on Monday.", "bombers"),  # aircraft, not suicide bombers
+    ("Three men were arrested in Kano.", "men"),  # not armed men
 ])
 def test_a_named_or_counted_noun_is_no_unnamed_party(extract, text, word):
     facts = extract(text, PUBLISHED)

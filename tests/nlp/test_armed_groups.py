@@ -188,3 +188,16 @@ def test_an_alias_another_body_goes_by_stays_that_body_s(extract, sentence, surf
 def test_names_written_in_lower_case_are_kept_when_the_gazetteer_knows_them(extract, text):
     facts = extract(text)
     assert {m.entity for m in facts.mentions} & {"actor/al-shabab", "actor/al-qaeda"}
+
+
+@pytest.mark.parametrize(("text", "label", "state"), [
+    ("Saudi-led coalition warplanes struck a funeral hall in Sanaa.", "Saudi-led coalition", "actor/saudi-arabia"),
+    # however the article spells the state, and whether it says forces or coalition, one node
+    ("The U.S.-led coalition struck Raqqa on Monday.\nUS-led forces hit Mosul on Tuesday, the coalition said.",
+     "American-led coalition", "actor/united-states"),
+])
+def test_a_coalition_a_state_leads_is_one_body_of_that_state(extract, text, label, state):
+    facts = extract(text)
+    (coalition,) = [e for e in facts.entities if e.label.endswith("-led coalition")]
+    assert (coalition.label, coalition.country, coalition.type) == (label, state, "Organisation")
+    assert all(coalition.key in {m.entity for m in e.actors} for e in facts.events if e.type == "strike")
