@@ -96,8 +96,10 @@ class EventTriggers:
                     continue
             if token.dep_ == "conj" and head.i in best and self.patterns[best[head.i][3]].get("type") == row["type"] \
                     and not any(c.like_num or c.dep_ == "nummod" or any(g.dep_ == "nummod" for g in c.children)
-                                for c in token.children):
-                continue  # "850,000 dead and wounded": one figure, one event; "5 killed and 12 wounded": two
+                                for c in token.children) and not (i + 1 < len(doc) and doc[i + 1].like_num):
+                # "850,000 dead and wounded": one figure, one event; "5 killed and 12 wounded", "killed six
+                # and wounded 14 others" (however the parse hangs the 14): two
+                continue
             span = Span(doc, i, i + 1, label=row["type"])
             span._.pattern = pattern_id
             span._.confidence = confidence

@@ -139,6 +139,8 @@ def same_event(a: Event, b: Event) -> bool:
         return shared_actors or shared_targets or not (actors_a or actors_b or targets_a or targets_b)
     if targets_a and targets_b and not shared_targets:
         return False
+    if a.type in _SPOKEN and not shared_actors:
+        return False  # two appeals to one party by speakers not both named are as often two
     return (shared_actors or not (actors_a and actors_b)) and (shared_targets or bool(places_a & places_b))
 
 
@@ -325,6 +327,8 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
     return tuple(_with_main_events(merged, geography))
 
 
+# Types a speaker states, so that who speaks tells one report from another.
+_SPOKEN = frozenset({"appeal"})
 # Types whose parties act together, so that who is actor and who is target says little.
 _SYMMETRIC = frozenset({"call", "meeting"})
 _ROLES = (("actor", "actors"), ("target", "targets"), ("place", "places"))

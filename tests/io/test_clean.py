@@ -54,3 +54,11 @@ def test_blank_out_keeps_offsets():
     start = PAGE.index("Rebels shelled")
     assert cleaned[start:start + 14] == "Rebels shelled"
     assert "Slider1" not in cleaned
+
+
+def test_a_credit_that_runs_into_the_text_goes_with_its_dash():
+    text = "(J. Doe/VOA)-Onlookers cheered the marchers.\n(Ann Lee via AP)-Rivera called on both sides to talk.\n"
+    cleaned = blank_out(text, find_noise(text))
+    assert "Doe" not in cleaned and "AP)" not in cleaned and "-" not in cleaned
+    assert "Onlookers cheered the marchers." in cleaned and "Rivera called on both sides to talk." in cleaned
+    assert find_noise("He said (in a statement) - no one was hurt.\n") == ()

@@ -60,6 +60,13 @@ def test_reports_of_one_call_merge_whoever_they_say_called(extract, text):
     assert call.actors and call.targets  # the report that says who called whom gives the roles
 
 
+def test_appeals_to_one_party_by_speakers_not_both_named_stay_two(extract):
+    facts = extract("The U.N. rights chief called on Syria to let aid into Aleppo.\n"
+                    "Later, in Geneva, spokesman Rupert Colville called on Syria to allow monitors into the city.",
+                    date(2016, 12, 14))
+    assert len([e for e in facts.events if e.type == "appeal"]) == 2
+
+
 def test_calls_with_different_parties_stay_two(extract):
     facts = extract("Donald Trump spoke by phone with Vladimir Putin on Wednesday.\n"
                     "Trump also spoke by phone with Volodymyr Zelenskyy on Wednesday.", date(2025, 2, 13))
