@@ -89,6 +89,23 @@ def _reaches(figure: Token, verb: Token) -> bool:
     return figure.dep_ == "pobj" and preposition.lower_ in ("to", "at") and preposition.head.i == verb.i
 
 
+def _bracketed_regions(sentence: Span) -> dict[tuple[int, int], Span]:
+    """Each place named in brackets after a town, as incident notes write them ("Brovary (Kyiv)",
+    "Lyman (Kramatorsk raion, Donetsk)") -> the town."""
+    if "(" not in sentence.text:
+        return {}
+    doc = sentence.doc
+    places = [ent for ent in sentence.ents if ent.label_ in ("GPE", "LOC", "FAC")]
+    towns = {}
+    for town in places:
+        if town.end + 1 < len(doc) and doc[town.end].text == "(":
+            closing = next((t.i for t in doc[town.end:min(town.end + 12, sentence.end)] if t.text == ")"), None)
+            for region in places:
+                if closing is not None and town.end < region.start and region.end <= closing:
+                    towns[(region.start, region.end)] = town
+    return towns
+
+
 def _names_someone(noun: Token) -> bool:
     return bool(noun.ent_type_) or noun.pos_ == "PRON" or any(
         c.ent_type_ for c in noun.children if c.dep_ in ("compound", "amod", "poss"))
@@ -112,7 +129,8 @@ class EventArguments:
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    rules: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None,
-                   states: list[str] | None = None, agents: dict[str, Any] | None = None) -> None:
+                   states: list[str] | None = None, agents: dict[str, Any] | None = None,
+                   names: dict[str, Any] | None = None) -> None:
         data = dict(rules or {})
         lexicons = {**(lexicons or {}), "currency": [_CURRENCY]}
         units = expand_lexicons(data.pop("quantity_units", {}), lexicons)
@@ -143,6 +161,7 @@ class EventArguments:
             "defence_verbs": frozenset(rules.get("defence_verbs", ())),
             "states": frozenset(states or ()),
             "generic_tolls": frozenset((agents or {}).get("tolls", ())),
+            "water": frozenset((names or {}).get("water_words", ())),
             "civilian_settings": frozenset(rules.get("civilian_settings", ())),
             "military_settings": frozenset(rules.get("military_settings", ())),
         }
@@ -453,7 +472,11 @@ class EventArguments:
                 continue
             # "the city of Kharkiv", "the Kursk region"
             if head.lower_ == "of" and head.head.pos_ == "NOUN":
+                taken_object = head.head.dep_ == "dobj"
                 head = head.head.head
+                if taken_object and head.i in (trigger.i, scope.i) and self.is_place(ent):
+                    scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))  # "regained control of Lyman"
+                    continue
             elif root.dep_ == "compound" and (head.pos_ == "NOUN" or head.lower_ in self.rules["region_nouns"]):
                 head = head.head  # "the Kursk region", "Kursk Oblast"
             if named_place and head.i in (trigger.i, scope.i):
@@ -461,8 +484,10 @@ class EventArguments:
                 continue
             if head.dep_ == "conj" and head.head.dep_ == "prep" and head.pos_ == "ADP":
                 head = head.head  # "in and around Debaltseve"
-            if root.dep_ in ("compound", "nmod", "amod") and root.head.i in (trigger.i, scope.i) and self.is_place(ent):
-                scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))  # "the Kashmir attack"
+            if root.dep_ in ("compound", "nmod", "amod") and self.is_place(ent) and (
+                    root.head.i in (trigger.i, scope.i)  # "the Kashmir attack"
+                    or root.head.dep_ == "dobj" and root.head.head.i == trigger.i):  # "recaptured Kherson city"
+                scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))
                 continue
             preposition = f"{head.head.lower_} {head.lower_}" if head.head.pos_ in ("ADV", "ADJ") else head.lower_
             if not (head.dep_ == "prep" and (head.lower_ in self.rules["place_preps"] or preposition in self.rules["place_preps"])):
@@ -480,7 +505,11 @@ class EventArguments:
             # clause it sits in; among equals a city before its state, then the nearest.
             attachment = 0 if governor.i in (trigger.i, scope.i) else subtree_depth.get(governor.i, 99)
             scored.append(((attachment, self._is_state(ent), abs(ent.start - trigger.i)), ent, preposition))
-        scored.sort(key=lambda item: item[0])
+        # a river or lake is where it happened only when the text names nothing else
+        scored.sort(key=lambda item: (item[1].root.lower_ in self.rules["water"], item[0]))
+        # "near Brovary (Kyiv)": the parse may hang the town on the region in brackets after it
+        towns = _bracketed_regions(trigger.sent)
+        scored = [(key, towns.get((ent.start, ent.end), ent), preposition) for key, ent, preposition in scored]
         if not scored:
             return self._demonym_place(scope), "at", []
         _, first, preposition = scored[0]

@@ -47,20 +47,25 @@ class TownNames:
       a town of that name, and after "the town of" or "the village of", known or not;
     * before the regions that hold it in brackets, as incident notes write them ("shelled
       Huliaipole (Polohy raion, Zaporizhzhia)", "near Mafa (Borno)"), known to GeoNames or not.
+
+    A state or town named before a word for water ("the Niger River") is a river or lake.
     """
 
     def __init__(self) -> None:
         self.is_town: Callable[[str], bool] = lambda name: False
         self.prepositions: frozenset[str] = frozenset()
         self.designators: frozenset[str] = frozenset()
+        self.water: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    towns: Callable[[str], bool] | None = None, prepositions: Iterable[str] = (),
-                   designators: Iterable[str] = ()) -> None:
+                   designators: Iterable[str] = (), names: dict[str, Any] | None = None) -> None:
         self.is_town, self.prepositions = towns or self.is_town, frozenset(prepositions)
         self.designators = frozenset(designators)
+        self.water = frozenset((names or {}).get("water_words", ()))
 
     def __call__(self, doc: Doc) -> Doc:
+        doc = self._waters(doc)
         # the model takes small towns for products, bodies or people too ("artillery hit Siversk",
         # "killed in Sinjar")
         relabelled = {ent.start: Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents
@@ -86,6 +91,17 @@ class TownNames:
             set_entities(doc, sorted(kept + found, key=lambda span: span.start))
         return doc
 
+    def _waters(self, doc: Doc) -> Doc:
+        """ "the Niger River", "the Dnipro river": a river or lake, not the state or town it is named for."""
+        ents = list(doc.ents)
+        waters = [Span(doc, ent.start, ent.end + 1, label="LOC") for ent in ents
+                  if ent.label_ in ("GPE", "LOC") and ent.end < len(doc) and doc[ent.end].lower_ in self.water]
+        if waters:
+            covered = {token.i for span in waters for token in span}
+            kept = [ent for ent in ents if not any(t.i in covered for t in ent)]
+            set_entities(doc, sorted(kept + waters, key=lambda span: span.start))
+        return doc
+
     def _bracketed(self, doc: Doc) -> list[Span]:
         """Names followed by the regions that hold them in brackets: "Chasiv Yar (Bakhmut raion, Donetsk)"."""
         found: list[Span] = []
@@ -108,7 +124,9 @@ class TownNames:
             if doc[end - 1].lower_ in _SETTLEMENT_WORDS:
                 end -= 1  # "Kherson city (Kherson)"
             start = end
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and end - start < 4:
+            # the word just before the brackets may be any part of speech the model took it for ("Sake")
+            while start > 0 and (doc[start - 1].pos_ == "PROPN" or start == end and doc[start - 1].pos_ == "NOUN") \
+                    and doc[start - 1].is_title and end - start < 4:
                 start -= 1
             if start == end or doc[start].ent_type_ in ("GPE", "LOC", "FAC") and doc[start].ent_iob_ == "B" \
                     and doc[end - 1].ent_type_ == doc[start].ent_type_ or doc[start].ent_id_:

@@ -125,6 +125,12 @@ def test_a_town_the_model_takes_for_a_product_is_a_place(extract):
     ("On 3 July 2023, militants opened fire on farmers near Mafa (Borno), killing 12.", "Mafa"),
     ("On 8 May 2023, bandits raided a village in Tsafe LGA (Zamfara).", "Tsafe LGA"),
     ("On 1 June 2023, rebels ambushed a convoy near Zelenopillia (Okhtyrka raion, Sumy).", "Zelenopillia"),
+    # a town the model reads as a common noun, and one the parse hangs on its region
+    ("On 7 February 2024, M23 rebels fired mortar bombs at Sake (Masisi territory, North Kivu).", "Sake"),
+    ("On 9 March 2022, Ukrainian troops ambushed a column on the road near Brovary (Kyiv).", "Brovary"),
+    ("On 17 January 2023, Russian forces attacked Ukrainian positions near Bakhmut (Donetsk).", "Bakhmut"),
+    # the place taken, under what is taken of it
+    ("On 1 October 2022, Ukrainian forces regained control of Lyman (Kramatorsk raion, Donetsk).", "Lyman"),
 ])
 def test_a_name_before_its_bracketed_regions_is_a_place(extract, text, place):
     (strike,) = [e for e in extract(text).events if e.type == "strike"]
@@ -150,3 +156,15 @@ def test_brackets_that_hold_no_region_make_no_place(extract, text):
 def test_a_named_settlement_is_where_the_strike_happened(extract, text, place):
     (strike,) = [e for e in extract(text).events if e.type == "strike"]
     assert [m.text for m in strike.places] == [place]
+
+
+@pytest.mark.parametrize(("text", "river"), [
+    ("Militants ambushed an army convoy near a town on the Niger River in central Mali on Sunday.", "Niger River"),
+    ("Russian troops shelled the Dnipro river crossing near Antonivka on Monday.", "Dnipro river"),
+])
+def test_a_name_before_a_word_for_water_is_a_river_not_a_state_or_town(extract, text, river):
+    facts = extract(text)
+    (mention,) = [m for m in facts.mentions if m.text.startswith(river.split()[0])]
+    assert (mention.text, mention.label, mention.gazetteer_id) == (river, "LOC", None)
+    (strike,) = [e for e in facts.events if e.type == "strike"]
+    assert river not in {m.text for m in strike.places}  # a river is where only when nothing else is named
