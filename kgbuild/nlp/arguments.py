@@ -106,6 +106,14 @@ def _bracketed_regions(sentence: Span) -> dict[tuple[int, int], Span]:
     return towns
 
 
+def _closes_bracket_after(ent: Span, token: Token) -> bool:
+    """Whether ``token`` lies in the brackets just after ``ent``: "Motyzhyn (Bucha raion, Kyiv)"."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != "(" or token.i <= ent.end:
+        return False
+    return all(t.text != ")" for t in doc[ent.end:token.i])
+
+
 def _names_someone(noun: Token) -> bool:
     return bool(noun.ent_type_) or noun.pos_ == "PRON" or any(
         c.ent_type_ for c in noun.children if c.dep_ in ("compound", "amod", "poss"))
@@ -161,7 +169,9 @@ class EventArguments:
             "defence_verbs": frozenset(rules.get("defence_verbs", ())),
             "states": frozenset(states or ()),
             "generic_tolls": frozenset((agents or {}).get("tolls", ())),
+            "agent_nouns": frozenset((agents or {}).get("agents", ())),
             "water": frozenset((names or {}).get("water_words", ())),
+            "district_nouns": frozenset(rules.get("district_nouns", ())),
             "civilian_settings": frozenset(rules.get("civilian_settings", ())),
             "military_settings": frozenset(rules.get("military_settings", ())),
         }
@@ -457,11 +467,15 @@ class EventArguments:
         scope = self.stand_in(trigger)
         if scope.dep_ in ("dobj", "nsubjpass") and scope.head.lemma_ in self.rules["light_verbs"]:
             scope = scope.head
+        elif scope.dep_ in ("nsubj", "nsubjpass") and scope.pos_ in ("NOUN", "PROPN") and scope.head.pos_ == "VERB":
+            scope = scope.head  # "gunmen killed three men in the village of X", "an IED went off in X": the verb's clause
         subtree_depth = {t.i: len(list(t.ancestors)) for t in scope.subtree}
         anchors = {trigger.i, scope.i} | {t.i for t in scope.ancestors}
         scored = []
         for ent in trigger.sent.ents:
             root = ent.root
+            if _closes_bracket_after(ent, root.head):
+                root = root.head  # "the village of Motyzhyn (Bucha raion, Kyiv)", parsed as Motyzhyn under "raion"
             head = root.head
             named_place = head.lower_ == "of" and head.head.lemma_ in self.rules["place_nouns"]  # "the town of Makhnovka"
             if not (ent.label_ in self.rules["place_labels"] or self.is_site(ent) or named_place) or (ent.start, ent.end) in taken:
@@ -496,6 +510,8 @@ class EventArguments:
             # "at an army base in the town of Munster", "with two battalions from the town of X":
             # a place inside another noun phrase places the clause that holds it.
             for _ in range(2):
+                if governor.dep_ == "conj" and governor.head.dep_ == "pobj":
+                    governor = governor.head  # "between the SAF and the RSF in Khartoum"
                 if governor.i in subtree_depth or governor.i in anchors or governor.dep_ != "pobj":
                     break
                 governor = governor.head.head
@@ -505,11 +521,15 @@ class EventArguments:
             # clause it sits in; among equals a city before its state, then the nearest.
             attachment = 0 if governor.i in (trigger.i, scope.i) else subtree_depth.get(governor.i, 99)
             scored.append(((attachment, self._is_state(ent), abs(ent.start - trigger.i)), ent, preposition))
-        # a river or lake is where it happened only when the text names nothing else
-        scored.sort(key=lambda item: (item[1].root.lower_ in self.rules["water"], item[0]))
+        # a river or lake is where it happened only when the text names nothing else; where a missile
+        # came "from" only when the text names nowhere it went
+        scored.sort(key=lambda item: (item[1].root.lower_ in self.rules["water"], item[2] == "from", item[0]))
         # "near Brovary (Kyiv)": the parse may hang the town on the region in brackets after it
         towns = _bracketed_regions(trigger.sent)
         scored = [(key, towns.get((ent.start, ent.end), ent), preposition) for key, ent, preposition in scored]
+        city = self._city_of_district(scored[0][1]) if scored else None
+        if city is not None:
+            scored.insert(0, (scored[0][0], city, scored[0][2]))  # "the Korabelnyi district of Kherson city": Kherson
         if not scored:
             return self._demonym_place(scope), "at", []
         _, first, preposition = scored[0]
@@ -519,6 +539,20 @@ class EventArguments:
         if first.root.dep_ == "compound" and first.root.head.lower_ in self.rules["region_nouns"]:
             return places, "region", around  # "the Krasnodar region", "Kherson oblast"
         return places, "near" if preposition in self.rules["near_preps"] else "at", around
+
+    def _city_of_district(self, place: Span) -> Span | None:
+        """The city a named district lies in, as the text says ("the Korabelnyi district of Kherson
+        city", "the Tekstilshchik area of Donetsk"): where incident data puts what happened there."""
+        district = place.root.head
+        if place.root.dep_ != "compound" or district.lemma_.lower() not in self.rules["district_nouns"]:
+            return None
+        for of in (c for c in district.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for city in (c for c in of.children if c.dep_ == "pobj"):
+                named = city if city.ent_type_ else next((c for c in city.children if c.dep_ == "compound" and c.ent_type_), None)
+                ent = self._entity_at(place.doc, named) if named is not None else None
+                if ent is not None and self.is_place(ent):
+                    return ent
+        return None
 
     def _demonym_place(self, scope: Token) -> list[Span]:
         """ "drones launched near four Russian air bases" -> Russia: where no place is named, the state a site belongs to."""
@@ -567,7 +601,9 @@ class EventArguments:
 
     def _quantity(self, trigger: Token, kind: str, quantities: list[Span], triggers: dict[int, str]) -> Span | None:
         units = self.rules["units"].get(kind, frozenset())
-        subtree = {t.i for t in trigger.subtree}
+        # "56 civilians were reported dead": the figure is the subject of the verb the state hangs on
+        clause = trigger.head if trigger.dep_ in ("oprd", "acomp") else trigger
+        subtree = {t.i for t in clause.subtree}
         fitting, bare = [], []
         for span in quantities:
             if any(a.dep_ == "prep" and a.lower_ in _PART_PREPS for a in span.root.ancestors):
@@ -581,9 +617,9 @@ class EventArguments:
             unit = span._.unit
             if span._.currency and _CURRENCY in units:
                 fitting.append(span)
-            elif unit is not None and (unit.lemma_.lower() in units or unit.lower_ in units
-                                       or (unit.ent_type_ in ("NORP", "AGENT") or unit.tag_ == "NNPS") and _PEOPLE in units):
-                # "hundreds of thousands of Rwandans", "hundreds of Yazidis", "137 worshippers" count people
+            elif unit is not None and (unit.lemma_.lower() in units or unit.lower_ in units or _PEOPLE in units and (
+                    unit.ent_type_ in ("NORP", "AGENT") or unit.tag_ == "NNPS" or unit.lower_ in self.rules["agent_nouns"])):
+                # "hundreds of thousands of Rwandans", "hundreds of Yazidis", "137 worshippers", "five herders" count people
                 fitting.append(span)
             elif unit is None and kind in self.rules["bare_figures"] and span.root.head.i == trigger.i \
                     and span.root.dep_ in self.rules["bare_figures"][kind]:

@@ -256,9 +256,11 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
 
     Headlines name parties loosely ("Ukraine leader" for Zelenskyy), so a party counts as
     shared through the state it belongs to; places and figures must not clash. A body
-    report that is ``alone`` of its type in the article and names no party by name is the one its
-    headline announces ("Suicide attack at Istanbul's main airport" over "Three suicide
-    attackers opened fire ... at the entrance to the terminal").
+    report that is ``alone`` of its type in the article is the one its headline announces when
+    the headline names no other party ("Artillery strikes on Kherson city" over "Russian
+    artillery struck several districts of Kherson"), or whatever it names when the body names
+    no party ("Suicide attack at Istanbul's main airport" over "Three suicide attackers opened
+    fire ... at the entrance to the terminal").
     """
     if body.type != headline.type or not _dates_compatible(body, headline):
         return False
@@ -276,7 +278,7 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
     named = {m.entity for m in (*headline.actors, *headline.targets) if m.entity and (m.start, m.end) not in places}
     if any(key not in body_parties and country_of.get(key) not in body_parties for key in named):
         return False
-    return bool(body_parties & headline_parties or geography.shared(places_a, places_b) or figures_a & figures_b)
+    return bool(alone or body_parties & headline_parties or geography.shared(places_a, places_b) or figures_a & figures_b)
 
 
 def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) -> tuple[Event, ...]:

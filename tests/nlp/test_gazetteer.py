@@ -131,6 +131,10 @@ def test_a_town_the_model_takes_for_a_product_is_a_place(extract):
     ("On 17 January 2023, Russian forces attacked Ukrainian positions near Bakhmut (Donetsk).", "Bakhmut"),
     # the place taken, under what is taken of it
     ("On 1 October 2022, Ukrainian forces regained control of Lyman (Kramatorsk raion, Donetsk).", "Lyman"),
+    # a district of a city: the city, as incident data places it
+    ("On 3 November 2023, a Russian drone dropped explosives on a car in the Korabelnyi district of Kherson city "
+     "(Kherson).", "Kherson"),
+    ("On 21 January 2024, shelling hit a market in the Tekstilshchik area of Donetsk city (Donetsk).", "Donetsk"),
 ])
 def test_a_name_before_its_bracketed_regions_is_a_place(extract, text, place):
     (strike,) = [e for e in extract(text).events if e.type == "strike"]

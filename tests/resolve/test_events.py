@@ -77,6 +77,9 @@ def test_calls_with_different_parties_stay_two(extract):
     # the only body report of its type, which names no party to compare
     ("Suicide attack at Istanbul's main airport\n\nThree suicide attackers opened fire at the entrance to the "
      "international terminal late Tuesday, killing 36 people, the governor said.", date(2016, 6, 29), "strike"),
+    # the only body report of its type, which names a party the headline does not contradict
+    ("Artillery strikes on Kherson city\n\nOn 24 December 2022, Russian artillery struck several districts of "
+     "Kherson city (Kherson), including the central market area.", date(2022, 12, 25), "strike"),
     # a figure within the body's bound is the same toll
     ("Israeli strikes on south Lebanon villages kill 14\n\nIsraeli warplanes pounded villages in southern Lebanon "
      "on Tuesday, killing at least 14 people, the health ministry said.", date(2024, 10, 9), "casualties"),
