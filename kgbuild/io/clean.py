@@ -31,12 +31,12 @@ class _Line:
 
 
 @cache
-def _rules() -> tuple[re.Pattern[str], list[re.Pattern[str]], frozenset[str], int]:
+def _rules() -> tuple[re.Pattern[str], list[re.Pattern[str]], frozenset[str], int, frozenset[str]]:
     boilerplate = read_json("noise", "boilerplate.json")
     sports = read_json("noise", "sports.json")
     ui = re.compile("|".join(f"(?:{p})" for p in boilerplate["ui_lines"]), re.IGNORECASE)
     credits = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in boilerplate["credit_spans"]]
-    return ui, credits, frozenset(sports["terms"]), int(sports["min_distinct"])
+    return ui, credits, frozenset(sports["terms"]), int(sports["min_distinct"]), frozenset(sports.get("news_terms", ()))
 
 
 def _lines(text: str) -> list[_Line]:
@@ -123,7 +123,8 @@ def _sections(lines: list[_Line], skip: set[int]) -> list[list[int]]:
     return [s for s in sections if s]
 
 
-def _sports_sections(lines: list[_Line], skip: set[int], terms: frozenset[str], min_distinct: int) -> set[int]:
+def _sports_sections(lines: list[_Line], skip: set[int], terms: frozenset[str], min_distinct: int,
+                     news: frozenset[str] = frozenset()) -> set[int]:
     multiword = [t for t in terms if " " in t]
     found: set[int] = set()
     previous_was_sports = False
@@ -133,6 +134,7 @@ def _sports_sections(lines: list[_Line], skip: set[int], terms: frozenset[str], 
         hits = (words & terms) | {t for t in multiword if t in body}
         # A heading-only section ("Afghanistan" before its squad list) follows its neighbour.
         is_sports = len(hits) >= min_distinct or (previous_was_sports and (hits or len(section) == 1))
+        is_sports = is_sports and not words & news  # "a plane carrying a football team crashed" is news
         if is_sports:
             found.update(section)
         previous_was_sports = is_sports
@@ -151,10 +153,10 @@ def _merge(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 def find_noise(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of ``text`` that are page furniture rather than news, sorted and merged."""
-    ui, credits, sports_terms, min_distinct = _rules()
+    ui, credits, sports_terms, min_distinct, news_terms = _rules()
     lines = _lines(text)
     noisy = _ui_lines(lines, ui) | _repeated_lines(lines) | _link_lists(lines)
-    noisy |= _sports_sections(lines, noisy, sports_terms, min_distinct)
+    noisy |= _sports_sections(lines, noisy, sports_terms, min_distinct, news_terms)
     ranges = [(lines[i].start, lines[i].end) for i in noisy]
     ranges += [(m.start(), m.end()) for pattern in credits for m in pattern.finditer(text)]
     return _merge(ranges)

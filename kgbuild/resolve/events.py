@@ -127,9 +127,9 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     shared_actors = bool(actors_a & actors_b)
     shared_targets = bool(targets_a & targets_b)
-    if _sentences(a) & _sentences(b) and not (targets_a and targets_b and not shared_targets) \
+    if _sentences(a) & _sentences(b) and a.type not in _SPOKEN and not (targets_a and targets_b and not shared_targets) \
             and not (figures_a and figures_b and figures_a != figures_b):
-        return True  # "airstrikes and shelling hit the town": one sentence, one attack
+        return True  # "airstrikes and shelling hit the town": one sentence, one attack; two demands are two
     if figures_a and figures_b and not figures_a & figures_b:
         # Two figures for one event ("41 aircraft hit", "up to 20 hit") are competing claims
         # when the reports agree on who struck whom, and where.

@@ -62,3 +62,11 @@ def test_a_credit_that_runs_into_the_text_goes_with_its_dash():
     assert "Doe" not in cleaned and "AP)" not in cleaned and "-" not in cleaned
     assert "Onlookers cheered the marchers." in cleaned and "Rivera called on both sides to talk." in cleaned
     assert find_noise("He said (in a statement) - no one was hurt.\n") == ()
+
+
+def test_a_report_of_deaths_among_sports_words_is_news():
+    text = ("Plane carrying football team crashes\n\n"
+            "At least 40 people were killed when a plane carrying a football club's squad crashed near the stadium. "
+            "The goalkeeper, a defender and the coach survived; the club had been due to play the cup final "
+            "against the league leaders, and the tournament was suspended.\n")
+    assert "were killed" in blank_out(text, find_noise(text))
