@@ -136,28 +136,29 @@ def test_eval_fails_when_an_input_is_missing(run_cli, tmp_path, corpus):
 def test_eval_command_scores_the_voa_articles(run_cli, corpus):
     """The second development set: thirty VOA articles of many wars (issue 14).
 
-    The floors are the figures this set has reached (P 0.84, R 0.75, arguments 0.63,
-    must-actors 0.94, 7 split alias groups, from P 0.71, R 0.51, 0.56, 0.90 and 20 when it
-    came in); the issue's bars (P and R >= 0.8, arguments >= 0.75, no split) are not all met
-    yet, and these floors keep what was reached from sliding back.
+    The floors are the figures this set has reached (P 0.85, R 0.81, arguments 0.64,
+    must-actors 0.97, 7 split alias groups, from P 0.71, R 0.51, 0.56, 0.90 and 20 when it
+    came in): the issue's bars for P, R and must-actors (>= 0.8, 0.8, 0.95) are met; those for
+    arguments (>= 0.75) and split groups (none) are not yet, and these floors keep what was
+    reached from sliding back.
     """
     report = _eval_report(run_cli, corpus / "voa" / "gold", corpus / "voa" / "index.json")
     overall = report["events"]["overall"]
-    assert overall["precision"] >= 0.8 and overall["recall"] >= 0.72
+    assert overall["precision"] >= 0.8 and overall["recall"] >= 0.8
     assert report["events"]["strike"]["recall"] >= 0.7
-    assert report["arguments"]["overall"] >= 0.6
+    assert report["arguments"]["overall"] >= 0.62
     # photo credits, bylines, contributor lines and the outlet itself are never actors
     assert report["actors"]["must_not_found"] == []
-    assert report["actors"]["must_recall"] >= 0.92
+    assert report["actors"]["must_recall"] >= 0.95
     assert len(report["actors"]["split_groups"]) <= 7
 
 
-# Figures each written set reached when it came in (tests/corpus/README.md): precision,
-# recall, argument accuracy and must-actors, which these floors keep from sliding back.
+# Figures each written set has reached (tests/corpus/README.md gives those it came in with):
+# precision, recall, argument accuracy and must-actors, which these floors keep from sliding back.
 WRITTEN_SETS = {
-    "notes": (0.88, 0.9, 0.75, 0.95),
-    "wire": (0.82, 0.85, 0.72, 0.92),
-    "wars": (0.9, 0.9, 0.62, 0.95),
+    "notes": (0.93, 0.97, 0.83, 0.95),
+    "wire": (0.85, 0.93, 0.8, 0.95),
+    "wars": (0.93, 0.92, 0.68, 0.97),
 }
 
 

@@ -109,6 +109,22 @@ def _led_body(name: str) -> Entity | None:
     return Entity(entity_key("Organisation", label), label, "Organisation", country=state.key)
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _misspelt_state(name: str, states: list[Entity]) -> Entity | None:
+    """The state the article names that ``name`` misspells by one vowel ("Columbia's civil aviation
+    agency" in an article on Colombia); never another state's own name."""
+    if entities_by_name().get(name.lower()) is not None:
+        return None
+    for state in states:
+        label = state.label
+        differ = [(a, b) for a, b in zip(name.lower(), label.lower()) if a != b]
+        if len(label) == len(name) and len(differ) == 1 and set(differ[0]) <= _VOWELS:
+            return state
+    return None
+
+
 def _only_led_body(mention: Mention, led_bodies: dict[str, Entity]) -> Entity | None:
     """ "the coalition said" in an article that names one coalition a state leads: that one."""
     only = list(led_bodies.values())
@@ -239,6 +255,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
 
     agents = _agent_entities(facts)
     led_bodies = {e.key: e for m in facts.mentions if m.label == "ORG" and (e := _led_body(m.text)) is not None}
+    states_named = [gazetteer[m.gazetteer_id] for m in facts.mentions
+                    if m.gazetteer_id in gazetteer and gazetteer[m.gazetteer_id].type == "State"]
     entities: dict[str, Entity] = {}
     resolved: list[Mention] = []
     for mention, name in zip(facts.mentions, people):
@@ -254,6 +272,9 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             entity = gazetteer[mention.gazetteer_id]
         elif (known := entities_by_name().get(mention.text.lower())) is not None and mention.text.isupper():
             entity = known  # "UKRAINE" in a headline set in capitals
+        elif mention.label in ("GPE", "ORG") and " " not in mention.text \
+                and (misspelt := _misspelt_state(mention.text, states_named)) is not None:
+            entity = misspelt
         elif (mention.start, mention.end) in event_places or is_site(mention.text):
             entity = Entity(entity_key("Place", mention.text), mention.text, "Place")
         elif mention.label == "PERSON" or name in person_like:

@@ -186,3 +186,14 @@ def test_geo_precision_is_in_the_graph_and_conforms(extract):
     graph = article_triples(facts, "test")
     assert (event_iri(strike.id), KG.geoPrecision, Literal(2)) in graph
     assert validate_facts(facts, "test").conforms
+
+
+@pytest.mark.parametrize(("text", "same"), [
+    ("A plane crashed near Medellin, Colombia, on Monday.\nColumbia's aviation agency said it ran out of fuel.", True),
+    # a state's own name is never another's misspelling, nor a name one consonant off
+    ("Iran and Iraq held talks in Baghdad on Monday.", False),
+])
+def test_a_state_misspelt_by_one_vowel_is_the_state_the_article_names(extract, text, same):
+    facts = extract(text)
+    states = {e.key for e in facts.entities if e.type == "State"}
+    assert (len(states) == 1) == same
