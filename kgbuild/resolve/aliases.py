@@ -139,6 +139,14 @@ def _only_long_form(mention: Mention, facts: ArticleFacts) -> str | None:
     return longer[0] if longer and all(other.startswith(longer[0]) for other in longer) else None
 
 
+def _name_within(name: str, full_names: dict[str, str]) -> str:
+    """The key of the person whose full name ``name`` begins with, the model having run it on into
+    a headline's words ("Kim Jong Nam Reflects Instability" -> Kim Jong Nam), else its own."""
+    # a surname after given names is still the name ("Syed Rizwan" + "Farook"); two words more are not
+    starts = [full for full in full_names if name.startswith(full + " ") and len(name[len(full):].split()) >= 2]
+    return full_names[max(starts, key=len)] if starts else full_names[name]
+
+
 def _name_part_index(full_names: dict[str, str]) -> dict[str, set[str]]:
     """Each word of a full name -> the keys of full names containing it ("Kim" -> Kim Jong Un);
     an Arabic surname also without its article ("Maliki" -> Nouri al-Maliki)."""
@@ -244,7 +252,13 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             full_names.update({n: mention.gazetteer_id for n in (known.label, *known.aliases) if " " in n})
         elif len(name.split()) > 1:
             full_names[name] = _same_person(name, full_names) or name
+    # "Kim Jong Nam Reflects Instability": a name the model ran on into a headline's words is the name
+    for name in list(full_names):
+        full_names[name] = _name_within(name, full_names)
     by_part = _name_part_index(full_names)
+    introduced: dict[str, int] = {}
+    for mention, name in zip(facts.mentions, people):
+        introduced.setdefault(full_names.get(name, ""), mention.start)
     journalists = {name for m, name in zip(facts.mentions, people) if m.kind == "journalist"}
     journalist_surnames = {name.split()[-1] for name in journalists}
 
@@ -275,8 +289,17 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         elif mention.label in ("GPE", "ORG") and " " not in mention.text \
                 and (misspelt := _misspelt_state(mention.text, states_named)) is not None:
             entity = misspelt
+        elif " " not in name and len(by_part.get(name, ())) > 1 and mention.label in ("PERSON", "ORG", "GPE"):
+            if (mention.start, mention.end) in event_places:
+                continue  # a surname the model took for where something happened is nowhere
+            # "Brunson" in an article on Andrew and then Norine Brunson: the one it introduced first
+            target = min(by_part[name], key=lambda key: introduced.get(key, len(facts.article.text)))
+            entity = gazetteer.get(target) or Entity(entity_key("Person", target), target, "Person")
         elif (mention.start, mention.end) in event_places or is_site(mention.text):
             entity = Entity(entity_key("Place", mention.text), mention.text, "Place")
+        elif mention.label == "PERSON" and " " not in name and not by_part.get(name) \
+                and (long_form := _only_long_form(mention, facts)) is not None:
+            entity = _organisation(long_form)  # "Damas" after "Damas de Blanco", which the model took for a name
         elif mention.label == "PERSON" or name in person_like:
             candidates = by_part.get(name, set()) if len(name.split()) == 1 else {full_names.get(name, name)}
             target = next(iter(candidates)) if len(candidates) == 1 else name

@@ -197,3 +197,25 @@ def test_a_state_misspelt_by_one_vowel_is_the_state_the_article_names(extract, t
     facts = extract(text)
     states = {e.key for e in facts.entities if e.type == "State"}
     assert (len(states) == 1) == same
+
+
+def test_a_surname_two_people_share_is_the_one_introduced_first(extract):
+    facts = extract("Pastor Andrew Brunson has been held in Izmir since October.\n"
+                    "His wife, Norine Brunson, was released after 13 days.\n"
+                    "Brunson appealed to Washington for help in March.")
+    keys = {m.text: m.entity for m in facts.mentions if "Brunson" in m.text}
+    assert keys["Brunson"] == keys["Andrew Brunson"] != keys["Norine Brunson"]
+
+
+def test_a_name_run_on_into_a_headline_is_the_name(extract):
+    facts = extract("Death of Kim Jong Nam Reflects Instability in North Korea\n\n"
+                    "Kim Jong Nam, the half brother of Kim Jong Un, died in Kuala Lumpur on Monday.\n"
+                    "Kim had lived in Macau for years.")
+    people = {e.label for e in facts.entities if e.type == "Person"}
+    assert people == {"Kim Jong Nam", "Kim Jong Un"}
+
+
+def test_a_word_that_opens_an_organisation_s_name_is_the_organisation(extract):
+    facts = extract("HAVANA — Members of the dissident group Damas de Blanco were detained on Sunday.\n"
+                    "Police said the Damas had marched without a permit.")
+    assert {m.entity for m in facts.mentions if m.text.startswith("Damas")} == {"actor/damas-de-blanco"}
