@@ -355,12 +355,13 @@ def _main_events(events: list[Event]) -> dict[str, int]:
 
 
 def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", "targets", "places"),
-                geography: Geography = _NOWHERE, outcome: bool = False) -> bool:
+                geography: Geography = _NOWHERE, outcome: bool = False, refers: bool = False) -> bool:
     """Nothing the report states contradicts the main event: date, ``roles``, figures.
 
     A report placed in a state ("in Syria") does not contradict a main event in one of its
     towns ("in Aleppo"). An ``outcome`` of the main event (its wounded, its interceptions)
-    has figures of its own, and may name a town of the region the main event names."""
+    has figures of its own, and may name a town of the region the main event names; so may a
+    report that ``refers`` back to it ("a market town in Amhara" ... "the strike in Dembecha")."""
     if not _dates_compatible(main, report):
         return False
     if main.type in _SYMMETRIC and {"actors", "targets"} <= set(roles):
@@ -372,7 +373,7 @@ def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", 
     for role in roles:
         stated, known = _keys(getattr(report, role)), _keys(getattr(main, role))
         if role == "places":
-            if stated and known and not all(geography.within(place, known) or outcome and any(
+            if stated and known and not all(geography.within(place, known) or (outcome or refers) and any(
                     geography.inside(place, area) for area in known) for place in stated):
                 return False
         elif _contradicts(getattr(report, role), getattr(main, role)):
@@ -422,7 +423,8 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
         if event.definite or unnamed:
             antecedent = _antecedent(kept, dropped, index, main.get(event.type), geography)
             if antecedent is not None:
-                kept[antecedent] = merge(kept[antecedent], event)
+                # "the strike in Dembecha" after "a market town in Amhara": the town it was
+                kept[antecedent] = merge(_placed_by(kept[antecedent], event, geography), event)
             if antecedent is not None or (event.definite and unnamed):
                 dropped.add(index)  # "the attack" with nothing to refer to says nothing
                 continue
@@ -479,11 +481,12 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
     report = events[index]
     named = _party_keys(report) | _keys(report.places)
     for i in range(index - 1, -1, -1):
-        if i not in dropped and events[i].type == report.type and _compatible(events[i], report, geography=geography) \
+        if i not in dropped and events[i].type == report.type \
+                and _compatible(events[i], report, geography=geography, refers=True) \
                 and named & (_party_keys(events[i]) | _keys(events[i].places)):
             return i
     if main is not None and main != index and main not in dropped \
-            and _compatible(events[main], report, geography=geography):
+            and _compatible(events[main], report, geography=geography, refers=True):
         return main
     return None
 

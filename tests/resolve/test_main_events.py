@@ -29,6 +29,13 @@ def test_a_definite_report_merges_into_the_event_it_refers_to(extract):
     assert len(strike.claims) == 2 and _keys(strike.places) == {"mogadishu"}
 
 
+def test_a_definite_report_names_the_town_of_a_region_the_event_was_placed_in(extract):
+    facts = extract("A drone strike hit a market town in Ethiopia's Amhara region on Tuesday, killing 15 civilians.\n"
+                    "The strike in Bahir Dar also wounded 22 people, a doctor said.", PUBLISHED)
+    (strike,) = _of(facts, "strike")
+    assert len(strike.claims) == 2 and _keys(strike.places) == {"bahir-dar"} and "place" in strike.inferred_roles
+
+
 def test_a_report_that_names_no_attacker_takes_the_main_attack_s_and_says_so(extract):
     facts = extract("Israeli jets struck Rafah on Tuesday, Palestinian officials said.\n"
                     "Later, drones fired three missiles at a car, residents said.", PUBLISHED)
