@@ -221,14 +221,15 @@ class EventArguments:
         """The named parties a noun phrase stands for: itself, its demonym or possessor, and its conjuncts.
 
         "Russian air defences" -> Russian; "Ukraine's forces" -> Ukraine; "Russia and
-        Ukraine" -> both; "delegations from Russia and Ukraine" -> both.
+        Ukraine" -> both; "delegations from Russia and Ukraine", "fighters of the RSF" -> them.
         """
         doc = token.doc
         found: list[Span] = []
         for head in (token, *token.conjuncts):
             ent = self._entity_at(doc, head)
             if ent is not None:
-                found.append(ent)
+                # "militants from the Islamic State": the named party, not the unnamed one
+                found.append((self._named_by_preposition(head) if ent.label_ == "AGENT" else None) or ent)
                 continue
             if head.pos_ == "PRON":
                 continue
@@ -240,8 +241,9 @@ class EventArguments:
                 candidates = []
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
                     candidates = [child, *child.conjuncts]  # "Russian and Ukrainian officials"
-                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "by") \
-                        and head.lemma_ in self.rules["carriers"] | {"delegation", "delegations"}:
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "by") and (
+                        head.lemma_ in self.rules["carriers"] | {"delegation", "delegations"}
+                        or head.lower_ in self.rules["agent_nouns"]):  # "fighters from Hayat Tahrir al-Sham"
                     candidates = [c for c in child.children if c.dep_ == "pobj"]
                     candidates += [c for cand in candidates for c in cand.conjuncts]
                 elif child.dep_ == "appos":
@@ -259,6 +261,14 @@ class EventArguments:
         for ent in found:
             unique.setdefault((ent.start, ent.end), ent)
         return list(unique.values())
+
+    def _named_by_preposition(self, noun: Token) -> Span | None:
+        """The named party an unnamed one is said to be of or from ("fighters of the RSF")."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            for ent in self._entities(c for c in prep.children if c.dep_ == "pobj"):
+                if ent.label_ in self.rules["party_labels"] and ent.label_ != "AGENT" and not self.is_place(ent):
+                    return ent
+        return None
 
     def _named_before(self, noun: Token) -> list[Span]:
         """ "the army had struck": the party the article last named with that noun ("the Sudanese army")."""

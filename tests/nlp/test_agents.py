@@ -176,3 +176,12 @@ def test_a_people_of_no_known_state_is_a_population(extract, text, people):
 def test_a_demonym_of_no_known_state_that_qualifies_a_party_is_no_population(extract):
     facts = extract("Kurdish fighters attacked Islamic State positions near Kobani.", PUBLISHED)
     assert not [e for e in facts.entities if e.type == "Population"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Militants from the Islamic State attacked a checkpoint in Sinai on Monday.", "actor/islamic-state"),
+    ("Fighters of the Rapid Support Forces shelled El Fasher on Sunday.", "actor/rsf"),
+])
+def test_unnamed_fighters_of_a_named_party_are_that_party(extract, text, actor):
+    (attack,) = [e for e in extract(text, PUBLISHED).events if e.type == "strike"]
+    assert [m.entity for m in attack.actors] == [actor]
