@@ -100,6 +100,8 @@ LOOKALIKES = [
     ("Photographs shot in Aleppo by the agency show the damage.", "strike"),
     ("The manager was fired from his job in Lagos last week.", "strike"),
     ("He was fired as manager of the club in Kano.", "strike"),
+    ("Tehran's muscle flexing was aimed at Riyadh, analysts in London said.", "strike"),
+    ("Criticism directed at the government in Kabul grew on Monday.", "strike"),
     ("Wildfires destroyed hundreds of homes in California.", "strike"),
     ("A tropical storm hit Manila on Sunday.", "strike"),
     ("Real Madrid beat Barcelona 3-1 in Madrid on Sunday.", "strike"),
