@@ -209,7 +209,10 @@ class Attribution:
             node = node.head
         if node is not trigger and node.dep_ == "prep":
             node = node.head  # "the issue of supplying aid" -> issue
-        return node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in self.rules["hypothetical"].get("topics", ())
+        cues = self.rules["hypothetical"]
+        if node.head.lemma_ == "address" and node.lemma_ in cues.get("venues", ()):
+            return False  # "addresses a meeting of the Security Council": speaks at it
+        return node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in cues.get("topics", ())
 
     def _indirect_question(self, trigger: Token) -> bool:
         verb = _governing_verb(trigger)

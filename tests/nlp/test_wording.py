@@ -84,6 +84,8 @@ WORDING = [
     ("On 28 January 2024, bandits killed nine villagers in Tsafe.", "strike"),
     ("At least 56 civilians were reported dead.", "casualties"),
     ("Two adults were killed at the hospital.", "casualties"),
+    ("Nikki Haley addresses a meeting of the Security Council on Syria in New York.", "meeting"),
+    ("At an emergency council session on Tuesday, envoys criticized Russia.", "meeting"),
 ]
 
 # sentence, event type it must not give
@@ -101,6 +103,7 @@ LOOKALIKES = [
     ("The manager was fired from his job in Lagos last week.", "strike"),
     ("He was fired as manager of the club in Kano.", "strike"),
     ("Tehran's muscle flexing was aimed at Riyadh, analysts in London said.", "strike"),
+    ("The ministers in Kyiv discussed a training session for pilots.", "meeting"),
     ("Criticism directed at the government in Kabul grew on Monday.", "strike"),
     ("Wildfires destroyed hundreds of homes in California.", "strike"),
     ("A tropical storm hit Manila on Sunday.", "strike"),
