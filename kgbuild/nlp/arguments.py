@@ -501,8 +501,8 @@ class EventArguments:
                 if taken_object and head.i in (trigger.i, scope.i) and self.is_place(ent):
                     scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))  # "regained control of Lyman"
                     continue
-            elif root.dep_ == "compound" and (head.pos_ == "NOUN" or head.lower_ in self.rules["region_nouns"]):
-                head = head.head  # "the Kursk region", "Kursk Oblast"
+            elif root.dep_ in ("compound", "nmod") and (head.pos_ == "NOUN" or head.lower_ in self.rules["region_nouns"]):
+                head = head.head  # "the Kursk region", "Kursk Oblast", "Let Pan Hla village"
             if named_place and head.i in (trigger.i, scope.i):
                 scored.append(((0, False, abs(ent.start - trigger.i)), ent, ""))  # "seized the town of Sake"
                 continue

@@ -32,6 +32,9 @@ ROLES = "roles"
 _MISTAKEN_FOR_TOWNS = frozenset({"PRODUCT", "ORG", "PERSON"})
 # words after a town's name that say it is one: "Kherson city (Kherson)"
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "settlement", "hamlet", "kibbutz", "township"})
+# Words for a settlement written after its name ("Let Pan Hla village"): "city" after a name is most
+# often a city the model knows ("Kherson city").
+_NAMED_BEFORE = _SETTLEMENT_WORDS - {"city", "settlement"}
 
 
 def _named_settlement(token: Any) -> bool:
@@ -85,6 +88,8 @@ class TownNames:
             if named or self.is_town(doc[start:token.i + 1].text):
                 found.append(Span(doc, start, token.i + 1, label="GPE"))
         found += [span for span in self._bracketed(doc) if not any(span.start < f.end and f.start < span.end for f in found)]
+        found += [span for span in self._before_settlement_word(doc)
+                  if not any(span.start < f.end and f.start < span.end for f in found)]
         if found:
             covered = {token.i for span in found for token in span}
             kept = [ent for ent in doc.ents if ent.start not in relabelled and not any(t.i in covered for t in ent)]
@@ -101,6 +106,21 @@ class TownNames:
             kept = [ent for ent in ents if not any(t.i in covered for t in ent)]
             set_entities(doc, sorted(kept + waters, key=lambda span: span.start))
         return doc
+
+    def _before_settlement_word(self, doc: Doc) -> list[Span]:
+        """ "in Let Pan Hla village", "near Tat Kone village": capitalised words before a word for a
+        settlement that a preposition of place takes, whatever the model took them for."""
+        found = []
+        for token in doc:
+            if token.lower_ not in _NAMED_BEFORE or token.dep_ != "pobj" or token.head.lower_ not in self.prepositions:
+                continue
+            start = token.i
+            while start > 0 and token.i - start < 4 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN") \
+                    and not doc[start - 1].ent_id_:
+                start -= 1
+            if start < token.i and not (doc[start].ent_type_ in ("GPE", "LOC") and doc[token.i - 1].ent_type_ == doc[start].ent_type_):
+                found.append(Span(doc, start, token.i, label="GPE"))
+        return found
 
     def _bracketed(self, doc: Doc) -> list[Span]:
         """Names followed by the regions that hold them in brackets: "Chasiv Yar (Bakhmut raion, Donetsk)"."""

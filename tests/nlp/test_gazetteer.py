@@ -172,3 +172,12 @@ def test_a_name_before_a_word_for_water_is_a_river_not_a_state_or_town(extract, 
     assert (mention.text, mention.label, mention.gazetteer_id) == (river, "LOC", None)
     (strike,) = [e for e in facts.events if e.type == "strike"]
     assert river not in {m.text for m in strike.places}  # a river is where only when nothing else is named
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The bombs struck a monastery in Let Pan Hla village in Kanbalu township on Monday.", "Let Pan Hla"),
+    ("Soldiers shelled houses in Tat Kone village on Friday.", "Tat Kone"),
+])
+def test_a_name_before_a_word_for_a_village_is_the_place(extract, text, place):
+    (strike,) = [e for e in extract(text).events if e.type == "strike"]
+    assert [m.text for m in strike.places] == [place]
