@@ -89,29 +89,34 @@ def _reaches(figure: Token, verb: Token) -> bool:
     return figure.dep_ == "pobj" and preposition.lower_ in ("to", "at") and preposition.head.i == verb.i
 
 
+# How many tokens the regions in brackets after a town run to: "(Kramatorsk raion, Donetsk oblast)".
+_BRACKET_WINDOW = 12
+
+
+def _bracket_after(span: Span) -> range:
+    """The token indices inside the brackets that open just after ``span`` ("Motyzhyn (Bucha raion,
+    Kyiv)"), closed within the sentence; empty when none do."""
+    doc, opening = span.doc, span.end
+    if opening >= span.sent.end or doc[opening].text != "(":
+        return range(0)
+    limit = min(opening + _BRACKET_WINDOW, span.sent.end)
+    closing = next((t.i for t in doc[opening:limit] if t.text == ")"), None)
+    return range(opening + 1, closing) if closing is not None else range(0)
+
+
 def _bracketed_regions(sentence: Span) -> dict[tuple[int, int], Span]:
     """Each place named in brackets after a town, as incident notes write them ("Brovary (Kyiv)",
     "Lyman (Kramatorsk raion, Donetsk)") -> the town."""
     if "(" not in sentence.text:
         return {}
-    doc = sentence.doc
     places = [ent for ent in sentence.ents if ent.label_ in ("GPE", "LOC", "FAC")]
     towns = {}
     for town in places:
-        if town.end + 1 < len(doc) and doc[town.end].text == "(":
-            closing = next((t.i for t in doc[town.end:min(town.end + 12, sentence.end)] if t.text == ")"), None)
-            for region in places:
-                if closing is not None and town.end < region.start and region.end <= closing:
-                    towns[(region.start, region.end)] = town
+        inside = _bracket_after(town)
+        for region in places:
+            if region.start in inside and region.end - 1 in inside:
+                towns[(region.start, region.end)] = town
     return towns
-
-
-def _closes_bracket_after(ent: Span, token: Token) -> bool:
-    """Whether ``token`` lies in the brackets just after ``ent``: "Motyzhyn (Bucha raion, Kyiv)"."""
-    doc = ent.doc
-    if ent.end >= len(doc) or doc[ent.end].text != "(" or token.i <= ent.end:
-        return False
-    return all(t.text != ")" for t in doc[ent.end:token.i])
 
 
 def _names_someone(noun: Token) -> bool:
@@ -484,7 +489,7 @@ class EventArguments:
         scored = []
         for ent in trigger.sent.ents:
             root = ent.root
-            if _closes_bracket_after(ent, root.head):
+            if root.head.i in _bracket_after(ent):
                 root = root.head  # "the village of Motyzhyn (Bucha raion, Kyiv)", parsed as Motyzhyn under "raion"
             head = root.head
             named_place = head.lower_ == "of" and head.head.lemma_ in self.rules["place_nouns"]  # "the town of Makhnovka"
@@ -646,6 +651,7 @@ class EventArguments:
         for span in doc.spans.get(DATES, []):
             dates_by_sentence.setdefault(span.sent.start, []).append(span)
         events = [e for e in doc.spans.get(EVENTS, []) if not self._interview(e.root, e.label_)]
+        strikes = [e for e in events if e.label_ == "strike"]
         triggers = {event.root.i: event.label_ for event in events}
         for event in events:
             trigger = event.root
@@ -682,7 +688,7 @@ class EventArguments:
             role = self.rules["count_owner"].get(kind)
             owners = self.phrase_entities(quantity._.unit) if role and quantity is not None and quantity._.unit is not None else []
             if role == "target" and not owners and quantity is not None and quantity._.unit is not None:
-                owners = self._victims(quantity._.unit, [e for e in events if e.label_ == "strike"])
+                owners = self._victims(quantity._.unit, strikes)
             if owners and role == "actor":
                 event._.actors = owners
             elif owners and role == "target":

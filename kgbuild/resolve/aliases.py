@@ -159,20 +159,32 @@ def _name_part_index(full_names: dict[str, str]) -> dict[str, set[str]]:
     return index
 
 
-def _agent_code(text: str) -> str | None:
+@cache
+def _agent_codes() -> dict[str, str]:
+    """Each agent noun -> its CAMEO agent code; a toll's "people" too, a party only where its
+    setting made it civilians."""
     table = read_json("gazetteer", "agents.json")
-    # a toll's "people" is a party only where its setting made it civilians
-    agents = {**table.get("tolls", {}), **table["agents"]}
+    return {**table.get("tolls", {}), **table["agents"]}
+
+
+@cache
+def _agent_modifiers() -> frozenset[str]:
+    """The words some agent nouns need before them ("suicide" bombers, "armed" men)."""
+    return frozenset(word for words in read_json("gazetteer", "agents.json").get("needs_modifier", {}).values()
+                     for word in words)
+
+
+def _agent_code(text: str) -> str | None:
+    agents = _agent_codes()
     return next((agents[w] for w in reversed(text.lower().split()) if w in agents), None)
 
 
 def _qualified_agent(text: str) -> bool:
     """ "Syrian rebels", "Dallas police", "pro-Russian separatists": a capitalised word before the
     agent noun names its country or town, or whom it supports."""
-    table = read_json("gazetteer", "agents.json")
     first = text.split()[0].removeprefix("pro-")
-    modifiers = {word for words in table.get("needs_modifier", {}).values() for word in words}
-    return first[:1].isupper() and first.lower() not in table["agents"] and first.lower() not in modifiers
+    return first[:1].isupper() and first.lower() not in read_json("gazetteer", "agents.json")["agents"] \
+        and first.lower() not in _agent_modifiers()
 
 
 def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
@@ -268,7 +280,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     event_places = {(place.start, place.end) for event in facts.events for place in event.places}
 
     agents = _agent_entities(facts)
-    led_bodies = {e.key: e for m in facts.mentions if m.label == "ORG" and (e := _led_body(m.text)) is not None}
+    led = {(m.start, m.end): e for m in facts.mentions if m.label == "ORG" and (e := _led_body(m.text)) is not None}
+    led_bodies = {e.key: e for e in led.values()}
     states_named = [gazetteer[m.gazetteer_id] for m in facts.mentions
                     if m.gazetteer_id in gazetteer and gazetteer[m.gazetteer_id].type == "State"]
     entities: dict[str, Entity] = {}
@@ -278,8 +291,9 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             continue
         if mention.kind == "agent":
             entity = agents[(mention.start, mention.end)]
-        elif mention.label == "ORG" and (led := _led_body(mention.text) or _only_led_body(mention, led_bodies)):
-            entity = led
+        elif mention.label == "ORG" and (body := led.get((mention.start, mention.end))
+                                         or _only_led_body(mention, led_bodies)):
+            entity = body
         elif (long_form := long_forms.get((mention.start, mention.end))) is not None:
             entity = _organisation(long_form)
         elif mention.gazetteer_id is not None:
