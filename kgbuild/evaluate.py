@@ -25,7 +25,7 @@ from typing import Any
 
 from .build import build
 from .errors import InputError
-from .export.tables import actor_rows, event_rows
+from .export.tables import actor_rows, article_mentions, event_rows
 from .graph.store import KGStore
 from .records import EVENT_TYPES, dates_overlap
 
@@ -232,8 +232,16 @@ def _evidence_matches(gold: dict[str, Any], event: dict[str, Any], article: str)
     return any(normalise(snippet) in sentence for snippet in _as_list(gold["evidence"]) for sentence in sentences)
 
 
-def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], actors: list[dict[str, Any]]) -> EvalReport:
-    """Score extracted ``events`` and ``actors`` (as exported) against gold annotations keyed by article file name."""
+def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], actors: list[dict[str, Any]],
+          mentioned: dict[str, set[str]] | None = None) -> EvalReport:
+    """Score extracted ``events`` and ``actors`` (as exported) against gold annotations keyed by article file name.
+
+    With ``mentioned`` (the actor ids each article source names), a ``same`` group is split
+    only when the article's own nodes hold its forms apart: another article's "Khan" is
+    another person."""
+    in_articles: dict[str, set[str]] = defaultdict(set)
+    for source, ids in (mentioned or {}).items():
+        in_articles[Path(source).name] |= ids
     report = EvalReport()
     aliases = {actor["label"]: actor["aliases"] for actor in actors}
     for article, gold in sorted(gold_files.items()):
@@ -271,7 +279,7 @@ def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], a
                 report.duplicates.append({"article": article, "id": gold_event["id"], "type": gold_event["type"],
                                           "found": [_brief(event) for event in found]})
             _score_arguments(report, article, gold_event, found, names)
-        _score_actors(report, gold, actors, names)
+        _score_actors(report, gold, actors, names, in_articles.get(article) if mentioned is not None else None)
     return report
 
 
@@ -305,7 +313,8 @@ def _score_arguments(report: EvalReport, article: str, gold: dict[str, Any], fou
                                            "sentence": _brief(best)["sentence"]})
 
 
-def _score_actors(report: EvalReport, gold: dict[str, Any], actors: list[dict[str, Any]], names: NameMatcher) -> None:
+def _score_actors(report: EvalReport, gold: dict[str, Any], actors: list[dict[str, Any]], names: NameMatcher,
+                  named_here: set[str] | None) -> None:
     groups = {_bare_name(g[0]): {_bare_name(f) for f in g} for g in gold.get("same", [])}
     carried = [(actor, {_bare_name(n) for n in [actor["label"], *actor["aliases"]]}) for actor in actors]
     for name in gold.get("actors", {}).get("must", []):
@@ -320,7 +329,8 @@ def _score_actors(report: EvalReport, gold: dict[str, Any], actors: list[dict[st
             report.must_not_found.append(name)
     for group in gold.get("same", []):
         forms = {_bare_name(f) for f in group}
-        holders = [actor for actor, surface in carried if forms & surface]
+        holders = [actor for actor, surface in carried
+                   if forms & surface and (named_here is None or actor.get("id") in named_here)]
         # A capital's place node beside the state it stands for is not a split.
         parties = [a for a in holders if a["type"] != "Place"] or holders
         if len(parties) > 1:
@@ -347,8 +357,8 @@ def evaluate(gold_folder: Path, inputs: list[Path], workers: int = 1) -> EvalRep
     with tempfile.TemporaryDirectory(prefix="kgbuild-eval-") as folder:
         outcome = build(inputs, Path(folder) / "store", workers=workers)
         with KGStore(Path(folder) / "store", read_only=True) as store:
-            events, actors = event_rows(store), actor_rows(store)
-    report = score(gold, events, actors)
+            events, actors, mentioned = event_rows(store), actor_rows(store), article_mentions(store)
+    report = score(gold, events, actors, mentioned)
     report.problems = [str(p) for p in outcome.problems]
     report.inputs_failed = outcome.failed
     return report

@@ -68,6 +68,16 @@ def test_one_event_for_reports_the_gold_calls_one_counts_for_each():
     assert report.arguments["quantity"].value == 1.0 and report.arguments["claimant"].value == 1.0
 
 
+def test_a_group_is_split_only_by_the_nodes_of_its_own_article():
+    gold = {"a.txt": {"article": "a.txt", "events": [], "same": [["Farah Khan", "Khan"]]}}
+    actors = [{"id": "actor/farah-khan", "label": "Farah Khan", "aliases": ["Khan"], "type": "Person"},
+              {"id": "actor/imran-khan", "label": "Imran Khan", "aliases": ["Khan"], "type": "Person"}]
+    # another article's Imran Khan, also "Khan" there, is another person
+    assert not score(gold, [], actors, {"texts/a.txt": {"actor/farah-khan"}, "b.txt": {"actor/imran-khan"}}).split_groups
+    # in one article, two nodes for the forms of one group are a split
+    assert score(gold, [], actors, {"a.txt": {"actor/farah-khan", "actor/imran-khan"}}).split_groups
+
+
 def test_names_compare_through_groups_and_containment():
     names = NameMatcher([["Russia", "Moscow", "the Kremlin"]])
     assert names.same("Russia", "Kremlin")

@@ -42,6 +42,7 @@ SELECT ?event ?claim ?modality ?claimant ?claimantLabel ?minimum ?maximum ?unit 
   OPTIONAL { ?claim kg:maximum ?maximum }
   OPTIONAL { ?claim kg:unit ?unit }
 } ORDER BY ?event ?claim"""
+_MENTIONS = _PREFIX + "SELECT ?source ?node WHERE { ?article kg:source ?source ; kg:mentions ?node }"
 _MERGED = _PREFIX + "SELECT ?merged ?event WHERE { ?merged kg:report ?event }"
 _ACTORS = _PREFIX + """
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -151,6 +152,14 @@ def actor_rows(store: KGStore) -> list[dict[str, Any]]:
         actor["aliases"] = sorted(actor["aliases"] | {actor["label"]})
         rows.append(actor)
     return rows
+
+
+def article_mentions(store: KGStore) -> dict[str, set[str]]:
+    """The ids of the actors and places each article (by its source) names."""
+    mentioned: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(_MENTIONS):
+        mentioned[str(row.source)].add(str(row.node).split("/id/", 1)[-1])
+    return dict(mentioned)
 
 
 def _csv_cell(value: Any) -> Any:

@@ -133,9 +133,10 @@ def _only_led_body(mention: Mention, led_bodies: dict[str, Entity]) -> Entity | 
 
 def _only_long_form(mention: Mention, facts: ArticleFacts) -> str | None:
     """The one longer organisation name the article begins with ``mention``'s word ("Amnesty
-    International" for "Amnesty"; a headline that runs on after the name is the same one)."""
+    International" for "Amnesty"; a headline that runs on after the name is the same one), or
+    with its plural: "one Dama" is a member of the Damas de Blanco."""
     longer = sorted({m.text for m in facts.mentions if m.label == "ORG" and " " in m.text
-                     and m.text.split()[0] == mention.text}, key=len)
+                     and m.text.split()[0] in (mention.text, mention.text + "s")}, key=len)
     return longer[0] if longer and all(other.startswith(longer[0]) for other in longer) else None
 
 
@@ -145,6 +146,28 @@ def _name_within(name: str, full_names: dict[str, str]) -> str:
     # a surname after given names is still the name ("Syed Rizwan" + "Farook"); two words more are not
     starts = [full for full in full_names if name.startswith(full + " ") and len(name[len(full):].split()) >= 2]
     return full_names[max(starts, key=len)] if starts else full_names[name]
+
+
+@cache
+def _kinship() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, read_json("names.json")["kinship"]))
+    return re.compile(rf"\b(?:{words})\W{{0,3}}$|^\W{{0,3}}(?:his|her|their)\s+(?:{words})\b", re.IGNORECASE)
+
+
+def _introduced_as_relative(text: str, mention: Mention) -> bool:
+    """Whether the article names the person as someone's relative ("his wife, Norine Brunson")."""
+    return bool(_kinship().search(text[max(0, mention.start - 20):mention.start])
+                or _kinship().search(text[mention.end:mention.end + 20]))
+
+
+def _last_named(keys: set[str], named_at: list[tuple[int, str]], relatives: set[str], start: int) -> str:
+    """Of the people ``keys`` who share a surname, the one named in full last before ``start``
+    ("Khan, director of ..." after "said Sadaf Khan"), a relative ("his wife, Norine Brunson")
+    only when nobody else is. Once a surname alone stands for one of them it keeps doing so."""
+    before = [key for at, key in named_at if at < start and key in keys]
+    if before:
+        return ([key for key in before if key not in relatives] or before)[-1]
+    return next((key for _, key in named_at if key in keys), min(keys))  # named in full only later: the first
 
 
 def _name_part_index(full_names: dict[str, str]) -> dict[str, set[str]]:
@@ -268,9 +291,10 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     for name in list(full_names):
         full_names[name] = _name_within(name, full_names)
     by_part = _name_part_index(full_names)
-    introduced: dict[str, int] = {}
-    for mention, name in zip(facts.mentions, people):
-        introduced.setdefault(full_names.get(name, ""), mention.start)
+    relatives = {full_names[name] for mention, name in zip(facts.mentions, people)
+                 if name in full_names and _introduced_as_relative(facts.article.text, mention)}
+    named_at = [(mention.start, full_names[name]) for mention, name in zip(facts.mentions, people) if name in full_names]
+    surname_of: dict[str, str] = {}  # a surname alone -> the person the article already used it for
     journalists = {name for m, name in zip(facts.mentions, people) if m.kind == "journalist"}
     journalist_surnames = {name.split()[-1] for name in journalists}
 
@@ -306,8 +330,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         elif " " not in name and len(by_part.get(name, ())) > 1 and mention.label in ("PERSON", "ORG", "GPE"):
             if (mention.start, mention.end) in event_places:
                 continue  # a surname the model took for where something happened is nowhere
-            # "Brunson" in an article on Andrew and then Norine Brunson: the one it introduced first
-            target = min(by_part[name], key=lambda key: introduced.get(key, len(facts.article.text)))
+            target = surname_of.setdefault(name, _last_named(by_part[name], named_at, relatives, mention.start))
             entity = gazetteer.get(target) or Entity(entity_key("Person", target), target, "Person")
         elif (mention.start, mention.end) in event_places or is_site(mention.text):
             entity = Entity(entity_key("Place", mention.text), mention.text, "Place")
