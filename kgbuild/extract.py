@@ -227,9 +227,10 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             quantity=quantity,
         )
         date = _time(span._.date, sentence_of) if span._.date is not None and span._.date._.date_value else None
-        # News reports undated events as of the day it is published; the date says it is inferred.
-        inferred = date is None and article.published is not None
-        if inferred:
+        # News reports undated events as of the day it is published, or of the day a source spoke
+        # of them; the date then says it is inferred.
+        inferred = date is None and article.published is not None or date is not None and span._.date_reported
+        if date is None and inferred:
             date = TimeExpression("", start, start, number, article.published.isoformat(), "day")
         confidence = span._.confidence * (1.0 if actors else 0.8) * (1.0 if claim.modality == "asserted" else 0.9)
         identity = f"{article.id}:{span.start_char}:{span.label_}".encode()

@@ -216,7 +216,8 @@ class Event:
     """One conflict event: who did what to whom, where and when, and every claim about it.
 
     ``date_inferred`` marks a date taken from the article's publication date
-    because the sentence gives none; ``inferred_roles`` the actors, targets or places
+    because the sentence gives none, or from the day a source spoke of the event
+    ("police said on Monday"), which bounds it but is not its own; ``inferred_roles`` the actors, targets or places
     taken from the article's main event of the type (the headline's, else the first)
     because the sentence names none.
     """

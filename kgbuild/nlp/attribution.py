@@ -82,6 +82,16 @@ class Attribution:
                         return c
         return None
 
+    @staticmethod
+    def _dates_report(trigger: Token, reporting: Token | None, date: Span | None) -> bool:
+        """Whether ``date`` is when the report was made ("killed five, police said on Monday";
+        "the governor, speaking on Tuesday, said ..."), so not the event's own day."""
+        if reporting is None or date is None:
+            return False
+        # the clause the report states: the child of the reporting verb the trigger hangs under
+        clause = next((t for t in (trigger, *trigger.ancestors) if t.head.i == reporting.i and t.i != reporting.i), trigger)
+        return date.root.i in {t.i for t in reporting.subtree} - {t.i for t in clause.subtree}
+
     def _according_to(self, sentence: Span) -> Token | None:
         words = [t.lower_ for t in sentence]
         for phrase in self.rules["according"]:
@@ -277,6 +287,7 @@ class Attribution:
             event = self._as_appeal(event, claimant)
             event._.claimant = claimant
             event._.reporting_verb = reporting.lemma_ if reporting is not None else None
+            event._.date_reported = self._dates_report(trigger, reporting, event._.date)
             event._.modality = HYPOTHETICAL if self._hypothetical(trigger, reporting) else self._modality(trigger, reporting)
             events.append(event)
         phrases = [e._.claimant for e in events if e._.claimant is not None]

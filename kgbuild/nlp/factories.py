@@ -29,6 +29,8 @@ for _name in ("pattern", "cameo", "confidence", "actors", "targets", "places", "
     Span.set_extension(_name, default=None, force=True)
 # How the text puts the event at its place: "at" it, "near" it, or in the "region" it names.
 Span.set_extension("place_scope", default="at", force=True)
+# Whether the event's date is the day its report was made ("police said on Monday"), not its own.
+Span.set_extension("date_reported", default=False, force=True)
 
 
 @Language.factory("kgbuild_line_breaks")

@@ -305,6 +305,17 @@ def test_a_date_in_the_event_clause_beats_the_date_of_the_report(extract):
     assert (event.date.value, event.date.granularity) == ("2023", "year")
 
 
+@pytest.mark.parametrize(("text", "kind", "day"), [
+    ("Gunmen killed five villagers in Zamfara state, police said on Monday.", "casualties", "2024-03-11"),
+    ("The governor, speaking to reporters on Tuesday, said the bombing had destroyed the market.", "strike",
+     "2024-03-12"),
+    ("Officials said in a statement on Monday that the militia had shelled the camp.", "strike", "2024-03-11"),
+])
+def test_the_day_a_source_spoke_bounds_the_event_and_is_marked_inferred(extract, text, kind, day):
+    event = _only(extract, text, kind)
+    assert (event.date.value, event.date_inferred) == (day, True)
+
+
 def test_stated_date_is_resolved_against_publication(extract):
     event = _only(extract, "Israeli jets struck Khan Younis on Tuesday, Palestinian officials said.", "strike")
     assert (event.date.value, event.date.granularity, event.date_inferred) == ("2024-03-12", "day", False)
