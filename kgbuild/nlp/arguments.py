@@ -124,6 +124,10 @@ def _names_someone(noun: Token) -> bool:
         c.ent_type_ for c in noun.children if c.dep_ in ("compound", "amod", "poss"))
 
 
+# Types whose parties act together, so that "their meeting" is the meeting of those the sentence names.
+_TOGETHER = frozenset({"meeting", "call"})
+
+
 def _gerund_as_noun(trigger: Token) -> bool:
     return trigger.tag_ == "VBG" and trigger.dep_ in _NOUN_POSITIONS \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children)
@@ -166,6 +170,7 @@ class EventArguments:
             "sites": frozenset(rules.get("site_nouns", ())),
             "media": frozenset(rules.get("media_words", ())),
             "destination_is_place": frozenset(rules.get("destination_is_place", ())),
+            "visit_verbs": frozenset(rules.get("visit_verbs", ())),
             "count_owner": dict(rules.get("count_owner", {})),
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
             "place_nouns": frozenset(rules.get("place_nouns", ())),
@@ -396,6 +401,8 @@ class EventArguments:
         own = [e for e in own if not self._placed_in(e, trigger)]
         if own:
             return own
+        if kind in _TOGETHER and any(c.dep_ == "poss" and c.lower_ == "their" for c in trigger.children):
+            return self._people_of_sentence(trigger)  # "X is shown out by Y after their meeting": X and Y
         has_counterpart = bool(self._targets(trigger, kind, []) or self._addressed(trigger))
         trigger = self.stand_in(trigger)
         head = trigger.head
@@ -417,6 +424,12 @@ class EventArguments:
                 if subject is not None and subject.i != trigger.i:
                     return self.phrase_entities(subject)
         return []
+
+    def _people_of_sentence(self, trigger: Token) -> list[Span]:
+        """The people and bodies the sentence names outside the trigger's phrase, when at least two."""
+        inside = {t.i for t in trigger.subtree}
+        people = [e for e in trigger.sent.ents if e.label_ in ("PERSON", "ORG") and e.root.i not in inside]
+        return people if len(people) > 1 else []
 
     def _entities(self, tokens: Iterable[Token]) -> list[Span]:
         found: list[Span] = []
@@ -491,6 +504,8 @@ class EventArguments:
             root = ent.root
             if root.head.i in _bracket_after(ent):
                 root = root.head  # "the village of Motyzhyn (Bucha raion, Kyiv)", parsed as Motyzhyn under "raion"
+            elif root.dep_ == "appos" and root.head.pos_ == "NOUN" and ent.label_ in self.rules["place_labels"]:
+                root = root.head  # "near the capital, Amman": where the noun it names stands
             head = root.head
             named_place = head.lower_ == "of" and head.head.lemma_ in self.rules["place_nouns"]  # "the town of Makhnovka"
             if not (ent.label_ in self.rules["place_labels"] or self.is_site(ent) or named_place) or (ent.start, ent.end) in taken:
@@ -669,7 +684,7 @@ class EventArguments:
             places = places_hit or named
             event._.place_scope = "at" if places_hit else scope
             event._.places_around = around
-            if kind in self.rules["destination_is_place"] and not places:
+            if (kind in self.rules["destination_is_place"] or trigger.lemma_ in self.rules["visit_verbs"]) and not places:
                 places = [t for t in targets if t.label_ in self.rules["place_labels"]]
             if kind in ("strike", "interception") and not targets:
                 targets = self._other_side(trigger, actors)

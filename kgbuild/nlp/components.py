@@ -190,6 +190,14 @@ class LineBreaks:
                     t.is_sent_start = False
 
 
+def _word_in_capitals(ent: Span) -> bool:
+    """Whether ``ent`` is a short acronym in a sentence set in capitals, where it may be a word."""
+    if len(ent) != 1 or len(ent.text) > 3 or not ent.text.isupper():
+        return False
+    letters = [t.text for t in ent.sent if t.is_alpha and t.i != ent.start]
+    return len(letters) >= 2 and all(word.isupper() for word in letters)
+
+
 class OrganisationNames:
     """Mend organisation names the model cuts short or misses.
 
@@ -203,6 +211,8 @@ class OrganisationNames:
     * "Zimbabwe Electoral Commission", "Nepal Army": a state of ``states`` (those the
       gazetteer derives, whose names the model knew as part of such names before the
       gazetteer took them) followed by capitalised words up to a head noun is the body.
+    * "WHY THE WAR IS NOT OVER": in a line set in capitals a short acronym ("IS", "US") is as
+      likely a word, and is no name.
     """
 
     def __init__(self) -> None:
@@ -218,7 +228,7 @@ class OrganisationNames:
 
     def __call__(self, doc: Doc) -> Doc:
         tagged = list(doc.ents)
-        found = [self._named_after_state(ent) or self._mended(ent) for ent in tagged]
+        found = [self._named_after_state(ent) or self._mended(ent) for ent in tagged if not _word_in_capitals(ent)]
         found += self._unnamed_organisations(doc, found) + self._led_bodies(doc, found)
         added = []
         for acronym, long_form in defined_acronyms(doc.text).items():

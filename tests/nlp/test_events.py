@@ -38,6 +38,14 @@ EVENT_CASES = [
     ("Antony Blinken called on Israel to protect civilians in Gaza.", "appeal", {"antony-blinken"}, {"israel"}, None),
     ("The United Nations urged Myanmar to release political prisoners.", "appeal", {"united-nations"}, {"myanmar"}, None),
     ("Delegations from Ethiopia and Eritrea met in Nairobi on Wednesday.", "meeting", {"ethiopia", "eritrea"}, set(), {"nairobi"}),
+    # the city a leader visits is where the meeting was; its state the host
+    ("Philippine President Rodrigo Duterte visited Tokyo on Monday.", "meeting", {"rodrigo-duterte"}, {"japan"}, {"tokyo"}),
+    # who arrives for talks takes part in them
+    ("Kenyan President William Ruto arrived in Addis Ababa on Monday for a two-day visit.", "meeting",
+     {"william-ruto"}, None, {"addis-ababa"}),
+    # "their meeting": the people the sentence names
+    ("Iraqi Prime Minister Ali Hassan was shown around by Turkish President Recep Tayyip Erdogan after their meeting "
+     "in Ankara.", "meeting", {"ali-hassan", "recep-tayyip-erdogan"}, None, {"ankara"}),
     # a strike that names no target was aimed at the state its place lies in
     ("Israeli jets struck a school in the southern city of Rafah on Tuesday, Palestinian officials said.",
      "strike", {"israel"}, {"palestine"}, {"rafah"}),
@@ -47,6 +55,11 @@ EVENT_CASES = [
     ("Sudanese army drones struck the Kenana Sugar Factory near the town of Rabak.", "strike", {"sudanese-armed-forces"}, None,
      {"kenana-sugar-factory"}),
     ("Rebel fighters attacked an army post from the town of Makhnovka.", "strike", None, None, {"makhnovka"}),
+    # a town in apposition to the noun a preposition of place takes
+    ("Five officers were killed in an attack on a security office near the capital, Amman.", "strike", None, None,
+     {"amman"}),
+    # "X-claimed": whoever claimed the attack made it
+    ("The IS-claimed bombings in Tehran killed 17 people on Wednesday.", "strike", {"islamic-state"}, None, {"tehran"}),
     # the demonym of a site places an event that names no place
     ("Ukraine said it launched 117 drones at four Russian air bases.", "strike", {"ukraine"}, None, {"russia"}),
     ("Russia has massed 100,000 troops on the border of Ukraine.", "troop_figure", {"russia"}, {"ukraine"}, None),

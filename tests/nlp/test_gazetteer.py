@@ -105,6 +105,16 @@ def test_an_acronym_the_article_spells_out_is_not_the_gazetteer_s(extract):
     assert keys == {"actor/international-commission-of-jurists"}
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    ("IS fighters stormed the village at dawn.", {"IS"}),
+    ("WHY THE WAR IS NOT OVER\n\nFighting went on in the east.", set()),
+    ("WHAT THE US WANTS FROM THE TALKS\n\nDiplomats met in Geneva.", set()),
+])
+def test_a_short_acronym_in_a_line_set_in_capitals_is_a_word(extract, text, named):
+    facts = extract(text)
+    assert {m.text for m in facts.mentions if m.text.isupper()} == named
+
+
 @pytest.mark.parametrize(("name", "folded"), [
     ("Ryazan’", "ryazan"), ("Mar'inka", "marinka"), ("Sloviansk-Kramatorsk", "sloviansk kramatorsk"), ("Zürich", "zurich"),
 ])
