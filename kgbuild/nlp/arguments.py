@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -122,6 +122,21 @@ def _bracketed_regions(sentence: Span) -> dict[tuple[int, int], Span]:
 def _names_someone(noun: Token) -> bool:
     return bool(noun.ent_type_) or noun.pos_ == "PRON" or any(
         c.ent_type_ for c in noun.children if c.dep_ in ("compound", "amod", "poss"))
+
+
+def _own_clauses(token: Token) -> Iterator[Token]:
+    """The ancestors whose places can place ``token``'s event: up to a clause that describes a noun
+    ("the soldiers killed in an attack on a border post", not the funeral the sentence is about)."""
+    for node in (token, *token.ancestors):
+        if node is not token:
+            yield node
+        if node.dep_ in ("acl", "relcl"):
+            yield node.head  # "the attacks in Tehran that killed 17": the noun the clause describes
+            return
+
+
+# How many words before a toll an attack may stand and still be the one that caused it.
+_NEAR_ATTACK = 8
 
 
 # Types whose parties act together, so that "their meeting" is the meeting of those the sentence names.
@@ -498,7 +513,7 @@ class EventArguments:
         elif scope.dep_ in ("nsubj", "nsubjpass") and scope.pos_ in ("NOUN", "PROPN") and scope.head.pos_ == "VERB":
             scope = scope.head  # "gunmen killed three men in the village of X", "an IED went off in X": the verb's clause
         subtree_depth = {t.i: len(list(t.ancestors)) for t in scope.subtree}
-        anchors = {trigger.i, scope.i} | {t.i for t in scope.ancestors}
+        anchors = {trigger.i, scope.i} | {t.i for t in _own_clauses(scope)}
         scored = []
         for ent in trigger.sent.ents:
             root = ent.root
@@ -784,8 +799,11 @@ class EventArguments:
                 continue
             related = {t.i for t in event.root.subtree} | {t.i for t in event.root.ancestors}
             attacks = [e for e in by_trigger.values() if e.label_ == "strike" and e.sent.start == event.sent.start]
+            # else the sentence's only attack, or the attack just before ("the attacks in Tehran on
+            # June 7 that killed 17", the clause hung on the date)
+            before = [e for e in attacks if 0 < event.root.i - e.root.i <= _NEAR_ATTACK]
             attack = next((by_trigger[i] for i in sorted(related) if i in by_trigger and by_trigger[i].label_ == "strike"),
-                          attacks[0] if len(attacks) == 1 else None)
+                          attacks[0] if len(attacks) == 1 else before[-1] if before else None)
             if attack is not None:
                 event._.actors = event._.actors or attack._.actors
                 if event._.quantity is not None and event._.quantity._.unit is None and not event._.targets:

@@ -299,6 +299,18 @@ def test_sentence_yields_no_such_event(extract, text, kind):
         assert kind not in found, (text, found)
 
 
+def test_a_place_of_the_sentence_about_someone_does_not_place_the_attack_told_of_them(extract):
+    event = _only(extract, "Ahmed Saleh, brother of one of the guards killed in an attack on a checkpoint near the border, "
+                           "wept at the funeral in Zarqa on Friday.", "strike")
+    assert "zarqa" not in _labels(event, "places")
+
+
+def test_a_toll_hung_on_a_date_is_the_toll_of_the_attack_just_before(extract):
+    event = _only(extract, "The raid was revenge for the IS-claimed twin bombings in Baghdad on May 3 that killed "
+                           "30 people.", "casualties")
+    assert (_labels(event, "actors"), _labels(event, "places")) == ({"islamic-state"}, {"baghdad"})
+
+
 def test_undated_event_takes_the_publication_date_and_says_so(extract):
     event = _only(extract, "Russian missiles struck the city of Zaporizhzhia, the governor said.", "strike")
     assert event.date.value == PUBLISHED.isoformat()
