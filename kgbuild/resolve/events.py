@@ -419,7 +419,7 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
         costed = event.type in COSTED_TYPES and bool(_sentences(event) & tolls)
         # "he was shot in broad daylight" names nobody: in an article that names one such event, it
         # is that event; among several, it is one more, told in the main event's terms
-        unnamed = not (_arguments(event) or costed) and named_of_type[event.type] <= 1
+        unnamed = not (_arguments(event) or costed) and (named_of_type[event.type] <= 1 or event.date_inferred)
         if event.definite or unnamed:
             antecedent = _antecedent(kept, dropped, index, main.get(event.type), geography)
             if antecedent is not None:

@@ -36,6 +36,14 @@ def test_a_definite_report_names_the_town_of_a_region_the_event_was_placed_in(ex
     assert len(strike.claims) == 2 and _keys(strike.places) == {"bahir-dar"} and "place" in strike.inferred_roles
 
 
+def test_an_undated_report_that_names_nothing_is_the_main_event_among_several(extract):
+    facts = extract("Gunmen attacked a police station in Kano on Monday, killing four officers.\n"
+                    "In a separate attack on Sunday, militants ambushed a convoy near Maiduguri.\n"
+                    "Heavy shooting went on for an hour, witnesses said.", PUBLISHED)
+    first, second = _of(facts, "strike")
+    assert len(first.claims) == 2 and _keys(first.places) == {"kano"} and _keys(second.places) == {"maiduguri"}
+
+
 def test_a_report_that_names_no_attacker_takes_the_main_attack_s_and_says_so(extract):
     facts = extract("Israeli jets struck Rafah on Tuesday, Palestinian officials said.\n"
                     "Later, drones fired three missiles at a car, residents said.", PUBLISHED)
