@@ -128,6 +128,15 @@ def _definite(span: Span) -> bool:
         child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE) for child in trigger.children)
 
 
+_ANOTHER = frozenset({"another", "second", "third", "fourth", "new", "fresh", "separate", "further", "renewed"})
+
+
+def _another(span: Span) -> bool:
+    """Whether the trigger says it is one more event: "another attack", "launched a second offensive"."""
+    nouns = [span.root, *(child for child in span.root.children if child.dep_ == "dobj")]
+    return any(child.dep_ in ("det", "amod") and child.lower_ in _ANOTHER for noun in nouns for child in noun.children)
+
+
 # Types a sentence can report without naming anyone or giving a figure: "heavy fighting resumed on Wednesday".
 _UNNAMED_TYPES = frozenset({"strike", "interception"})
 _PAST = frozenset({"VBD", "VBN"})
@@ -247,6 +256,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             date_inferred=inferred,
             cameo=span._.cameo,
             definite=definite,
+            another=_another(span),
             place_scope=span._.place_scope if places else "at",
             places_around=tuple(m for m in linked(span._.places_around) if m not in places),
         ))

@@ -236,6 +236,8 @@ class Event:
     cameo: str | None = None
     # The trigger is a definite noun ("the attack", "Sunday's bombing"): it refers to an event named before.
     definite: bool = False
+    # The trigger says it is one more event ("another attack", "a second offensive"): no earlier one retold.
+    another: bool = False
     # Roles the report leaves out and takes from the article's main event of its type.
     inferred_roles: tuple[Role, ...] = ()
     # How the text puts the event at its place: "at" it, "near" it ("near Avdiivka"), or

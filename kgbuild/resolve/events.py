@@ -419,9 +419,14 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
         costed = event.type in COSTED_TYPES and bool(_sentences(event) & tolls)
         # "he was shot in broad daylight" names nobody: in an article that names one such event, it
         # is that event; among several, it is one more, told in the main event's terms
-        unnamed = not (_arguments(event) or costed) and (named_of_type[event.type] <= 1 or event.date_inferred)
-        if event.definite or unnamed:
-            antecedent = _antecedent(kept, dropped, index, main.get(event.type), geography)
+        unnamed = not (_arguments(event) or costed or event.another) and (named_of_type[event.type] <= 1
+                                                                          or event.date_inferred)
+        # "Iran has stepped up its rhetoric since the IS attacks": an undated, unplaced report of a
+        # party's attack is the one the article told of it before
+        recalled = event.date_inferred and not (costed or event.places or event.another) and event.type not in _SPOKEN
+        if event.definite or unnamed or recalled:
+            antecedent = _antecedent(kept, dropped, index, main.get(event.type) if event.definite or unnamed else None,
+                                     geography)
             if antecedent is not None:
                 # "the strike in Dembecha" after "a market town in Amhara": the town it was
                 kept[antecedent] = merge(_placed_by(kept[antecedent], event, geography), event)
@@ -477,18 +482,28 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
                 geography: Geography) -> int | None:
     """The event a definite report ("the call between Sherman and Schmid") refers back to: the
     nearest earlier one of its type that it contradicts nothing of and shares a party or place
-    with, else the article's main event of its type when the report contradicts nothing of it."""
+    with, else the article's main event of its type when the report contradicts nothing of it.
+    Without a main event to fall back on, the shared party must be in the same role."""
     report = events[index]
-    named = _party_keys(report) | _keys(report.places)
     for i in range(index - 1, -1, -1):
         if i not in dropped and events[i].type == report.type \
                 and _compatible(events[i], report, geography=geography, refers=True) \
-                and named & (_party_keys(events[i]) | _keys(events[i].places)):
+                and _shares_with(report, events[i], in_role=main is None):
             return i
     if main is not None and main != index and main not in dropped \
             and _compatible(events[main], report, geography=geography, refers=True):
         return main
     return None
+
+
+def _shares_with(report: Event, earlier: Event, in_role: bool) -> bool:
+    """Whether ``report`` names a party or place of ``earlier``; with ``in_role``, a party as actor
+    of both or target of both ("Ukrainian troops were advancing" is no retelling of an attack on Ukraine)."""
+    if _keys(report.places) & _keys(earlier.places):
+        return True
+    if in_role:
+        return bool(_keys(report.actors) & _keys(earlier.actors) or _keys(report.targets) & _keys(earlier.targets))
+    return bool(_party_keys(report) & _party_keys(earlier))
 
 
 # Types whose reports take a missing attacker, target or place from the main event:

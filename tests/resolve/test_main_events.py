@@ -44,6 +44,19 @@ def test_an_undated_report_that_names_nothing_is_the_main_event_among_several(ex
     assert len(first.claims) == 2 and _keys(first.places) == {"kano"} and _keys(second.places) == {"maiduguri"}
 
 
+def test_an_undated_unplaced_report_of_a_party_s_attack_is_the_one_told_before(extract):
+    facts = extract("Islamic State militants bombed a market in Baghdad on Monday, killing 20 people.\n"
+                    "Iraq has stepped up its rhetoric against Turkey since Islamic State attacks.", PUBLISHED)
+    (strike,) = _of(facts, "strike")
+    assert len(strike.claims) == 2 and _keys(strike.places) == {"baghdad"}
+
+
+def test_another_attack_is_one_more_event(extract):
+    facts = extract("Russian forces attacked Vovchansk on Monday.\n"
+                    "Russian forces launched another assault, officials said.", PUBLISHED)
+    assert len(_of(facts, "strike")) == 2
+
+
 def test_a_report_that_names_no_attacker_takes_the_main_attack_s_and_says_so(extract):
     facts = extract("Israeli jets struck Rafah on Tuesday, Palestinian officials said.\n"
                     "Later, drones fired three missiles at a car, residents said.", PUBLISHED)
