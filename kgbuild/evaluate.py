@@ -220,7 +220,7 @@ def _report_of(gold: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
 def argument_agrees(name: str, gold: Any, found: dict[str, Any], names: NameMatcher) -> bool:
     """Whether the extracted event's argument ``name`` agrees with the gold value."""
     if name == "date":
-        return bool(found.get("date")) and dates_overlap(str(gold), found["date"])
+        return bool(found.get("date")) and dates_overlap(str(gold), found["date"], None, found.get("date_granularity"))
     if name == "quantity":
         return _quantity_agrees(gold, found.get("quantity"))
     values = _as_list(found.get(name))

@@ -8,11 +8,12 @@ to :class:`Entity` records; ``graph`` turns the lot into triples. Nothing after
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 EntityType = Literal["Person", "Organisation", "State", "ArmedGroup", "Population", "Place"]
@@ -56,10 +57,29 @@ def content_id(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:20]
 
 
-def dates_overlap(a: str, b: str) -> bool:
-    """Whether two ISO dates can name the same time, compared at the coarser granularity ("2025-06" and "2025-06-02")."""
-    parts = min(len(a.split("-")), len(b.split("-")))
-    return a.split("-")[:parts] == b.split("-")[:parts]
+def active_days(value: str, granularity: str | None = None) -> tuple[str, str]:
+    """The first and last day an ISO date stands for: "2025-02" is Feb 1-28, a week (its Monday) Monday to Sunday."""
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return f"{value}-01", f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    if granularity == "week":
+        return value, (date.fromisoformat(value) + timedelta(days=6)).isoformat()
+    return value, value
+
+
+def dates_overlap(a: str, b: str, granularity_a: str | None = None, granularity_b: str | None = None) -> bool:
+    """Whether two ISO dates can name the same time: "2025-06" and "2025-06-02", the week of
+    Monday 2025-06-02 and Thursday 2025-06-05."""
+    if not (a and b):
+        return False
+    try:
+        first_a, last_a = active_days(a, granularity_a)
+        first_b, last_b = active_days(b, granularity_b)
+    except ValueError:
+        return False
+    return first_a <= last_b and first_b <= last_a
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,8 @@ timeline, GraphML (which has no time) as ``first`` and ``last`` dates.
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from datetime import date, timedelta
 from typing import Any
 
 import networkx as nx
@@ -27,6 +25,7 @@ import networkx as nx
 from ..graph.iri import local_name
 from ..graph.namespace import KG
 from ..graph.store import KGStore
+from ..records import active_days
 
 _PREFIXES = f"""
 PREFIX kg: <{KG._NS}>
@@ -89,18 +88,6 @@ SELECT ?event ?article ?claimant (COUNT(DISTINCT ?claim) AS ?n) WHERE {
 } GROUP BY ?event ?article ?claimant
 """
 _CLASS_NAMES = {"Person", "Organisation", "State", "ArmedGroup", "Population", "Place"}
-
-
-def active_days(value: str, granularity: str | None) -> tuple[str, str]:
-    """The first and last day a date stands for: "2025-02" is Feb 1-28, a week is Monday to Sunday."""
-    if len(value) == 4:
-        return f"{value}-01-01", f"{value}-12-31"
-    if len(value) == 7:
-        year, month = int(value[:4]), int(value[5:7])
-        return f"{value}-01", f"{value}-{calendar.monthrange(year, month)[1]:02d}"
-    if granularity == "week":
-        return value, (date.fromisoformat(value) + timedelta(days=6)).isoformat()
-    return value, value
 
 
 class EventNetwork:

@@ -1,6 +1,7 @@
 """Events and actors as tables: JSON Lines, or CSV when the file name ends in ``.csv``.
 
-One event per row with its arguments as canonical names, its first claim's figure,
+One event per row with its date (its granularity, and whether it is inferred rather
+than stated), its arguments as canonical names, its first claim's figure,
 claimant and modality, and every sentence that reports it. CSV joins lists with
 "; ", writes a range as "min-max" (an open side left empty) and evidence as
 "source:start-end".
@@ -20,9 +21,11 @@ from . import exporter
 
 _PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 _EVENTS = _PREFIX + """
-SELECT ?event ?type ?date ?confidence ?precision WHERE {
+SELECT ?event ?type ?date ?granularity ?inferred ?confidence ?precision WHERE {
   ?event a kg:Event ; kg:eventType ?type ; kg:confidence ?confidence .
   OPTIONAL { ?event kg:date ?date }
+  OPTIONAL { ?event kg:granularity ?granularity }
+  OPTIONAL { ?event kg:dateInferred ?inferred }
   OPTIONAL { ?event kg:geoPrecision ?precision }
 }"""
 _ROLES = _PREFIX + """
@@ -96,6 +99,8 @@ def event_rows(store: KGStore) -> list[dict[str, Any]]:
             "id": _local(key),
             "type": str(row.type),
             "date": None if row.date is None else str(row.date),
+            "date_granularity": None if row.granularity is None else str(row.granularity),
+            "date_inferred": None if row.inferred is None else bool(_value(row.inferred)),
             "actor": sorted(roles[key]["actor"]),
             "target": sorted(roles[key]["target"]),
             "place": sorted(roles[key]["place"]),

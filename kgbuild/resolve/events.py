@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from ..geodesy import distance_km
 from ..records import COSTED_TYPES, Claim, Entity, Event, Mention, dates_overlap
@@ -67,7 +68,7 @@ def _party_keys(event: Event) -> set[str]:
 def _dates_compatible(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None or a.date_inferred or b.date_inferred:
         return True
-    return dates_overlap(a.date.value or "", b.date.value or "")
+    return dates_overlap(a.date.value or "", b.date.value or "", a.date.granularity, b.date.granularity)
 
 
 def _figures(event: Event) -> set[tuple[float | None, float | None]]:
@@ -215,10 +216,14 @@ def _where(event: Event) -> dict[str, object]:
     return {"places": event.places, "place_scope": event.place_scope, "places_around": event.places_around}
 
 
+# How precisely a date of each granularity places an event.
+_PRECISION = {"year": 1, "month": 2, "week": 3, "day": 4}
+
+
 def _best_dated(a: Event, b: Event) -> Event:
     """Of two reports, the one with the more precise stated date (``a`` when neither states one)."""
     dates = [e for e in (a, b) if e.date is not None and not e.date_inferred]
-    return max(dates, key=lambda e: len((e.date.value or "").split("-")), default=a)
+    return max(dates, key=lambda e: _PRECISION.get(e.date.granularity, 0), default=a)
 
 
 def _distinct_claims(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
@@ -262,7 +267,7 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
     no party ("Suicide attack at Istanbul's main airport" over "Three suicide attackers opened
     fire ... at the entrance to the terminal").
     """
-    if body.type != headline.type or not _dates_compatible(body, headline):
+    if body.type != headline.type or not (_dates_compatible(body, headline) or _pictured_after(body, headline)):
         return False
     places_a, places_b = _keys(body.places), _keys(headline.places)
     figures_a, figures_b = _figures(body), _figures(headline)
@@ -279,6 +284,22 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
     if any(key not in body_parties and country_of.get(key) not in body_parties for key in named):
         return False
     return bool(alone or body_parties & headline_parties or geography.shared(places_a, places_b) or figures_a & figures_b)
+
+
+# How long after an event a photo of its scene or its aftermath is still of it.
+_PICTURED_WITHIN = timedelta(days=30)
+
+
+def _pictured_after(body: Event, caption: Event) -> bool:
+    """Whether ``caption`` is a photo caption dated in the weeks after ``body``'s day: the day the
+    photo was taken ("... the scene of the shooting, Dec. 3"), not the day of the event it shows."""
+    if not _is_caption(caption) or body.date is None or caption.date is None:
+        return False
+    try:
+        then, pictured = date.fromisoformat(body.date.value or ""), date.fromisoformat(caption.date.value or "")
+    except ValueError:
+        return False  # a month or a year says too little to tell
+    return timedelta(0) <= pictured - then <= _PICTURED_WITHIN
 
 
 def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) -> tuple[Event, ...]:

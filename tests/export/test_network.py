@@ -9,7 +9,6 @@ import igraph
 import networkx as nx
 import pytest
 
-from kgbuild.export.network import active_days
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 EVENT_TYPES = {"call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid"}
@@ -115,16 +114,6 @@ def test_gexf_carries_time_spells_for_the_timeline(exported):
     meeting = [d for _, d in events.nodes(data=True) if d.get("label") == "meeting 2023-09"]
     assert meeting and meeting[0]["spells"] == [("2023-09-01", "2023-09-30")]
     assert all(data.get("label") for _, data in events.nodes(data=True))
-
-
-@pytest.mark.parametrize("value, granularity, days", [
-    ("2025-02-13", "day", ("2025-02-13", "2025-02-13")),
-    ("2024-02", "month", ("2024-02-01", "2024-02-29")),
-    ("2024", "year", ("2024-01-01", "2024-12-31")),
-    ("2025-02-10", "week", ("2025-02-10", "2025-02-16")),
-])
-def test_a_date_is_active_for_the_days_it_stands_for(value, granularity, days):
-    assert active_days(value, granularity) == days
 
 
 def test_projection_only_applies_to_networks(run_cli, seed_store, tmp_path):

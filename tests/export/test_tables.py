@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import json
 
-EVENT_FIELDS = {"id", "type", "date", "actor", "target", "place", "geo_precision", "quantity", "unit", "claimant",
-                "modality", "confidence", "evidence", "claims", "merged_into"}
+EVENT_FIELDS = {"id", "type", "date", "date_granularity", "date_inferred", "actor", "target", "place", "geo_precision",
+                "quantity", "unit", "claimant", "modality", "confidence", "evidence", "claims", "merged_into"}
 
 
 def test_events_jsonl_carry_arguments_claims_and_evidence(run_cli, seed_store, tmp_path, corpus):

@@ -47,6 +47,18 @@ def test_a_caption_joins_the_body_s_report_of_its_event(extract):
     assert len({c.provenance.sentence for c in strike.claims}) == 2
 
 
+@pytest.mark.parametrize(("caption", "joins"), [
+    # taken three days after the attack: the scene of it
+    ("FILE - Police officers guard the market gunmen attacked in Kano, Nigeria, March 8, 2024.", True),
+    # taken months later: another day's attack
+    ("FILE - Police officers guard the market gunmen attacked in Kano, Nigeria, Aug. 8, 2024.", False),
+])
+def test_a_caption_dated_in_the_weeks_after_an_attack_pictures_it(extract, caption, joins):
+    facts = extract("Gunmen attacked a crowded market in Kano on Tuesday, killing 12 people.\n" + caption, date(2024, 3, 8))
+    strikes = [e for e in facts.events if e.type == "strike"]
+    assert (len(strikes) == 1) is joins, [(e.date, [c.provenance.text for c in e.claims]) for e in strikes]
+
+
 @pytest.mark.parametrize("text", [
     "Xi Jinping spoke by phone with Vladimir Putin on Monday.\n"
     "Putin told Xi in the call that the talks had stalled.",
