@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -243,7 +244,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             date = TimeExpression("", start, start, number, article.published.isoformat(), "day")
         confidence = span._.confidence * (1.0 if actors else 0.8) * (1.0 if claim.modality == "asserted" else 0.9)
         identity = f"{article.id}:{span.start_char}:{span.label_}".encode()
-        events.append(Event(
+        event = Event(
             id=hashlib.sha256(identity).hexdigest()[:20],
             type=span.label_,
             trigger=span.text,
@@ -259,5 +260,14 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             another=_another(span),
             place_scope=span._.place_scope if places else "at",
             places_around=tuple(m for m in linked(span._.places_around) if m not in places),
-        ))
+        )
+        events += _one_call_each(event) if span.label_ == "call" and span.root.tag_ == "NNS" else [event]
     return events
+
+
+def _one_call_each(event: Event) -> list[Event]:
+    """ "held back-to-back phone conversations with the Russian and Ukrainian leaders": a call with each."""
+    if len(event.targets) < 2:
+        return [event]
+    return [replace(event, id=hashlib.sha256(f"{event.id}:{target.start}".encode()).hexdigest()[:20], targets=(target,))
+            for target in event.targets]

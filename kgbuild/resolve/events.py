@@ -136,8 +136,9 @@ def same_event(a: Event, b: Event) -> bool:
         # when the reports agree on who struck whom, and where.
         return shared_actors and shared_targets and bool(places_a & places_b)
     if figures_a and figures_b:
-        # one figure twice with nobody named ("at least 28 people were injured") is one report repeated
-        return shared_actors or shared_targets or not (actors_a or actors_b or targets_a or targets_b)
+        # one figure twice, once or both times naming nobody ("at least 28 people were injured";
+        # "8,500 American troops were put on alert" ... "Kirby says 8,500 troops") is one report repeated
+        return shared_actors or shared_targets or not (actors_a or targets_a) or not (actors_b or targets_b)
     if targets_a and targets_b and not shared_targets:
         return False
     if a.type in _SPOKEN and not shared_actors:
@@ -386,9 +387,11 @@ def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", 
     if not _dates_compatible(main, report):
         return False
     if main.type in _SYMMETRIC and {"actors", "targets"} <= set(roles):
-        # "Sherman held a call with Schmid", "the call between Sherman and Schmid": parties, in either role
+        # "Sherman held a call with Schmid", "the call between Sherman and Schmid": parties, in either role,
+        # or the states they lead ("Trump spoke with the Russian and Ukrainian leaders" ... "Zelenskyy said
+        # of the call")
         stated, known = _party_keys(report), _party_keys(main)
-        if stated and known and not stated <= known:
+        if stated and known and not all(key in known or geography.country_of.get(key) in known for key in stated):
             return False
         roles = tuple(role for role in roles if role not in ("actors", "targets"))
     for role in roles:
@@ -509,7 +512,7 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
     for i in range(index - 1, -1, -1):
         if i not in dropped and events[i].type == report.type \
                 and _compatible(events[i], report, geography=geography, refers=True) \
-                and _shares_with(report, events[i], in_role=main is None):
+                and _shares_with(report, events[i], geography, in_role=main is None):
             return i
     if main is not None and main != index and main not in dropped \
             and _compatible(events[main], report, geography=geography, refers=True):
@@ -517,13 +520,17 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
     return None
 
 
-def _shares_with(report: Event, earlier: Event, in_role: bool) -> bool:
+def _shares_with(report: Event, earlier: Event, geography: Geography, in_role: bool) -> bool:
     """Whether ``report`` names a party or place of ``earlier``; with ``in_role``, a party as actor
-    of both or target of both ("Ukrainian troops were advancing" is no retelling of an attack on Ukraine)."""
+    of both or target of both ("Ukrainian troops were advancing" is no retelling of an attack on Ukraine).
+    Of a call or meeting, a leader shares the state it names ("the call" Zelenskyy recaps is Trump's
+    with the Ukrainian leader)."""
     if _keys(report.places) & _keys(earlier.places):
         return True
     if in_role:
         return bool(_keys(report.actors) & _keys(earlier.actors) or _keys(report.targets) & _keys(earlier.targets))
+    if report.type in _SYMMETRIC:
+        return bool(_parties(report, geography.country_of) & _party_keys(earlier))
     return bool(_party_keys(report) & _party_keys(earlier))
 
 

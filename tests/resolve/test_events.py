@@ -72,6 +72,21 @@ def test_reports_of_one_call_merge_whoever_they_say_called(extract, text):
     assert call.actors and call.targets  # the report that says who called whom gives the roles
 
 
+def test_calls_with_several_leaders_are_a_call_with_each_and_a_leader_recaps_the_one_with_his_state(extract):
+    facts = extract("Emmanuel Macron held back-to-back phone calls on Monday with the Turkish and Greek leaders.\n"
+                    "Recapping the call, Erdogan said he and Macron had discussed the crisis.", date(2024, 3, 8))
+    calls = {frozenset(m.entity for m in (*e.actors, *e.targets)): len(e.claims) for e in facts.events if e.type == "call"}
+    assert calls == {frozenset({"actor/emmanuel-macron", "actor/greece"}): 1,
+                     frozenset({"actor/emmanuel-macron", "actor/turkey", "actor/recep-tayyip-erdogan"}): 2}
+
+
+def test_one_figure_told_twice_once_naming_nobody_is_one_report(extract):
+    facts = extract("Roughly 8,500 American troops have been put on heightened alert, the Pentagon said on Monday.\n"
+                    "Spokesman John Kirby said 8,500 troops had been placed on heightened readiness.", date(2022, 1, 24))
+    (figure,) = [e for e in facts.events if e.type == "troop_figure"]
+    assert len(figure.claims) == 2
+
+
 def test_appeals_to_one_party_by_speakers_not_both_named_stay_two(extract):
     facts = extract("The U.N. rights chief called on Syria to let aid into Aleppo.\n"
                     "Later, in Geneva, spokesman Rupert Colville called on Syria to allow monitors into the city.",
