@@ -622,14 +622,19 @@ class EventArguments:
                 return [ent]
         return []
 
-    def _nearest(self, trigger: Token, spans: Iterable[Span]) -> Span | None:
+    def _nearest(self, trigger: Token, spans: Iterable[Span], own_clauses: bool = False) -> Span | None:
         """The span in the trigger's own clause, else one attached to a clause above it
-        ("said last month that 434,000 were killed in 2024" -> 2024), else the nearest."""
+        ("said last month that 434,000 were killed in 2024" -> 2024), else the nearest; with
+        ``own_clauses``, never one in a relative clause that describes something else ("before
+        it was bombed, the mosque was where the caliphate was declared in 2014")."""
         subtree = {t.i for t in trigger.subtree}
         # how far up the clause each ancestor sits: a nearer clause is the trigger's own
         height = {t.i: level for level, t in enumerate(trigger.ancestors, start=1)}
         ranked = []
         for span in spans:
+            if own_clauses and span.root.i not in subtree and any(
+                    node.dep_ == "relcl" and node.i not in height for node in span.root.ancestors):
+                continue
             attached = span.root.head.head if span.root.head.dep_ == "prep" else span.root.head
             tier = 0 if span.root.i in subtree else height.get(attached.i, len(height) + 1)
             ranked.append((tier, abs(span.root.i - trigger.i), span))
@@ -712,7 +717,7 @@ class EventArguments:
             event._.targets = targets
             event._.places = places
             sentence_start = trigger.sent.start
-            event._.date = self._nearest(trigger, dates_by_sentence.get(sentence_start, []))
+            event._.date = self._nearest(trigger, dates_by_sentence.get(sentence_start, []), own_clauses=True)
             quantity = self._quantity(trigger, kind, quantities_by_sentence.get(sentence_start, []), triggers)
             event._.quantity = quantity
             role = self.rules["count_owner"].get(kind)
@@ -724,6 +729,13 @@ class EventArguments:
             elif owners and role == "target":
                 event._.targets = owners
                 event._.actors = [a for a in actors if (a.start, a.end) not in {(o.start, o.end) for o in owners}]
+        # "850,000 Russian dead and wounded": one figure counts both; "wounded" is no toll of its own
+        units = [event._.quantity._.unit for event in events if event.label_ == "casualties"
+                 and event._.quantity is not None and event._.quantity._.unit is not None]
+        # the parse may hang the second word elsewhere: what follows "dead and" is counted too
+        counted = {t.i for unit in units for t in unit.conjuncts} | {
+            unit.i + 2 for unit in units if unit.i + 2 < len(doc) and doc[unit.i + 1].lower_ in ("and", "or")}
+        events = [e for e in events if not (e.label_ == "casualties" and e._.quantity is None and e.root.i in counted)]
         self._inherit_parties(events)
         doc.spans[EVENTS] = events
         return doc
@@ -780,7 +792,7 @@ class EventArguments:
 
         "Russia has lost 300,000 soldiers, with another 600,000 wounded": a figure under an
         event of its type shares its parties. "shelled El Fasher, killing 12": an event under
-        another happened where it did. A bare figure of the dead ("fired on farmers, killing
+        another happened where it did, and when, if it says no day of its own. A bare figure of the dead ("fired on farmers, killing
         12") counts the attack's targets.
         """
         by_trigger = {event.root.i: event for event in events}
@@ -792,6 +804,8 @@ class EventArguments:
                 event._.actors, event._.targets = governor._.actors, governor._.targets
             if not event._.places:
                 _take_places(event, governor)
+            if event._.date is None:
+                event._.date = governor._.date  # "hit a school on Tuesday, killing 19": on Tuesday
         # "two people were killed when a Russian missile hit": the attacker killed them, where it struck;
         # "a bomb went off in a market, killing 12": the sentence's only attack is theirs
         for event in by_trigger.values():

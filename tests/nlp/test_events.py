@@ -311,6 +311,17 @@ def test_a_toll_hung_on_a_date_is_the_toll_of_the_attack_just_before(extract):
     assert (_labels(event, "actors"), _labels(event, "places")) == ({"islamic-state"}, {"baghdad"})
 
 
+def test_a_date_in_a_clause_that_describes_something_else_is_not_the_event_s(extract):
+    event = _only(extract, "Before it was bombed, the mosque was the heart of the movement, where its leader "
+                           "declared a caliphate in 2014.", "strike")
+    assert event.date_inferred and event.date.value == PUBLISHED.isoformat()
+
+
+def test_one_figure_of_dead_and_wounded_is_one_toll(extract):
+    event = _only(extract, "The ministry estimates more than 850,000 Russian dead and wounded.", "casualties")
+    assert (event.claims[0].quantity.minimum, event.claims[0].quantity.unit) == (850000, "dead")
+
+
 def test_undated_event_takes_the_publication_date_and_says_so(extract):
     event = _only(extract, "Russian missiles struck the city of Zaporizhzhia, the governor said.", "strike")
     assert event.date.value == PUBLISHED.isoformat()
