@@ -153,13 +153,18 @@ def _state_of(mention: Mention, entities: Mapping[str, Entity]) -> str | None:
     return entity.key if entity.type == "State" else entity.country
 
 
+# CAMEO agent codes of forces that act in their own state: the police.
+_DOMESTIC_FORCES = frozenset({"COP"})
+
+
 def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapping[str, str]) -> Event:
     """``event`` with what its named places imply about its parties.
 
     A capital acting or acted on is its state ("Moscow pounded Ukraine" -> Russia). A strike
     or interception that names no target, or only the civilians it hit, was aimed at the state
     its place lies in ("drones struck a refinery in Kursk" -> Russia), unless that is the
-    attacker's own state; so was a toll of civilians ("killing 13 civilians in Kramatorsk").
+    attacker's own state or the attacker is police, of no state named, who act at home; so was
+    a toll of civilians ("killing 13 civilians in Kramatorsk").
     """
 
     def as_state(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -173,7 +178,10 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
                       or event.type == "casualties" and targets):
         # "a missile killed five civilians in Kharkiv": the civilians and the state it struck
         own = {_state_of(a, entities) for a in actors}
-        for place in event.places:
+        # the police act where they serve: "police shot two protesters in Cairo" struck no state
+        domestic = any(entities[a.entity].cameo in _DOMESTIC_FORCES for a in actors
+                       if a.entity in entities and _state_of(a, entities) is None)
+        for place in event.places if not domestic else ():
             state = _state_of(place, entities)
             if state is not None and state not in own:
                 targets = (replace(place, entity=state, kind="metonym"), *targets)

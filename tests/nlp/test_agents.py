@@ -25,7 +25,17 @@ AGENTS = [
     ("Three suicide bombers struck a mosque in Kano on Friday.", "actors", "suicide bombers", "ArmedGroup", "UAF"),
     ("Armed men stormed the consulate in Benghazi.", "actors", "armed men", "ArmedGroup", "UAF"),
     ("Two attackers stabbed shoppers near a market in London.", "actors", "attackers", "ArmedGroup", "UAF"),
+    ("Security forces killed dozens of protesters in the capital.", "actors", "security forces", "Organisation", "MIL"),
+    # protesters are civilians
+    ("Police opened fire on protesters in Khartoum on Monday.", "targets", "civilians", "Population", "CVL"),
 ]
+
+
+def test_police_of_no_named_state_strike_no_state_where_they_serve(extract):
+    facts = extract("Police shot dead two protesters in Cairo on Friday.", PUBLISHED)
+    (strike,) = [e for e in facts.events if e.type == "strike"]
+    entities = {e.key: e for e in facts.entities}
+    assert {entities[m.entity].type for m in strike.targets} == {"Population"}
 
 
 @pytest.mark.parametrize(("text", "role", "label", "kind", "code"), AGENTS)
