@@ -186,6 +186,7 @@ class EventArguments:
             "media": frozenset(rules.get("media_words", ())),
             "destination_is_place": frozenset(rules.get("destination_is_place", ())),
             "visit_verbs": frozenset(rules.get("visit_verbs", ())),
+            "individual_nouns": frozenset(rules.get("individual_nouns", ())),
             "count_owner": dict(rules.get("count_owner", {})),
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
             "place_nouns": frozenset(rules.get("place_nouns", ())),
@@ -242,6 +243,10 @@ class EventArguments:
         return noun.lemma_ in self.rules["partitives"] or noun.like_num or any(
             c.dep_ in ("nummod", "quantmod") for c in noun.children)
 
+    def _of_one_person(self, demonym: Token) -> bool:
+        """Whether ``demonym`` only says where one person is from ("the Pakistani native")."""
+        return demonym.dep_ == "amod" and demonym.head.lemma_.lower() in self.rules["individual_nouns"]
+
     def phrase_entities(self, token: Token) -> list[Span]:
         """The named parties a noun phrase stands for: itself, its demonym or possessor, and its conjuncts.
 
@@ -264,6 +269,8 @@ class EventArguments:
                 continue
             for child in head.children:
                 candidates = []
+                if child.dep_ == "amod" and self._of_one_person(child):
+                    continue  # "the Pakistani native": one person, not Pakistan
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
                     candidates = [child, *child.conjuncts]  # "Russian and Ukrainian officials"
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from", "by") and (
@@ -618,7 +625,8 @@ class EventArguments:
         for ent in trigger.sent.ents:
             # "according to US officials" names a source, not a side
             sourced = any(a.lower_ == "according" for a in ent.root.ancestors if a.i in subtree)
-            if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken and not sourced:
+            if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken and not sourced \
+                    and not self._of_one_person(ent.root):
                 return [ent]
         return []
 

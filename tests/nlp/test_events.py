@@ -58,6 +58,8 @@ EVENT_CASES = [
     # a town in apposition to the noun a preposition of place takes
     ("Five officers were killed in an attack on a security office near the capital, Amman.", "strike", None, None,
      {"amman"}),
+    # a demonym that only says where one person is from names no party
+    ("A Pakistani native opened fire at a party in California.", "strike", set(), None, {"california-us-ca"}),
     # "X-claimed": whoever claimed the attack made it
     ("The IS-claimed bombings in Tehran killed 17 people on Wednesday.", "strike", {"islamic-state"}, None, {"tehran"}),
     # the demonym of a site places an event that names no place
