@@ -187,6 +187,7 @@ class EventArguments:
             "destination_is_place": frozenset(rules.get("destination_is_place", ())),
             "visit_verbs": frozenset(rules.get("visit_verbs", ())),
             "individual_nouns": frozenset(rules.get("individual_nouns", ())),
+            "venue_nouns": frozenset(rules.get("venue_nouns", ())),
             "count_owner": dict(rules.get("count_owner", {})),
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
             "place_nouns": frozenset(rules.get("place_nouns", ())),
@@ -260,6 +261,12 @@ class EventArguments:
             if ent is not None:
                 # "militants from the Islamic State": the named party, not the unnamed one
                 found.append((self._named_by_preposition(head) if ent.label_ == "AGENT" else None) or ent)
+                # "President Donald Trump and Russian President Vladimir Putin", which the parse may hang
+                # on the second name or its title, coordinated
+                names = [name for child in head.children for name in (child, *child.children)
+                         if name.dep_ in ("appos", "conj", "nmod") and any(c.dep_ == "cc" for c in name.children)]
+                found += [other for name in names
+                          if (other := self._entity_at(doc, name)) is not None and other.label_ in ("PERSON", "ORG", "GPE")]
                 continue
             if head.pos_ == "PRON":
                 continue
@@ -521,7 +528,7 @@ class EventArguments:
             scope = scope.head  # "gunmen killed three men in the village of X", "an IED went off in X": the verb's clause
         subtree_depth = {t.i: len(list(t.ancestors)) for t in scope.subtree}
         anchors = {trigger.i, scope.i} | {t.i for t in _own_clauses(scope)}
-        scored = []
+        scored, venues = [], []
         for ent in trigger.sent.ents:
             root = ent.root
             if root.head.i in _bracket_after(ent):
@@ -530,6 +537,10 @@ class EventArguments:
                 root = root.head  # "near the capital, Amman": where the noun it names stands
             head = root.head
             named_place = head.lower_ == "of" and head.head.lemma_ in self.rules["place_nouns"]  # "the town of Makhnovka"
+            if head.lower_ == "of" and head.head.lower_ in self.rules["venue_nouns"] and head.head.i in subtree_depth \
+                    and (ent.start, ent.end) not in taken:
+                venues.append(ent)  # "on the sidelines of the U.N. General Assembly", unless a town is named
+                continue
             if not (ent.label_ in self.rules["place_labels"] or self.is_site(ent) or named_place) or (ent.start, ent.end) in taken:
                 continue
             if named_place and head.head.i in subtree_depth and head.head.i not in (trigger.i, scope.i):
@@ -583,7 +594,7 @@ class EventArguments:
         if city is not None:
             scored.insert(0, (scored[0][0], city, scored[0][2]))  # "the Korabelnyi district of Kherson city": Kherson
         if not scored:
-            return self._demonym_place(scope), "at", []
+            return self._demonym_place(scope) or venues[:1], "at", []
         _, first, preposition = scored[0]
         # "in the Murmansk, Irkutsk and Ivanovo regions": every conjoined place
         places = [first] + [ent for _, ent, _ in scored[1:] if ent.root in first.root.conjuncts]

@@ -43,6 +43,12 @@ EVENT_CASES = [
     # who arrives for talks takes part in them
     ("Kenyan President William Ruto arrived in Addis Ababa on Monday for a two-day visit.", "meeting",
      {"william-ruto"}, None, {"addis-ababa"}),
+    # two titled names, coordinated, however the parse hangs the first
+    ("President Donald Trump and Russian President Vladimir Putin met for the first time in Hamburg on Friday.",
+     "meeting", {"donald-trump", "vladimir-putin"}, set(), {"hamburg"}),
+    # a gathering named "on the sidelines of" is where the meeting was
+    ("Kerry met Sharif on the sidelines of the U.N. General Assembly on Wednesday.", "meeting", None, None,
+     {"un-general-assembly"}),
     # "their meeting": the people the sentence names
     ("Iraqi Prime Minister Ali Hassan was shown around by Turkish President Recep Tayyip Erdogan after their meeting "
      "in Ankara.", "meeting", {"ali-hassan", "recep-tayyip-erdogan"}, None, {"ankara"}),
