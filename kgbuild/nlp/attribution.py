@@ -57,6 +57,7 @@ class Attribution:
             "according": [tuple(p) for p in rules["according_to"]],
             "persons": frozenset(rules["pronouns"]["person"]),
             "groups": frozenset(rules["pronouns"]["group"]),
+            "documents": frozenset(rules.get("document_nouns", ())),
             "modality": rules["modality"],
             "precedence": rules["precedence"],
             "hypothetical": {key: frozenset(words) for key, words in rules.get("hypothetical", {}).items()},
@@ -353,6 +354,8 @@ class Attribution:
         if root.pos_ != "NOUN" or not any(c.lower_ == "the" or c.dep_ == "poss" for c in root.children):
             return None
         word = root.lemma_.lower()
+        if word in self.rules["documents"]:
+            return self._author(phrase)
         # "the fire service" is no intelligence service: every modifier must recur in the name
         modifiers = {c.lower_ for c in root.children if c.dep_ in ("compound", "amod")}
         named = [c for c in claimants if c.root.i != root.i and any(t.lemma_.lower() == word for t in c)
@@ -362,6 +365,21 @@ class Attribution:
         if not named:
             return None
         return min(named, key=lambda c: (c.start > phrase.start, abs(c.start - phrase.start)))
+
+    @staticmethod
+    def _author(phrase: Span) -> Span | None:
+        """Who released the document "the report" refers to: the named subject of the latest verb
+        before it that took such a document as object ("Amnesty International released a report")."""
+        doc, word = phrase.doc, phrase.root.lemma_.lower()
+        for token in reversed(doc[:phrase.start]):
+            if token.lemma_.lower() != word or token.dep_ != "dobj":
+                continue
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            authors = [e for s in subjects for e in doc.ents
+                       if e.start <= s.i < e.end and e.label_ in ("ORG", "PERSON", "GPE")]
+            if authors:
+                return authors[0]
+        return None
 
     @staticmethod
     def _sentence_start(phrase: Span, back: int) -> int:

@@ -228,6 +228,9 @@ CLAIMANT_CASES = [
     # the parse may hang a final speaker off the clause: "..., Russia's Defence Ministry said"
     ("Air defences downed drones over the annexed peninsula of Crimea, Russia's Defence Ministry said.",
      "russian-defence-ministry", "say"),
+    # "the report said" speaks for whoever released the report
+    ("Amnesty International released a report on Tuesday about the war.\n"
+     "The report said troops killed 400 civilians in Mosul.", "amnesty-international", "say"),
     # a pronoun speaks for the party the previous sentence named
     ("Ukraine continued its campaign against Russian fuel depots.\nIt said its drones struck a depot in Bryansk.",
      "ukraine", "say"),
