@@ -543,6 +543,11 @@ class EventArguments:
                 continue
             if not (ent.label_ in self.rules["place_labels"] or self.is_site(ent) or named_place) or (ent.start, ent.end) in taken:
                 continue
+            if any(node.dep_ == "relcl" and node.i in subtree_depth and node.i not in anchors
+                   and node.head.dep_ not in ("nsubj", "nsubjpass") for node in root.ancestors):
+                # "wounded 22 people, some of whom were taken to hospital in Bahir Dar": not where it struck;
+                # but "gunmen who stormed a university in Garissa killed 148" is
+                continue
             if named_place and head.head.i in subtree_depth and head.head.i not in (trigger.i, scope.i):
                 # "hit a residential area of the nearby town of Kostiantynivka": a town the object lies in
                 scored.append(((subtree_depth[head.head.i], False, abs(ent.start - trigger.i)), ent, ""))

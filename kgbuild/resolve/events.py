@@ -44,6 +44,10 @@ class Geography:
         return town in self.points and area not in self.points \
             and self.country_of.get(town) is not None and self.country_of.get(town) == self.country_of.get(area, area)
 
+    def unplaced(self, place: str) -> bool:
+        """Whether nothing is known of where ``place`` is (a village the gazetteer lacks)."""
+        return place not in self.points and self.country_of.get(place) is None
+
     def clash(self, a: set[str], b: set[str]) -> bool:
         """Whether two loosely worded reports' places rule out one event: both name places,
         and none of one set is near one of the other, or the state one lies in."""
@@ -390,8 +394,9 @@ def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", 
 
     A report placed in a state ("in Syria") does not contradict a main event in one of its
     towns ("in Aleppo"). An ``outcome`` of the main event (its wounded, its interceptions)
-    has figures of its own, and may name a town of the region the main event names; so may a
-    report that ``refers`` back to it ("a market town in Amhara" ... "the strike in Dembecha")."""
+    has figures of its own, and may name a town of the region the main event names, or one nothing
+    is known of; so may a report that ``refers`` back to it ("a market town in Amhara" ... "the
+    strike in Dembecha")."""
     if not _dates_compatible(main, report):
         return False
     if main.type in _SYMMETRIC and {"actors", "targets"} <= set(roles):
@@ -405,8 +410,8 @@ def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", 
     for role in roles:
         stated, known = _keys(getattr(report, role)), _keys(getattr(main, role))
         if role == "places":
-            if stated and known and not all(geography.within(place, known) or (outcome or refers) and any(
-                    geography.inside(place, area) for area in known) for place in stated):
+            if stated and known and not all(geography.within(place, known) or (outcome or refers) and (any(
+                    geography.inside(place, area) for area in known) or geography.unplaced(place)) for place in stated):
                 return False
         elif _contradicts(getattr(report, role), getattr(main, role)):
             return False
@@ -451,8 +456,8 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
         costed = event.type in COSTED_TYPES and bool(_sentences(event) & tolls)
         # "he was shot in broad daylight" names nobody: in an article that names one such event, it
         # is that event; among several, it is one more, told in the main event's terms
-        unnamed = not (_arguments(event) or costed or event.another) and (named_of_type[event.type] <= 1
-                                                                          or event.date_inferred)
+        unnamed = not (_arguments(event) or event.another) and (named_of_type[event.type] <= 1 and not costed
+                                                                 or event.date_inferred)
         # "Iran has stepped up its rhetoric since the IS attacks": an undated, unplaced report of a
         # party's attack is the one the article told of it before
         recalled = event.date_inferred and not (costed or event.places or event.another) and event.type not in _SPOKEN
@@ -462,8 +467,8 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
             if antecedent is not None:
                 # "the strike in Dembecha" after "a market town in Amhara": the town it was
                 kept[antecedent] = merge(_placed_by(kept[antecedent], event, geography), event)
-            if antecedent is not None or (event.definite and unnamed):
-                dropped.add(index)  # "the attack" with nothing to refer to says nothing
+            if antecedent is not None or (event.definite and unnamed and not costed):
+                dropped.add(index)  # "the attack" with nothing to refer to says nothing; "the bombing killed 30" does
                 continue
         outcome = event.type in _OUTCOMES
         lead = main.get(event.type)

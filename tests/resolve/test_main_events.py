@@ -57,6 +57,16 @@ def test_another_attack_is_one_more_event(extract):
     assert len(_of(facts, "strike")) == 2
 
 
+def test_a_definite_report_may_name_a_village_nothing_is_known_of(extract):
+    facts = extract("A drone strike hit a market in Ethiopia's Amhara region on Tuesday, killing 15 civilians.\n"
+                    "The strike in Gebeyawkeltu, a village in the zone, also wounded 22 people, "
+                    "some of whom were taken to hospital in Bahir Dar, a doctor said.", PUBLISHED)
+    (strike,) = _of(facts, "strike")
+    assert len(strike.claims) == 2 and "bahir-dar" not in _keys(strike.places)
+    (wounded,) = [e for e in _of(facts, "casualties") if e.claims[0].quantity.minimum == 22]
+    assert "bahir-dar" not in _keys(wounded.places)
+
+
 def test_a_report_that_names_no_attacker_takes_the_main_attack_s_and_says_so(extract):
     facts = extract("Israeli jets struck Rafah on Tuesday, Palestinian officials said.\n"
                     "Later, drones fired three missiles at a car, residents said.", PUBLISHED)
