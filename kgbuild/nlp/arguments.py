@@ -656,8 +656,10 @@ class EventArguments:
         height = {t.i: level for level, t in enumerate(trigger.ancestors, start=1)}
         ranked = []
         for span in spans:
-            if own_clauses and span.root.i not in subtree and any(
-                    node.dep_ == "relcl" and node.i not in height for node in span.root.ancestors):
+            # nor when a state began ("Duterte, in office since June 30, made the visit")
+            began = span.root.head.lower_ == "since" and span.root.head.head.i != trigger.i
+            if own_clauses and (began or span.root.i not in subtree and any(
+                    node.dep_ == "relcl" and node.i not in height for node in span.root.ancestors)):
                 continue
             attached = span.root.head.head if span.root.head.dep_ == "prep" else span.root.head
             tier = 0 if span.root.i in subtree else height.get(attached.i, len(height) + 1)

@@ -328,6 +328,12 @@ def test_a_date_in_a_clause_that_describes_something_else_is_not_the_event_s(ext
     assert event.date_inferred and event.date.value == PUBLISHED.isoformat()
 
 
+def test_the_day_a_state_began_is_not_the_event_s(extract):
+    event = _only(extract, "Kenyan President William Ruto, in office since September, met Chinese officials in Beijing.",
+                  "meeting")
+    assert event.date_inferred and event.date.value == PUBLISHED.isoformat()
+
+
 def test_one_figure_of_dead_and_wounded_is_one_toll(extract):
     event = _only(extract, "The ministry estimates more than 850,000 Russian dead and wounded.", "casualties")
     assert (event.claims[0].quantity.minimum, event.claims[0].quantity.unit) == (850000, "dead")
