@@ -140,7 +140,8 @@ def derive_agents(petrarch: Path, review: dict) -> dict:
             kept.setdefault(_plural(noun), code)
     return {"_comment": spec["_attribution"], "types": spec["codes"], "stateless": spec["stateless"],
             "victims": spec["victims"], "labels": spec["labels"], "agents": dict(sorted(kept.items())),
-            "tolls": spec["tolls"], "needs_modifier": spec["needs_modifier"], "armed": spec["armed"]}
+            "tolls": spec["tolls"], "needs_modifier": spec["needs_modifier"], "armed": spec["armed"],
+            "state_forces": spec.get("state_forces", [])}
 
 
 def read_synonym_sets(path: Path) -> dict[str, list[str]]:

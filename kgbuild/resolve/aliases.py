@@ -218,8 +218,9 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
     "rebel fighters") joins the party of its CAMEO agent code the article qualifies, when it
     qualifies only one. Else the bare nouns of one code are one node: a non-state party
     (rebels, gunmen, police) belongs to the state the article names most ("Syrian rebels"
-    in an article about Syria); troops, civilians and the rest are a node of the article
-    alone, since the troops of two reports are not known to be the same. Civilians of every
+    in an article about Syria), and its "government forces" or "security forces" are that state;
+    troops, civilians and the rest are a node of the article alone, since the troops of two
+    reports are not known to be the same. Civilians of every
     trade ("farmers", "pupils", "passengers") are one party, labelled civilians.
     """
     table = read_json("gazetteer", "agents.json")
@@ -248,8 +249,12 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
             if entity.key not in {e.key for e in qualified.get(entity.cameo, [])}:
                 qualified.setdefault(entity.cameo, []).append(entity)
     bare: dict[str | None, Entity] = {}
+    state_forces = frozenset(table.get("state_forces", ()))
     for mention in agents:
         if (mention.start, mention.end) in found:
+            continue
+        if main_state is not None and mention.text.split()[0].lower() in state_forces:
+            found[(mention.start, mention.end)] = gazetteer[main_state]  # "government forces" of an article on Syria
             continue
         code = _agent_code(mention.text)
         only = qualified.get(code, [])
@@ -353,6 +358,9 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             entity = Entity(entity_key(kind, mention.text), mention.text, kind)
         else:
             continue
+        if (mention.start, mention.end) in event_places and entity.type in ("Person", "Organisation", "ArmedGroup"):
+            # "on the sidelines of the U.N. General Assembly": the gathering, as the place it met
+            entity = Entity(entity_key("Place", entity.label), entity.label, "Place")
         entities.setdefault(entity.key, entity)
         resolved.append(replace(mention, entity=entity.key))
 

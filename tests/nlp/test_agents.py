@@ -31,6 +31,13 @@ AGENTS = [
 ]
 
 
+def test_government_forces_of_an_article_on_a_state_are_that_state(extract):
+    facts = extract("Syrian President Bashar al-Assad visited Damascus on Monday.\n"
+                    "Rebels said government forces shelled their positions in Idlib.", PUBLISHED)
+    (strike,) = [e for e in facts.events if e.type == "strike"]
+    assert {m.entity for m in strike.actors} == {"actor/syria"}
+
+
 def test_police_of_no_named_state_strike_no_state_where_they_serve(extract):
     facts = extract("Police shot dead two protesters in Cairo on Friday.", PUBLISHED)
     (strike,) = [e for e in facts.events if e.type == "strike"]
