@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
 from rdflib import Literal
 
 from kgbuild.graph.iri import event_iri
@@ -22,11 +23,17 @@ def _of(facts, kind):
     return [e for e in facts.events if e.type == kind]
 
 
-def test_a_definite_report_merges_into_the_event_it_refers_to(extract):
-    facts = extract("Al-Shabaab militants attacked a hotel in Mogadishu on Monday.\n"
-                    "The government said the attack was over by the evening.", PUBLISHED)
-    (strike,) = _of(facts, "strike")
-    assert len(strike.claims) == 2 and _keys(strike.places) == {"mogadishu"}
+@pytest.mark.parametrize(("text", "place"), [
+    # a definite report refers back
+    ("Al-Shabaab militants attacked a hotel in Mogadishu on Monday.\n"
+     "The government said the attack was over by the evening.", "mogadishu"),
+    # so does an undated, unplaced report of a party's attack
+    ("Islamic State militants bombed a market in Baghdad on Monday, killing 20 people.\n"
+     "Iraq has stepped up its rhetoric against Turkey since Islamic State attacks.", "baghdad"),
+])
+def test_a_report_that_retells_an_event_merges_into_it(extract, text, place):
+    (strike,) = _of(extract(text, PUBLISHED), "strike")
+    assert len(strike.claims) == 2 and _keys(strike.places) == {place}
 
 
 def test_a_definite_report_names_the_town_of_a_region_the_event_was_placed_in(extract):
@@ -42,13 +49,6 @@ def test_an_undated_report_that_names_nothing_is_the_main_event_among_several(ex
                     "Heavy shooting went on for an hour, witnesses said.", PUBLISHED)
     first, second = _of(facts, "strike")
     assert len(first.claims) == 2 and _keys(first.places) == {"kano"} and _keys(second.places) == {"maiduguri"}
-
-
-def test_an_undated_unplaced_report_of_a_party_s_attack_is_the_one_told_before(extract):
-    facts = extract("Islamic State militants bombed a market in Baghdad on Monday, killing 20 people.\n"
-                    "Iraq has stepped up its rhetoric against Turkey since Islamic State attacks.", PUBLISHED)
-    (strike,) = _of(facts, "strike")
-    assert len(strike.claims) == 2 and _keys(strike.places) == {"baghdad"}
 
 
 def test_another_attack_is_one_more_event(extract):
