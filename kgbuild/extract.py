@@ -129,13 +129,16 @@ def _definite(span: Span) -> bool:
         child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE) for child in trigger.children)
 
 
-_ANOTHER = frozenset({"another", "second", "third", "fourth", "new", "fresh", "separate", "further", "renewed"})
+@cache
+def _another_words() -> frozenset[str]:
+    return frozenset(read_json("events", "arguments.json")["another_words"])
 
 
 def _another(span: Span) -> bool:
     """Whether the trigger says it is one more event: "another attack", "launched a second offensive"."""
     nouns = [span.root, *(child for child in span.root.children if child.dep_ == "dobj")]
-    return any(child.dep_ in ("det", "amod") and child.lower_ in _ANOTHER for noun in nouns for child in noun.children)
+    return any(child.dep_ in ("det", "amod") and child.lower_ in _another_words()
+               for noun in nouns for child in noun.children)
 
 
 # Types a sentence can report without naming anyone or giving a figure: "heavy fighting resumed on Wednesday".

@@ -237,9 +237,9 @@ class Event:
 
     ``date_inferred`` marks a date taken from the article's publication date
     because the sentence gives none, or from the day a source spoke of the event
-    ("police said on Monday"), which bounds it but is not its own; ``inferred_roles`` the actors, targets or places
-    taken from the article's main event of the type (the headline's, else the first)
-    because the sentence names none.
+    ("police said on Monday"), which bounds it but is not its own; ``inferred_roles``
+    the actors, targets or places taken from the article's main event of the type (the
+    headline's, else the first) because the sentence names none.
     """
 
     id: str

@@ -818,8 +818,8 @@ class EventArguments:
 
         "Russia has lost 300,000 soldiers, with another 600,000 wounded": a figure under an
         event of its type shares its parties. "shelled El Fasher, killing 12": an event under
-        another happened where it did, and when, if it says no day of its own. A bare figure of the dead ("fired on farmers, killing
-        12") counts the attack's targets.
+        another happened where it did, and when, if it says no day of its own. A bare figure
+        of the dead ("fired on farmers, killing 12") counts the attack's targets.
         """
         by_trigger = {event.root.i: event for event in events}
         for event in by_trigger.values():

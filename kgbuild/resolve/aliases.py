@@ -218,10 +218,10 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
     "rebel fighters") joins the party of its CAMEO agent code the article qualifies, when it
     qualifies only one. Else the bare nouns of one code are one node: a non-state party
     (rebels, gunmen, police) belongs to the state the article names most ("Syrian rebels"
-    in an article about Syria), and its "government forces" or "security forces" are that state;
-    troops, civilians and the rest are a node of the article alone, since the troops of two
-    reports are not known to be the same. Civilians of every
-    trade ("farmers", "pupils", "passengers") are one party, labelled civilians.
+    in an article about Syria), and its "government forces" or "security forces" are that
+    state; troops, civilians and the rest are a node of the article alone, since the troops
+    of two reports are not known to be the same. Civilians of every trade ("farmers",
+    "pupils", "passengers") are one party, labelled civilians.
     """
     table = read_json("gazetteer", "agents.json")
     gazetteer = load_gazetteer().entities

@@ -439,7 +439,9 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
     """Reports read against the article's main event of their type.
 
     A definite report ("the attack", "Sunday's bombing") is a report of the event it refers
-    back to (:func:`_antecedent`), and merges. Another report that contradicts nothing but
+    back to (:func:`_antecedent`), and merges; so is an undated one that names nothing of its
+    own, or only a party of an earlier event in the same role ("since the IS attacks"), unless
+    it says it is one more ("another attack"). Another report that contradicts nothing but
     leaves out its attacker, target or place takes them from the main event, and says so
     in ``inferred_roles``; so does a place no nearer than the state the main event's place
     lies in. A report that names nothing is, in an article that names one event of its type,
