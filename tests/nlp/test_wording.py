@@ -93,6 +93,9 @@ LOOKALIKES = [
     ("Prisoners in Guantanamo went on a hunger strike.", "strike"),
     ("Dock workers in Antwerp began a labour strike over pay.", "strike"),
     ("Teachers in Nairobi went on strike on Monday.", "strike"),
+    # shots into the air or warning shots disperse a crowd; they attack nobody
+    ("Russian troops fired shots into the air to disperse protesters in Nova Kakhovka.", "strike"),
+    ("Soldiers fired warning shots at a crowd outside the town hall in Kherson.", "strike"),
     ("Kenya and Somalia struck a deal on the border.", "strike"),
     ("The opposition in Kinshasa rejected calls for new elections.", "appeal"),
     ("Senator John McCain attacked the plan as reckless.", "strike"),
