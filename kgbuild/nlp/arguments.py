@@ -124,6 +124,16 @@ def _names_someone(noun: Token) -> bool:
         c.ent_type_ for c in noun.children if c.dep_ in ("compound", "amod", "poss"))
 
 
+def _after_dateline(subject: Token) -> Token:
+    """The subject a dateline the parse took for one stands before: "SRINAGAR, India — Militants
+    ... attacked", parsed with the town as subject and the militants in apposition after the dash."""
+    if subject.i != subject.sent.start or not subject.ent_type_:
+        return subject
+    dash = next((t for t in subject.sent if t.text in ("—", "–", "-", "--") and t.i < subject.i + 8), None)
+    after = [c for c in subject.children if c.dep_ == "appos" and dash is not None and c.i > dash.i]
+    return after[0] if after else subject
+
+
 def _own_clauses(token: Token) -> Iterator[Token]:
     """The ancestors whose places can place ``token``'s event: up to a clause that describes a noun
     ("the soldiers killed in an attack on a border post", not the funeral the sentence is about)."""
@@ -387,7 +397,7 @@ class EventArguments:
                 subject = min(subjects, key=lambda s: (not _names_someone(s), abs(verb.i - s.i)))
                 if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return verb.head
-                return subject
+                return _after_dateline(subject)
             passive_agents = follow(verb, [("agent", None), ("pobj", None)])
             if passive_agents:
                 return passive_agents[0]

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .acronyms import defined_acronyms
@@ -155,6 +155,10 @@ class TownNames:
         return found
 
 
+# How many words after a line break the parser may not start a sentence at.
+_OPENING_WORDS = 3
+
+
 class LineBreaks:
     """Start a sentence after a line break, so headlines and captions never merge with the next paragraph.
 
@@ -170,8 +174,19 @@ class LineBreaks:
             before = doc[token.i - 2] if token.i >= 2 else None
             wrapped = previous.text.count("\n") == 1 and token.is_lower and before is not None and before.text not in _END_PUNCT
             token.is_sent_start = not wrapped
+            if not wrapped:
+                self._hold_opening_words(doc, token)
         self._keep_credit_after_colon(doc)
         return doc
+
+    @staticmethod
+    def _hold_opening_words(doc: Doc, start: Token) -> None:
+        """Keep the first words of a line in its first sentence: told where a sentence starts, the
+        parser otherwise cuts a line that opens "Kerry and Lavrov spoke ..." after "Kerry"."""
+        for token in doc[start.i + 1:start.i + 1 + _OPENING_WORDS]:
+            if token.is_space or doc[token.i - 1].text in _END_PUNCT:
+                return
+            token.is_sent_start = False
 
     @staticmethod
     def _keep_credit_after_colon(doc: Doc) -> None:

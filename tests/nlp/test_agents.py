@@ -69,8 +69,14 @@ def test_whom_a_party_supports_is_not_its_state(extract):
         ("pro-Russian separatists", None, "actor/pro-russian-separatists")
 
 
-def test_a_dateline_the_parse_makes_a_subject_is_no_attacker(extract):
-    facts = extract("KANO, Nigeria — Three gunmen stormed a hotel in Kano on Friday.", PUBLISHED)
+@pytest.mark.parametrize("text", [
+    "KANO, Nigeria — Three gunmen stormed a hotel in Kano on Friday.",
+    # the town as subject, the attackers in apposition after the dash
+    "Gunmen storm army base\n\nSRINAGAR, India — Militants armed with guns attacked an army base in Uri early "
+    "Sunday, killing 17 soldiers.",
+])
+def test_a_dateline_the_parse_makes_a_subject_is_no_attacker(extract, text):
+    facts = extract(text, PUBLISHED)
     (attack,) = [e for e in facts.events if e.type == "strike"]
     entities = {e.key: e for e in facts.entities}
     assert [entities[m.entity].cameo for m in attack.actors] == ["UAF"]

@@ -328,6 +328,12 @@ def test_a_date_in_a_clause_that_describes_something_else_is_not_the_event_s(ext
     assert event.date_inferred and event.date.value == PUBLISHED.isoformat()
 
 
+def test_a_line_that_opens_with_two_names_is_one_sentence(extract):
+    (call,) = [e for e in _events(extract, "Talks on Syria\n\nKerry and Lavrov spoke by phone on Monday.")
+               if e.type == "call"]
+    assert {m.text for m in (*call.actors, *call.targets)} == {"Kerry", "Lavrov"}
+
+
 def test_the_day_a_state_began_is_not_the_event_s(extract):
     event = _only(extract, "Kenyan President William Ruto, in office since September, met Chinese officials in Beijing.",
                   "meeting")
