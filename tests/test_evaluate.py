@@ -171,7 +171,7 @@ def test_eval_command_scores_the_voa_articles(run_cli, corpus):
 # precision, recall, argument accuracy and must-actors, which these floors keep from sliding back.
 WRITTEN_SETS = {
     "notes": (0.95, 0.98, 0.85, 0.95),
-    "wire": (0.89, 0.95, 0.83, 0.95),
+    "wire": (0.9, 0.96, 0.83, 0.95),
     "wars": (0.94, 0.93, 0.71, 0.97),
 }
 
