@@ -21,6 +21,9 @@ WORDING = [
     ("Troops opened fire on villagers in Myanmar.", "strike"),
     ("Government forces shelled the rebel-held town of Daraya.", "strike"),
     ("Syrian troops clashed with rebels near Homs.", "strike"),
+    # a hyphenated noun of fighting
+    ("The gunman died after a shoot-out with police in Dallas.", "strike"),
+    ("Two soldiers were killed in a gun-battle with militants in Kashmir.", "strike"),
     ("Indian and Pakistani soldiers exchanged fire across the border in Kashmir.", "strike"),
     ("Taliban fighters ambushed a police convoy in Helmand province.", "strike"),
     ("Gunmen stormed a hotel in Mogadishu.", "strike"),
