@@ -198,6 +198,7 @@ class EventArguments:
             "visit_verbs": frozenset(rules.get("visit_verbs", ())),
             "individual_nouns": frozenset(rules.get("individual_nouns", ())),
             "venue_nouns": frozenset(rules.get("venue_nouns", ())),
+            "travel_verbs": frozenset(rules.get("travel_verbs", ())),
             "count_owner": dict(rules.get("count_owner", {})),
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
             "place_nouns": frozenset(rules.get("place_nouns", ())),
@@ -463,6 +464,14 @@ class EventArguments:
                 if subject is not None and subject.i != trigger.i:
                     return self.phrase_entities(subject)
         return []
+
+    def _destination(self, trigger: Token) -> list[Span]:
+        """Where a traveller went for talks: "traveled to Moscow for talks with Putin" -> Moscow."""
+        if trigger.head.lower_ != "for" or trigger.head.head.lemma_ not in self.rules["travel_verbs"]:
+            return []
+        goes_to = [c for c in trigger.head.head.children if c.dep_ == "prep" and c.lower_ == "to"]
+        return [e for e in self._entities(c for to in goes_to for c in to.children if c.dep_ == "pobj")
+                if e.label_ in self.rules["place_labels"]]
 
     def _people_of_sentence(self, trigger: Token) -> list[Span]:
         """The people and bodies the sentence names outside the trigger's phrase, when at least two."""
@@ -744,6 +753,8 @@ class EventArguments:
                 places = [t for t in targets if t.label_ in self.rules["place_labels"]]
             if kind in ("strike", "interception") and not targets:
                 targets = self._other_side(trigger, actors)
+            if kind in _TOGETHER and not places:
+                places = self._destination(trigger)
             if not places:
                 # "toured Vostochny Spaceport with Putin": a site the trigger takes as object is where it happened
                 places = [e for e in self._entities(c for c in trigger.children if c.dep_ == "dobj") if self.is_site(e)]

@@ -40,6 +40,9 @@ EVENT_CASES = [
     ("Delegations from Ethiopia and Eritrea met in Nairobi on Wednesday.", "meeting", {"ethiopia", "eritrea"}, set(), {"nairobi"}),
     # the city a leader visits is where the meeting was; its state the host
     ("Philippine President Rodrigo Duterte visited Tokyo on Monday.", "meeting", {"rodrigo-duterte"}, {"japan"}, {"tokyo"}),
+    # where a leader travels for talks is where they were
+    ("German Chancellor Angela Merkel traveled to Moscow on Friday for talks with Vladimir Putin.", "meeting",
+     {"angela-merkel"}, {"vladimir-putin"}, {"moscow"}),
     # who arrives for talks takes part in them
     ("Kenyan President William Ruto arrived in Addis Ababa on Monday for a two-day visit.", "meeting",
      {"william-ruto"}, None, {"addis-ababa"}),
