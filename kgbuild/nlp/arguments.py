@@ -535,10 +535,12 @@ class EventArguments:
         parties = self._entities(reached)
         return bool(parties) and all(self.is_media(p) for p in parties)
 
-    def _places(self, trigger: Token, taken: set[tuple[int, int]]) -> tuple[list[Span], str, list[Span]]:
+    def _places(self, trigger: Token, taken: set[tuple[int, int]],
+                gatherings: bool = False) -> tuple[list[Span], str, list[Span]]:
         """Where the event happened; how the text puts it there: "at" the place, "near" it
         ("near Avdiivka") or in the "region" it names ("in the Krasnodar region"); and the
-        other places the clause gives around it ("a village in the Donetsk region")."""
+        other places the clause gives around it ("a village in the Donetsk region"). Of
+        ``gatherings``, a body they met at ("at the White House") when no town is named."""
         # "launched an offensive ... from the town of X": the light verb's clause is the noun's
         scope = self.stand_in(trigger)
         if scope.dep_ in ("dobj", "nsubjpass") and scope.head.lemma_ in self.rules["light_verbs"]:
@@ -556,9 +558,12 @@ class EventArguments:
                 root = root.head  # "near the capital, Amman": where the noun it names stands
             head = root.head
             named_place = head.lower_ == "of" and head.head.lemma_ in self.rules["place_nouns"]  # "the town of Makhnovka"
-            if head.lower_ == "of" and head.head.lower_ in self.rules["venue_nouns"] and head.head.i in subtree_depth \
-                    and (ent.start, ent.end) not in taken:
-                venues.append(ent)  # "on the sidelines of the U.N. General Assembly", unless a town is named
+            if (ent.start, ent.end) not in taken and (
+                    head.lower_ == "of" and head.head.lower_ in self.rules["venue_nouns"] and head.head.i in subtree_depth
+                    or gatherings and ent.label_ == "ORG" and head.lower_ == "at" and head.head.i in anchors):
+                # "on the sidelines of the U.N. General Assembly", "hosted Netanyahu at the White House",
+                # unless a town is named
+                venues.append(ent)
                 continue
             if not (ent.label_ in self.rules["place_labels"] or self.is_site(ent) or named_place) or (ent.start, ent.end) in taken:
                 continue
@@ -745,7 +750,7 @@ class EventArguments:
             places_hit = [t for t in targets if where(t)]
             targets = [t for t in targets if not where(t)]
             taken = {(s.start, s.end) for s in actors + targets}
-            named, scope, around = self._places(trigger, taken)
+            named, scope, around = self._places(trigger, taken, gatherings=kind in _TOGETHER)
             places = places_hit or named
             event._.place_scope = "at" if places_hit else scope
             event._.places_around = around

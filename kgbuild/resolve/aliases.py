@@ -359,8 +359,9 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         else:
             continue
         if (mention.start, mention.end) in event_places and entity.type in ("Person", "Organisation", "ArmedGroup"):
-            # "on the sidelines of the U.N. General Assembly": the gathering, as the place it met
-            entity = Entity(entity_key("Place", entity.label), entity.label, "Place")
+            # "on the sidelines of the U.N. General Assembly", "at the White House": the gathering or
+            # the body's seat, as a site where it met, which no town of that name stands for
+            entity = Entity(entity_key("Place", entity.label), entity.label, "Place", feature="S")
         entities.setdefault(entity.key, entity)
         resolved.append(replace(mention, entity=entity.key))
 
@@ -455,7 +456,8 @@ def _geocoded(entities: dict[str, Entity], mentions: list[Mention]) -> tuple[dic
             location = geocode(entities[key].label, countries, near)
         return location
 
-    unplaced = [key for key, entity in entities.items() if entity.type == "Place" and entity.lat is None]
+    unplaced = [key for key, entity in entities.items()
+                if entity.type == "Place" and entity.lat is None and entity.feature != "S"]
     near = [(e.lat, e.lon) for e in entities.values() if e.type == "Place" and e.lat is not None]
     found = {key: locate(key, near, in_article) for key in unplaced}
     # Places found by name alone then settle, by nearness and by the states they lie in, the

@@ -29,10 +29,14 @@ def test_the_seed_graph_conforms(seed_store):
     assert report.triples > 10_000
 
 
-def test_a_gathering_that_is_where_a_meeting_was_is_a_place_and_conforms(extract):
-    facts = extract("Kerry met Sharif on the sidelines of the U.N. General Assembly on Wednesday.")
+@pytest.mark.parametrize(("text", "venue"), [
+    ("Kerry met Sharif on the sidelines of the U.N. General Assembly on Wednesday.", "place/un-general-assembly"),
+    ("Obama hosted Netanyahu at the White House on Monday.", "place/white-house"),
+])
+def test_a_gathering_or_body_where_a_meeting_was_is_a_place_and_conforms(extract, text, venue):
+    facts = extract(text)
     (meeting,) = [e for e in facts.events if e.type == "meeting"]
-    assert {m.entity for m in meeting.places} == {"place/un-general-assembly"}
+    assert {m.entity for m in meeting.places} == {venue}
     report = validate_graph(article_triples(facts, "test") + entity_triples(facts.entities))
     assert report.conforms, "\n".join(report.lines()[:10])
 
