@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from ..graph.iri import entity_key_of
 from ..graph.namespace import KG
 from ..graph.store import KGStore
 from . import exporter
@@ -143,7 +144,7 @@ def actor_rows(store: KGStore) -> list[dict[str, Any]]:
     for row in store.query(_ACTORS):
         key = str(row.node)
         actor = actors.setdefault(key, {
-            "id": key.split("/id/", 1)[-1], "label": str(row.label), "type": _local(row["class"]),
+            "id": entity_key_of(key), "label": str(row.label), "type": _local(row["class"]),
             "aliases": set(), "wikidata": None, "lat": None, "lon": None,
         })
         if row.alias is not None:
@@ -163,7 +164,7 @@ def article_mentions(store: KGStore) -> dict[str, set[str]]:
     """The ids of the actors and places each article (by its source) names."""
     mentioned: dict[str, set[str]] = defaultdict(set)
     for row in store.query(_MENTIONS):
-        mentioned[str(row.source)].add(str(row.node).split("/id/", 1)[-1])
+        mentioned[str(row.source)].add(entity_key_of(row.node))
     return dict(mentioned)
 
 

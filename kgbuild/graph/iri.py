@@ -43,6 +43,11 @@ def entity_iri(key: str) -> URIRef:
     return ID[key]
 
 
+def entity_key_of(iri: object) -> str:
+    """The key of a node :func:`entity_iri` named: ``id/actor/russia`` -> "actor/russia"."""
+    return str(iri).removeprefix(str(ID))
+
+
 def event_iri(event_id: str) -> URIRef:
     return ID[f"event/{event_id}"]
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from .iri import MERGED_GRAPH, merged_event_iri
-from .namespace import ID, KG
+from .iri import MERGED_GRAPH, entity_key_of, merged_event_iri
+from .namespace import KG
 from .store import KGStore
 
 _REPORTS = """
@@ -37,10 +37,6 @@ class _Report:
     roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def _key(iri: str) -> str:
-    return iri.removeprefix(str(ID))
-
-
 def _reason(a: _Report, b: _Report) -> str | None:
     """Why ``a`` and ``b`` state one event, or ``None``."""
     actors_a, actors_b = a.roles[str(KG.actor)], b.roles[str(KG.actor)]
@@ -48,10 +44,10 @@ def _reason(a: _Report, b: _Report) -> str | None:
         return None
     shared_places = a.roles[str(KG.place)] & b.roles[str(KG.place)]
     if shared_places:
-        return f"{a.type} {a.date}, same place: {', '.join(sorted(map(_key, shared_places)))}"
+        return f"{a.type} {a.date}, same place: {', '.join(sorted(map(entity_key_of, shared_places)))}"
     shared_targets = a.roles[str(KG.target)] & b.roles[str(KG.target)]
     if actors_a & actors_b and shared_targets:
-        parties = sorted(map(_key, actors_a & actors_b)) + sorted(map(_key, shared_targets))
+        parties = sorted(map(entity_key_of, actors_a & actors_b)) + sorted(map(entity_key_of, shared_targets))
         return f"{a.type} {a.date}, same actor and target: {', '.join(parties)}"
     return None
 

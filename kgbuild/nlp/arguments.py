@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .components import DATES, set_entities
+from .components import DATES, bracket_inside, set_entities
 from .events import EVENTS, expand_lexicons
 from .quantities import QUANTITIES
 
@@ -96,12 +96,7 @@ _BRACKET_WINDOW = 12
 def _bracket_after(span: Span) -> range:
     """The token indices inside the brackets that open just after ``span`` ("Motyzhyn (Bucha raion,
     Kyiv)"), closed within the sentence; empty when none do."""
-    doc, opening = span.doc, span.end
-    if opening >= span.sent.end or doc[opening].text != "(":
-        return range(0)
-    limit = min(opening + _BRACKET_WINDOW, span.sent.end)
-    closing = next((t.i for t in doc[opening:limit] if t.text == ")"), None)
-    return range(opening + 1, closing) if closing is not None else range(0)
+    return bracket_inside(span.doc, span.end, min(span.end + _BRACKET_WINDOW, span.sent.end))
 
 
 def _bracketed_regions(sentence: Span) -> dict[tuple[int, int], Span]:

@@ -6,7 +6,6 @@ from ``ontology/`` through ``initialize``.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
@@ -30,6 +29,8 @@ ROLES = "roles"
 
 
 _MISTAKEN_FOR_TOWNS = frozenset({"PRODUCT", "ORG", "PERSON"})
+# How many tokens the regions in brackets after a name may run to: "(Bakhmut raion, Donetsk)".
+_BRACKETED_REGION_WORDS = 9
 # words after a town's name that say it is one: "Kherson city (Kherson)"
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "settlement", "hamlet", "kibbutz", "township"})
 # Words for a settlement written after its name ("Let Pan Hla village"): "city" after a name is most
@@ -87,9 +88,8 @@ class TownNames:
                 start -= 1
             if named or self.is_town(doc[start:token.i + 1].text):
                 found.append(Span(doc, start, token.i + 1, label="GPE"))
-        found += [span for span in self._bracketed(doc) if not any(span.start < f.end and f.start < span.end for f in found)]
-        found += [span for span in self._before_settlement_word(doc)
-                  if not any(span.start < f.end and f.start < span.end for f in found)]
+        for more in (self._bracketed(doc), self._before_settlement_word(doc)):
+            found += [span for span in more if not _overlaps(span, found)]
         if found:
             covered = {token.i for span in found for token in span}
             kept = [ent for ent in doc.ents if ent.start not in relabelled and not any(t.i in covered for t in ent)]
@@ -130,8 +130,8 @@ class TownNames:
         for token in doc[1:]:
             if token.text != "(":
                 continue
-            inside = list(itertools.takewhile(lambda t: t.text != ")", doc[token.i + 1: token.i + 10]))
-            if not inside or token.i + 1 + len(inside) >= len(doc) or doc[token.i + 1 + len(inside)].text != ")":
+            inside = [doc[i] for i in bracket_inside(doc, token.i, token.i + _BRACKETED_REGION_WORDS + 2)]
+            if not inside:
                 continue
             words = [t for t in inside if t.text != ","]
             # "(RSF)", "(Reuters)", "(month of report)" are no regions
@@ -363,10 +363,24 @@ class RoleTitles:
                 people.append(Span(doc, title.end, name_end, label="PERSON", span_id=holder))
         if people or roles:
             added = people + roles
-            kept = [e for e in doc.ents if not any(e.start < a.end and a.start < e.end for a in added)]
+            kept = [e for e in doc.ents if not _overlaps(e, added)]
             set_entities(doc, filter_spans(added + kept))
             doc.spans[ROLES] = roles
         return doc
+
+
+def _overlaps(span: Span, others: Iterable[Span]) -> bool:
+    """Whether ``span`` shares a token with any of ``others``."""
+    return any(span.start < other.end and other.start < span.end for other in others)
+
+
+def bracket_inside(doc: Doc, opening: int, limit: int) -> range:
+    """The token indices inside the brackets that open at ``opening`` and close before ``limit``
+    ("Chasiv Yar (Bakhmut raion, Donetsk)"); empty when no bracket opens there or closes in time."""
+    if opening >= len(doc) or doc[opening].text != "(":
+        return range(0)
+    closing = next((t.i for t in doc[opening + 1:limit] if t.text == ")"), None)
+    return range(opening + 1, closing) if closing is not None else range(0)
 
 
 def set_entities(doc: Doc, spans: list[Span]) -> None:
@@ -590,7 +604,7 @@ class Dates:
         found = [ent for ent in doc.ents if ent.label_ == "DATE" and is_date_expression(ent.text)]
         for match in DAY_SHIFT_PHRASE.finditer(doc.text):
             shift = doc.char_span(match.start(), match.end(), label="DATE")
-            if shift is not None and not any(e.start < shift.end and shift.start < e.end for e in found):
+            if shift is not None and not _overlaps(shift, found):
                 found.append(shift)
         for ent in sorted(found, key=lambda e: e.start):
             if ent.start > 0 and _day_of_month(doc[ent.start - 1]) and ent[0].is_title:

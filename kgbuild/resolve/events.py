@@ -464,8 +464,8 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
         # party's attack is the one the article told of it before
         recalled = event.date_inferred and not (costed or event.places or event.another) and event.type not in _SPOKEN
         if event.definite or unnamed or recalled:
-            antecedent = _antecedent(kept, dropped, index, main.get(event.type) if event.definite or unnamed else None,
-                                     geography)
+            antecedent = _antecedent(kept, dropped, index, main.get(event.type), geography,
+                                     recalled=not (event.definite or unnamed))
             if antecedent is not None:
                 # "the strike in Dembecha" after "a market town in Amhara": the town it was
                 kept[antecedent] = merge(_placed_by(kept[antecedent], event, geography), event)
@@ -518,18 +518,19 @@ def _counts_no_side(event: Event) -> bool:
 
 
 def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | None,
-                geography: Geography) -> int | None:
+                geography: Geography, recalled: bool = False) -> int | None:
     """The event a definite report ("the call between Sherman and Schmid") refers back to: the
     nearest earlier one of its type that it contradicts nothing of and shares a party or place
     with, else the article's main event of its type when the report contradicts nothing of it.
-    Without a main event to fall back on, the shared party must be in the same role."""
+    A report only ``recalled`` ("since the IS attacks") names no main event to fall back on,
+    and must share a party in the same role."""
     report = events[index]
     for i in range(index - 1, -1, -1):
         if i not in dropped and events[i].type == report.type \
                 and _compatible(events[i], report, geography=geography, refers=True) \
-                and _shares_with(report, events[i], geography, in_role=main is None):
+                and _shares_with(report, events[i], geography, in_role=recalled):
             return i
-    if main is not None and main != index and main not in dropped \
+    if not recalled and main is not None and main != index and main not in dropped \
             and _compatible(events[main], report, geography=geography, refers=True):
         return main
     return None
