@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .nlp.components import DATES, JOURNALISTS, ROLES
 from .nlp.events import EVENTS, HYPOTHETICAL
@@ -123,10 +123,29 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _definite(span: Span) -> bool:
-    """Whether the trigger is a noun that refers back: "the attack", "Sunday's bombing", "this week's strike"."""
+    """Whether the trigger is a noun that refers back: "the attack", "Sunday's bombing", "this week's strike",
+    or a verb that tells more of one ("the attacks, which targeted his co-workers")."""
     trigger = span.root
+    if trigger.dep_ == "relcl" and _names_an_event(trigger.head):
+        trigger = trigger.head
     return trigger.pos_ in ("NOUN", "PROPN") and any(
         child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE) for child in trigger.children)
+
+
+def _generic(span: Span) -> bool:
+    """Whether the trigger is a plural noun after a preposition that no determiner, possessor,
+    figure, party or place picks out: "lives lost in terror attacks"."""
+    trigger = span.root
+    named = span._.actors or span._.targets or span._.places or span._.quantity is not None
+    # as the object of a verb ("kept up strikes on the territory") or its subject, the attacks told of
+    return trigger.tag_ in ("NNS", "NNPS") and trigger.dep_ == "pobj" and not named \
+        and not any(child.dep_ in ("det", "poss", "nummod") for child in trigger.children)
+
+
+def _names_an_event(noun: Token) -> bool:
+    """Whether a noun is an event's trigger or what one carries out ("carry out the attacks")."""
+    return noun.pos_ == "NOUN" and any(e.root.i == noun.i or noun.dep_ == "dobj" and noun.head.i == e.root.i
+                                       for e in noun.doc.spans.get(EVENTS, []))
 
 
 @cache
@@ -213,6 +232,8 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
         actors, targets, places = linked(span._.actors), linked(span._.targets), linked(span._.places)
         quantity = _quantity(span._.quantity)
         if span._.modality == "negated" and quantity is None and span.label_ in FIGURE_EVENT_TYPES:
+            if span.label_ == "casualties" and any(c.tag_ == "MD" for c in span.root.children):
+                continue  # "rights will never die" foretells no toll
             quantity = Quantity(0, 0, None, "", False)  # "will not send troops": a claim of zero
         unfounded = span.label_ in NEEDS_FIGURE or (span.label_ in NEEDS_RECIPIENT_OR_FIGURE and not targets)
         if quantity is None and unfounded:
@@ -261,6 +282,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             cameo=span._.cameo,
             definite=definite,
             another=_another(span),
+            generic=_generic(span),
             place_scope=span._.place_scope if places else "at",
             places_around=tuple(m for m in linked(span._.places_around) if m not in places),
         )

@@ -47,6 +47,11 @@ _CAPTION = re.compile(
     r"|,\s(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\W*$")
 
 
+def is_caption(text: str) -> bool:
+    """Whether a sentence is a photo caption ("FILE - ...", "..., left, ...", "..., June 25, 2017.")."""
+    return _CAPTION.search(text) is not None
+
+
 def normalise_text(text: str) -> str:
     """Unicode-normalised text with runs of white space folded, for identity hashing."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
@@ -212,7 +217,7 @@ class Provenance:
     @property
     def caption(self) -> bool:
         """Whether the sentence is a photo caption, which shows what the article reports."""
-        return _CAPTION.search(self.text) is not None
+        return is_caption(self.text)
 
 
 @dataclass(frozen=True)
@@ -258,6 +263,8 @@ class Event:
     definite: bool = False
     # The trigger says it is one more event ("another attack", "a second offensive"): no earlier one retold.
     another: bool = False
+    # The trigger is a bare plural ("lives lost in terror attacks"): attacks of a kind, not one told before.
+    generic: bool = False
     # Roles the report leaves out and takes from the article's main event of its type.
     inferred_roles: tuple[Role, ...] = ()
     # How the text puts the event at its place: "at" it, "near" it ("near Avdiivka"), or

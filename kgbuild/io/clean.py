@@ -151,6 +151,35 @@ def _merge(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in merged)
 
 
+# A heading run into the line's first sentence by a dash: "Gulf outreach-The Arab League ...".
+_GLUED = re.compile(r"^(?P<heading>[A-Z0-9][\w'’.,/ ]{0,80}?)(?P<space> ?)-(?P<next>[“\"]|[A-Z]\w*)")
+
+
+@cache
+def _glued_rules() -> dict[str, object]:
+    rules = read_json("noise", "boilerplate.json")["glued_headings"]
+    return {key: frozenset(value) if isinstance(value, list) else value for key, value in rules.items()}
+
+
+def _glued_headings(lines: list[_Line]) -> list[tuple[int, int]]:
+    """Ranges of section headings glued to the sentence after them, with their dash."""
+    rules = _glued_rules()
+    found = []
+    for line in lines:
+        match = _GLUED.match(line.text)
+        if match is None:
+            continue
+        words = match["heading"].split()
+        last = words[-1] if words else ""
+        if not 1 <= len(words) <= rules["max_words"] or len(words) == 1 and not match["space"] \
+                or last.lower() in rules["particles"] or last.lower() in rules["prefixes"]:
+            continue  # "Haider al-Abadi", "its anti-Saudi rhetoric"
+        if match["space"] or last[0].islower() or last[-1].isdigit() or match["next"] in rules["openers"] \
+                or not match["next"][0].isalpha():
+            found.append((line.start, line.start + match.start("next")))
+    return found
+
+
 def find_noise(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of ``text`` that are page furniture rather than news, sorted and merged."""
     ui, credits, sports_terms, min_distinct, news_terms = _rules()
@@ -159,6 +188,7 @@ def find_noise(text: str) -> tuple[tuple[int, int], ...]:
     noisy |= _sports_sections(lines, noisy, sports_terms, min_distinct, news_terms)
     ranges = [(lines[i].start, lines[i].end) for i in noisy]
     ranges += [(m.start(), m.end()) for pattern in credits for m in pattern.finditer(text)]
+    ranges += _glued_headings(lines)
     return _merge(ranges)
 
 

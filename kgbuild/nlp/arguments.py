@@ -11,6 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..records import is_caption
 from .components import DATES, bracket_inside, set_entities
 from .events import EVENTS, expand_lexicons
 from .quantities import QUANTITIES
@@ -30,6 +31,12 @@ _PART_WORDS = _PART_PREPS | frozenset({"mostly", "mainly", "most", "many", "all"
 _SETTING_DEPS = frozenset({"dobj", "prep", "pobj", "conj", "nsubjpass", "compound", "amod"})
 
 
+# Words that put the event before the clause they attach it to ("... after enduring a week of violence").
+_BEFORE_THEN = frozenset({"after", "following"})
+_BORDERS = frozenset({"border", "frontier", "boundary"})
+_BY_AGENT = [("prep", frozenset({"by"})), ("pobj", None)]
+
+
 def _steps(path: list[str]) -> list[tuple[str, frozenset[str] | None]]:
     steps = []
     for step in path:
@@ -43,8 +50,53 @@ def follow(token: Token, path: list[tuple[str, frozenset[str] | None]]) -> list[
     frontier = [token]
     for dep, words in path:
         frontier = [child for t in frontier for child in t.children
-                    if child.dep_ == dep and (words is None or child.lower_ in words)]
+                    if child.dep_ == dep and (words is None or child.lower_ in words)
+                    and (dep != "relcl" or _relative_clause(child))]
     return frontier
+
+
+def dated_later(trigger: Token, date: Span) -> bool:
+    """Whether ``date`` is the day of a clause the event came before, which bounds the event's day
+    but is not it: "met on Monday after the attack", "beginning a new week Monday after enduring two
+    shootings". A caption's date is when its photo was taken, which merging reads as such."""
+    if is_caption(trigger.sent.text):
+        return False
+    for node in trigger.ancestors:
+        if node.lower_ in _BEFORE_THEN and node.dep_ in ("prep", "mark"):
+            return date.root.i not in {t.i for t in node.subtree}
+    return False
+
+
+def _passive_participle(verb: Token) -> bool:
+    """ "a drone shot down by an American jet", "villages shelled overnight": a participle that
+    qualifies what it was done to."""
+    if verb.tag_ != "VBN":
+        return False
+    # the parse may take the noun for the subject: "that a drone shot down by a jet was operated by ..."
+    return verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "agent" for c in verb.children)
+
+
+def _past_conjunct(noun: Token, reached: Token) -> bool:
+    """Whether ``reached`` follows a conjunct of ``noun`` whose phrase it more likely belongs to:
+    "the talks and officials from the agency" are not talks from the agency."""
+    return any(c.dep_ == "conj" and noun.i < c.i < reached.i for c in noun.children)
+
+
+def _names_trigger(party: Span, triggers: dict[int, str]) -> bool:
+    """Whether the model took a capitalised trigger for a name ("Strikes and shelling killed four");
+    gunmen and forces that are a trigger ("security forces killed 1,000") are parties still."""
+    return party.label_ != "AGENT" and any(token.i in triggers for token in party)
+
+
+def _relative_clause(verb: Token) -> bool:
+    """Whether a clause the parser hangs on a noun as relative is one: its opening "that" or
+    "which" belongs to its own verb ("the call that Trump made", "the talks at which they met").
+    "told him in a phone call that Moscow would have to respond" is what was told."""
+    opening = verb.doc[verb.left_edge.i]
+    if opening.tag_ not in ("WDT", "WP", "WP$", "WRB"):
+        return True
+    holder = opening.head.head if opening.head.dep_ == "prep" or opening.dep_ == "poss" else opening.head
+    return holder.i == verb.i
 
 
 # Where a gerund stands for a noun ("shelling by the rebels killed six"): read it as one.
@@ -149,7 +201,9 @@ _TOGETHER = frozenset({"meeting", "call"})
 
 
 def _gerund_as_noun(trigger: Token) -> bool:
-    return trigger.tag_ == "VBG" and trigger.dep_ in _NOUN_POSITIONS \
+    # "strikes and shelling by Russian forces": a gerund joined to a noun is one too
+    in_noun_position = trigger.dep_ in _NOUN_POSITIONS or trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN"
+    return trigger.tag_ == "VBG" and in_noun_position \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children)
 
 
@@ -352,7 +406,7 @@ class EventArguments:
                     continue
                 noun = token.head.head if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" else token
                 if _subject_agrees(noun, kind):
-                    return self.phrase_entities(noun)
+                    return self.phrase_entities(noun) or self._described(noun, kind)
             found: dict[int, Span] = {}
             for token in doc[start:end]:
                 ent = self._entity_at(doc, token)
@@ -363,6 +417,19 @@ class EventArguments:
             if fitting:
                 return self.phrase_entities(_phrase_head(fitting[-1]))
         return []
+
+    def _described(self, noun: Token, kind: str) -> list[Span]:
+        """The person a definite description stands for: "Tashfeen Malik, which the Pakistani native
+        confirmed": the last person named before it, in its sentence or the one before. "A suspect"
+        is someone new."""
+        if kind != "person" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return []
+        doc = noun.doc
+        start = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
+        # the model takes some unfamiliar names for organisations; one the gazetteer knows is one
+        people = [e for e in doc.ents if start <= e.start and e.end <= noun.i
+                  and (e.label_ == "PERSON" or e.label_ == "ORG" and not e.ent_id_)]
+        return people[-1:]
 
     def _titled_person(self, head: Token) -> Span | None:
         """ "Ukraine's armed forces commander in chief Valeriy Zaluzhnyi": the person a title names."""
@@ -403,6 +470,12 @@ class EventArguments:
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and verb.head.i != verb.i:
                 if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                     return None
+                # "what led the pair to carry out the attacks": the pair did; but "ordered its troops
+                # to attack" is told of whoever ordered
+                controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+                if verb.dep_ == "xcomp" and controller is not None \
+                        and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in controller.children):
+                    return controller
                 raised = verb.dep_ == "xcomp"
                 verb = verb.head
                 continue
@@ -412,7 +485,7 @@ class EventArguments:
     def _actors(self, trigger: Token, kind: str) -> list[Span]:
         rules = self.rules["actor"]
         if trigger.pos_ in ("VERB", "AUX") and not _gerund_as_noun(trigger):
-            if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or _passive_participle(trigger):
                 # Passive: only a "by" agent acts ("drones launched by Russia").
                 return self._entities(t for path in rules["verb"][1:] for t in follow(trigger, path))
             subject = self._clause_subject(trigger)
@@ -430,10 +503,14 @@ class EventArguments:
         if not joint and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
             # "fighting broke out between the army and the RSF", "clashes took place between ..."
             joint = [t for path in rules["joint"] for t in follow(trigger.head, path)]
-        own = self._entities(joint) + self._entities([t for path in rules["noun"] for t in follow(trigger, path)])
+        own = self._entities(joint) + self._entities([t for path in rules["noun"] for t in follow(trigger, path)
+                                                      if not _past_conjunct(trigger, t)])
         # "the Trump-Putin call": names compounded into the trigger; but a town compounded into it is
         # where it happened ("the New York City blasts", "the Kashmir attack")
         own = [e for e in own if not self._placed_in(e, trigger)]
+        if not own:
+            # "strikes and shelling by Russian forces": the agent of the last conjunct is all of theirs
+            own = self._entities(t for c in trigger.children if c.dep_ == "conj" for t in follow(c, _BY_AGENT))
         if own:
             return own
         if kind in _TOGETHER and any(c.dep_ == "poss" and c.lower_ == "their" for c in trigger.children):
@@ -488,8 +565,13 @@ class EventArguments:
         carrier = stand_in.head if stand_in.dep_ == "dobj" and stand_in.head.lemma_ in self.rules["light_verbs"] else None
         for path in self.rules["target"].get(kind, []):
             reached = follow(trigger, path) or (follow(stand_in, path) if stand_in.i != trigger.i else [])
+            if path == [("nsubjpass", None)] and _passive_participle(trigger):
+                # "a drone shot down by a jet": the drone
+                reached = [trigger.head] if trigger.dep_ == "acl" else [c for c in trigger.children if c.dep_ == "nsubj"]
             if not reached and carrier is not None and path[0][0] == "prep":
                 reached = follow(carrier, path)
+            # "a car bomb on Syria's border with Jordan": a border is where, not whom
+            reached = [t for t in reached if t.lemma_ not in _BORDERS or kind == "troop_figure"]
             for ent in self._entities(reached):
                 if self.is_media(ent):
                     continue  # "speaking to Anadolu Agency" is an interview
@@ -520,7 +602,14 @@ class EventArguments:
         return [c for c in trigger.head.head.children if c.dep_ in ("dobj", "dative", "iobj")]
 
     def _addressees(self, trigger: Token) -> list[Span]:
-        return self._entities(self._addressed(trigger))
+        return [e for token in self._addressed(trigger) for e in self.phrase_entities(token) or self._speaker_told(token)]
+
+    def _speaker_told(self, pronoun: Token) -> list[Span]:
+        """ "Trump said Putin told him in a call": "him" is whoever reports being told."""
+        if pronoun.lower_ not in ("him", "her") or pronoun.head.dep_ != "ccomp":
+            return []
+        speaker = next((c for c in pronoun.head.head.children if c.dep_ == "nsubj"), None)
+        return self.phrase_entities(speaker) if speaker is not None and _subject_agrees(speaker, "person") else []
 
     def _interview(self, trigger: Token, kind: str) -> bool:
         """A call whose only counterpart is a news outlet ("speaking to Anadolu Agency")."""
@@ -618,7 +707,7 @@ class EventArguments:
         if city is not None:
             scored.insert(0, (scored[0][0], city, scored[0][2]))  # "the Korabelnyi district of Kherson city": Kherson
         if not scored:
-            return self._demonym_place(scope) or venues[:1], "at", []
+            return self._demonym_place(scope) or self._scene(trigger.sent) or venues[:1], "at", []
         _, first, preposition = scored[0]
         # "in the Murmansk, Irkutsk and Ivanovo regions": every conjoined place
         places = [first] + [ent for _, ent, _ in scored[1:] if ent.root in first.root.conjuncts]
@@ -626,6 +715,26 @@ class EventArguments:
         if first.root.dep_ == "compound" and first.root.head.lower_ in self.rules["region_nouns"]:
             return places, "region", around  # "the Krasnodar region", "Kherson oblast"
         return places, "near" if preposition in self.rules["near_preps"] else "at", around
+
+    def _scene(self, sentence: Span) -> list[Span]:
+        """The place a sentence opens on, before its subject, which sets the scene of all it tells:
+        "Tuesday in Baton Rouge, Louisiana, cell phone footage showed police shooting a man";
+        "Wednesday evening in a suburb of St. Paul, ..."."""
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return []
+        for ent in sentence.ents:
+            if ent.end > subject.left_edge.i or ent.label_ not in self.rules["place_labels"] or ent.root.dep_ != "pobj":
+                continue
+            preposition = ent.root.head
+            if preposition.lower_ == "of" and preposition.head.dep_ == "pobj":
+                preposition = preposition.head.head  # "in a suburb of St. Paul"
+            opening = preposition.head.i == root.i or preposition.head.dep_ == "npadvmod"
+            where = preposition.lower_ in ("in", "at") or preposition.lower_ in self.rules["near_preps"]
+            if preposition.dep_ == "prep" and where and opening:
+                return [ent]
+        return []
 
     def _city_of_district(self, place: Span) -> Span | None:
         """The city a named district lies in, as the text says ("the Korabelnyi district of Kherson
@@ -660,8 +769,9 @@ class EventArguments:
         for ent in trigger.sent.ents:
             # "according to US officials" names a source, not a side
             sourced = any(a.lower_ == "according" for a in ent.root.ancestors if a.i in subtree)
-            if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken and not sourced \
-                    and not self._of_one_person(ent.root):
+            bordering = ent.root.head.lemma_ in _BORDERS or ent.root.head.head.lemma_ in _BORDERS
+            if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken \
+                    and not (sourced or bordering or self._of_one_person(ent.root)):
                 return [ent]
         return []
 
@@ -736,8 +846,8 @@ class EventArguments:
         for event in events:
             trigger = event.root
             kind = event.label_
-            actors = self._actors(trigger, kind)
-            targets = self._targets(trigger, kind, actors)
+            actors = [a for a in self._actors(trigger, kind) if not _names_trigger(a, triggers)]
+            targets = [t for t in self._targets(trigger, kind, actors) if not _names_trigger(t, triggers)]
             if trigger.lemma_ in self.rules["subject_is_target"].get(kind, ()):
                 actors, targets = [], actors + targets  # "Russia has lost 300,000 soldiers"
             # A struck city is where it happened, not a party; an installation is never a party.

@@ -11,6 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .arguments import dated_later
 from .events import EVENTS, HYPOTHETICAL
 
 # "No casualties were reported" states a figure of zero, not a negated event.
@@ -18,6 +19,8 @@ _ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "one", "dama
 _SPEAKER_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP"})
 # Prepositions that make a noun the setting of a verb, not what it intends ("agreed in a call").
 _SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "on", "over", "via", "through", "by"})
+# Where a verb without a subject of its own says what its governing clause's subject does.
+_CONTROLLED = frozenset({"advcl", "xcomp", "pcomp", "prep", "acomp"})
 # Conjunctions that tie a clause to another by time, not by intention.
 _TEMPORAL_MARKS = frozenset({"before", "after", "when", "while", "as", "since", "until", "once"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
@@ -73,7 +76,9 @@ class Attribution:
     def _reporting_verb(self, trigger: Token) -> Token | None:
         child = trigger
         for ancestor in trigger.ancestors:
-            if self._reports(ancestor) and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+            # "which Malik confirmed just before she opened fire": said before it, so not of it
+            when = child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in child.children)
+            if self._reports(ancestor) and child.dep_ not in ("nsubj", "nsubjpass", "csubj") and not when:
                 return ancestor
             child = ancestor
         for node in (trigger, *trigger.ancestors):
@@ -198,6 +203,9 @@ class Attribution:
         if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in cues.get("habitual", ())
                                                for c in verb.children):
             return True  # "suspects usually kill themselves before capture": what happens, not what happened
+        start = trigger.left_edge.i
+        if any(start >= 2 and trigger.doc[start - 2:start].text.lower() == words for words in cues.get("alternatives", ())):
+            return True  # "rather than building new brigades": what was not done
         if self._topic_of_talks(trigger):
             return True  # "discussed further military aid", "discussed the issue of supplying aid"
         if self._indirect_question(trigger):
@@ -213,7 +221,8 @@ class Attribution:
         return False
 
     def _topic_of_talks(self, trigger: Token) -> bool:
-        node = trigger
+        # "the issue of terrorist groups targeting neighbours": the verb qualifies a noun of the topic
+        node = trigger.head if trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" else trigger
         while node.dep_ in ("pobj", "pcomp", "prep", "compound", "amod", "conj") and node.head.pos_ != "VERB":
             node = node.head
         if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep":
@@ -288,7 +297,8 @@ class Attribution:
             event = self._as_appeal(event, claimant)
             event._.claimant = claimant
             event._.reporting_verb = reporting.lemma_ if reporting is not None else None
-            event._.date_reported = self._dates_report(trigger, reporting, event._.date)
+            event._.date_reported = self._dates_report(trigger, reporting, event._.date) \
+                or event._.date is not None and dated_later(trigger, event._.date)
             event._.modality = HYPOTHETICAL if self._hypothetical(trigger, reporting) else self._modality(trigger, reporting)
             events.append(event)
         phrases = [e._.claimant for e in events if e._.claimant is not None]
@@ -327,6 +337,18 @@ class Attribution:
             subjects = [c for c in reporting.head.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects[0]
+        node = reporting
+        # "Russia blamed the rebels, saying they attacked": who blamed says so; so in "officials said
+        # they were close to confirming that ..."
+        while node.dep_ in _CONTROLLED and node.tag_ != "VBN" and node.head.i != node.i:
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].pos_ == "PRON" and node.dep_ == "ccomp":
+                # "officials told VOA they were close to confirming": they are the officials
+                outer = [c for c in node.head.children if c.dep_ == "nsubj"]
+                return (outer or subjects)[0]
+            if subjects:
+                return subjects[0]
         before = reporting.doc[reporting.i - 1] if reporting.i > reporting.sent.start else None
         if before is not None and before.ent_type_ in _SPEAKER_LABELS:
             return before

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .acronyms import defined_acronyms
-from .dates import DAY_SHIFT_PHRASE, is_date_expression, normalise_date
+from .dates import DAY_SHIFT_PHRASE, is_date_expression, is_holiday, normalise_date
 
 _END_PUNCT = {".", "!", "?", "…", "”", '"', ":"}
 # Words that join the parts of an organisation's name ("Center for Countering Disinformation").
@@ -601,7 +601,9 @@ class Dates:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         anchor = None
-        found = [ent for ent in doc.ents if ent.label_ == "DATE" and is_date_expression(ent.text)]
+        # the model calls a holiday an event: "the New Year's shooting rampage"
+        found = [ent for ent in doc.ents if ent.label_ == "DATE" and is_date_expression(ent.text)
+                 or ent.label_ == "EVENT" and is_holiday(ent.text)]
         for match in DAY_SHIFT_PHRASE.finditer(doc.text):
             shift = doc.char_span(match.start(), match.end(), label="DATE")
             if shift is not None and not _overlaps(shift, found):

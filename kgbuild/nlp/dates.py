@@ -39,6 +39,10 @@ _MONTH_YEAR = re.compile(rf"^({_MONTH_NAMES})\.? ((?:19|20)\d\d)$", re.IGNORECAS
 _RELATIVE_WEEK = re.compile(r"^(last|this|next|past) week$", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"^(?:last )?({_WEEKDAYS})$", re.IGNORECASE)
 _WEEKDAY_NUMBERS = {name: number for number, name in enumerate(_WEEKDAYS.split("|"))}
+# Holidays on one day of the year: "the New Year's shooting rampage", "on Christmas Day".
+_HOLIDAY = re.compile(r"^(new year(?: day)?|christmas(?: eve| day)?)$", re.IGNORECASE)
+_HOLIDAY_DAYS = {"new year": (1, 1), "new year day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25),
+                 "christmas eve": (12, 24)}
 _SEASON = re.compile(r"^(last|this|past) (spring|summer|autumn|fall|winter)$", re.IGNORECASE)
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # Days counted from the date the story last gave ("on February 5 ... The following day").
@@ -106,6 +110,10 @@ def _idiom(text: str, base: date | None, ahead: bool = False) -> Normalised | No
         if match.group(1).lower() in ("last", "past") and start_month + 3 > base.month >= start_month:
             year -= 1  # still in that season: "last" means the one before
         return f"{year:04d}", "year"
+    if match := _HOLIDAY.match(text):
+        month, day = _HOLIDAY_DAYS[match.group(1).lower()]
+        year = base.year if (month, day) <= (base.month, base.day) or ahead else base.year - 1
+        return date(year, month, day).isoformat(), "day"
     if match := _RELATIVE_WEEK.match(text):
         shift = {"last": -7, "past": -7, "this": 0, "next": 7}[match.group(1).lower()]
         monday = base - timedelta(days=base.weekday()) + timedelta(days=shift)
@@ -136,7 +144,12 @@ def _parse(text: str, base: date, ahead: bool = False) -> Normalised:
 
 def is_date_expression(text: str) -> bool:
     """Whether ``text`` names a point or period in time (not a duration such as "two weeks")."""
-    return _DATE_CUE.search(text) is not None
+    return _DATE_CUE.search(text) is not None or is_holiday(text)
+
+
+def is_holiday(text: str) -> bool:
+    """Whether ``text`` names a holiday that falls on one day of the year ("the New Year's")."""
+    return _HOLIDAY.match(_clean(text)) is not None
 
 
 def normalise_date(text: str, base: date | None, anchor: date | None = None, ahead: bool = False) -> Normalised:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..geodesy import distance_km
-from ..records import COSTED_TYPES, Claim, Entity, Event, Mention, dates_overlap
+from ..records import COSTED_TYPES, Claim, Entity, Event, Mention, active_days, dates_overlap
 
 # Two towns or sites this close can be where a loosely worded report (a headline, a photo
 # caption) and the body place one event: a shooting in one town, the suspects' home in the next.
@@ -70,9 +70,37 @@ def _party_keys(event: Event) -> set[str]:
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None or a.date_inferred or b.date_inferred:
+    if a.date is None or b.date is None:
         return True
+    if a.date_inferred or b.date_inferred:
+        # a plan reported on a day is of that day or after: "he and Putin plan to meet" is no
+        # meeting of two years before
+        return not any(_ended_before(x, y) for x, y in ((a, b), (b, a)) if _planned(x))
     return dates_overlap(a.date.value or "", b.date.value or "", a.date.granularity, b.date.granularity)
+
+
+def _planned(event: Event) -> bool:
+    """A meeting or call announced ahead; an attack said to be planned is as often a past plot
+    ("what inspired them to plan and carry out the attacks")."""
+    return event.type in _SYMMETRIC and event.date_inferred and all(claim.modality == "planned" for claim in event.claims)
+
+
+def _threat(event: Event) -> bool:
+    """Whether every report of ``event`` is a threat ("vowed to strike anyone who threatens Jordan"):
+    no attack that happened. "Warned it would respond to the attack" refers to one that did."""
+    return not event.definite and all(claim.modality == "threatened" for claim in event.claims)
+
+
+def _ended_before(plan: Event, other: Event) -> bool:
+    """Whether ``other``'s stated days all fall before the day ``plan`` was reported."""
+    if other.date_inferred or plan.date is None or other.date is None:
+        return False
+    try:
+        reported, _ = active_days(plan.date.value or "", plan.date.granularity)
+        _, last = active_days(other.date.value or "", other.date.granularity)
+    except ValueError:
+        return False
+    return last < reported
 
 
 def _figures(event: Event) -> set[tuple[float | None, float | None]]:
@@ -114,10 +142,17 @@ def same_event(a: Event, b: Event) -> bool:
     one type in one sentence are one event unless their targets or figures differ. Reports
     of a call or meeting are one when the parties of one are among the other's, in any role.
     """
-    if a.type != b.type or not _dates_compatible(a, b) or a.type == "casualties" and _toll_kind(a) != _toll_kind(b):
+    if a.type != b.type or a.type == "casualties" and _toll_kind(a) != _toll_kind(b):
         return False
+    if not (_dates_compatible(a, b) or _pictured_after(a, b) or _pictured_after(b, a)) or _threat(a) != _threat(b):
+        return False
+    if (a.generic or b.generic) and not _sentences(a) & _sentences(b):
+        return False  # "lives lost in terror attacks" is no retelling of one attack
     places_a, places_b = _keys(a.places), _keys(b.places)
-    if places_a and places_b and not places_a & places_b:
+    # one sentence may take a visit through several sites: "toured the spaceport with Putin, visited
+    # production sites at Komsomolsk"
+    tour = a.type in _SYMMETRIC and bool(_sentences(a) & _sentences(b))
+    if places_a and places_b and not places_a & places_b and not tour:
         return False
     figures_a, figures_b = _figures(a), _figures(b)
     if a.type in _SYMMETRIC:
@@ -234,9 +269,10 @@ _PRECISION = {"year": 1, "month": 2, "week": 3, "day": 4}
 
 
 def _best_dated(a: Event, b: Event) -> Event:
-    """Of two reports, the one with the more precise stated date (``a`` when neither states one)."""
+    """Of two reports, the one with the more precise stated date (``a`` when neither states one); a
+    photo caption's date is when the photo was taken, so any other report's comes first."""
     dates = [e for e in (a, b) if e.date is not None and not e.date_inferred]
-    return max(dates, key=lambda e: _PRECISION.get(e.date.granularity, 0), default=a)
+    return max(dates, key=lambda e: (not _is_caption(e), _PRECISION.get(e.date.granularity, 0)), default=a)
 
 
 def _distinct_claims(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
@@ -280,7 +316,8 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
     no party ("Suicide attack at Istanbul's main airport" over "Three suicide attackers opened
     fire ... at the entrance to the terminal").
     """
-    if body.type != headline.type or not (_dates_compatible(body, headline) or _pictured_after(body, headline)):
+    if body.type != headline.type or body.generic or headline.generic \
+            or not (_dates_compatible(body, headline) or _pictured_after(body, headline)):
         return False
     places_a, places_b = _keys(body.places), _keys(headline.places)
     figures_a, figures_b = _figures(body), _figures(headline)
@@ -381,7 +418,7 @@ def _main_events(events: list[Event]) -> dict[str, int]:
         if any(claim.provenance.headline for claim in event.claims):
             main.setdefault(event.type, index)
     for index, event in enumerate(events):
-        if _arguments(event):
+        if _arguments(event) and not event.generic:
             main.setdefault(event.type, index)
     for index, event in enumerate(events):
         main.setdefault(event.type, index)
@@ -410,8 +447,10 @@ def _compatible(main: Event, report: Event, roles: tuple[str, ...] = ("actors", 
     for role in roles:
         stated, known = _keys(getattr(report, role)), _keys(getattr(main, role))
         if role == "places":
+            # ... or the region a town of the main event lies in ("targeted co-workers in San Bernardino County")
             if stated and known and not all(geography.within(place, known) or (outcome or refers) and (any(
-                    geography.inside(place, area) for area in known) or geography.unplaced(place)) for place in stated):
+                    geography.inside(place, other) or geography.inside(other, place) for other in known)
+                    or geography.unplaced(place)) for place in stated):
                 return False
         elif _contradicts(getattr(report, role), getattr(main, role)):
             return False
@@ -458,11 +497,17 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
         costed = event.type in COSTED_TYPES and bool(_sentences(event) & tolls)
         # "he was shot in broad daylight" names nobody: in an article that names one such event, it
         # is that event; among several, it is one more, told in the main event's terms
-        unnamed = not (_arguments(event) or event.another) and (named_of_type[event.type] <= 1 and not costed
+        unnamed = not (_arguments(event) or event.another or event.generic) and (named_of_type[event.type] <= 1 and not costed
                                                                  or event.date_inferred)
         # "Iran has stepped up its rhetoric since the IS attacks": an undated, unplaced report of a
         # party's attack is the one the article told of it before
-        recalled = event.date_inferred and not (costed or event.places or event.another) and event.type not in _SPOKEN
+        recalled = event.date_inferred and not (costed or event.places or event.another or event.generic) \
+            and event.type not in _SPOKEN
+        whole = _whole_of(kept, dropped, index)
+        if whole is not None:
+            kept[whole] = merge(kept[whole], replace(event, claims=tuple(replace(c, quantity=None) for c in event.claims)))
+            dropped.add(index)
+            continue
         if event.definite or unnamed or recalled:
             antecedent = _antecedent(kept, dropped, index, main.get(event.type), geography,
                                      recalled=not (event.definite or unnamed))
@@ -474,7 +519,7 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
                 continue
         outcome = event.type in _OUTCOMES
         lead = main.get(event.type)
-        if lead is not None and lead != index and event.type in _FILLED_FROM_MAIN \
+        if lead is not None and lead != index and event.type in _FILLED_FROM_MAIN and not event.generic \
                 and _compatible(kept[lead], event, geography=geography, outcome=outcome):
             kept[index] = event = _fill(event, kept[lead], _ROLES, geography, dated=outcome)
         attack = main.get("strike")
@@ -494,6 +539,37 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
             continue
         kept[attack] = _placed_by(kept[attack], kept[index], geography)
     return [event for index, event in enumerate(kept) if index not in dropped]
+
+
+# How many sentences after an attack's count of weapons a report of one of them is a part of it.
+_PART_WITHIN = 2
+
+
+def _whole_of(events: list[Event], dropped: set[int], index: int) -> int | None:
+    """The attack a report of one of its weapons is part of: "two missiles struck the city" ...
+    "one missile landed near a school": an undated report that names no party of its own, of
+    one of what an attack just before counted more of."""
+    part = events[index]
+    if part.type != "strike" or not part.date_inferred or _party_keys(part) or part.another:
+        return None
+    units = {_singular(c.quantity.unit) for c in part.claims if c.quantity is not None and c.quantity.maximum == 1}
+    if not units or None in units:
+        return None
+    article, sentence = min(_sentences(part))
+    for i in range(index - 1, -1, -1):
+        whole = events[i]
+        if i in dropped or whole.type != part.type:
+            continue
+        near = any(a == article and 0 < sentence - s <= _PART_WITHIN for a, s in _sentences(whole))
+        counted = {_singular(c.quantity.unit) for c in whole.claims
+                   if c.quantity is not None and (c.quantity.minimum or 0) > 1}
+        if near and units <= counted:
+            return i
+    return None
+
+
+def _singular(unit: str | None) -> str | None:
+    return unit.lower().removesuffix("s") if unit else None
 
 
 def _placed_by(attack: Event, outcome: Event, geography: Geography) -> Event:
@@ -526,7 +602,7 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
     and must share a party in the same role."""
     report = events[index]
     for i in range(index - 1, -1, -1):
-        if i not in dropped and events[i].type == report.type \
+        if i not in dropped and events[i].type == report.type and not events[i].generic \
                 and _compatible(events[i], report, geography=geography, refers=True) \
                 and _shares_with(report, events[i], geography, in_role=recalled):
             return i

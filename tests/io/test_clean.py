@@ -70,3 +70,15 @@ def test_a_report_of_deaths_among_sports_words_is_news():
             "The goalkeeper, a defender and the coach survived; the club had been due to play the cup final "
             "against the league leaders, and the tournament was suspended.\n")
     assert "were killed" in blank_out(text, find_noise(text))
+
+
+def test_a_heading_run_into_its_first_sentence_goes_with_its_dash():
+    text = ("Regional talks-The foreign ministers met in Doha on Monday.\n"
+            "Reaction -Analysts said the talks were a start.\n"
+            "Prime Minister Haider al-Abadi visited Mosul.\n"
+            "Iran stepped up its anti-Saudi rhetoric.\n"
+            "Omar Al-Zuhbe wept at the funeral.")
+    cleaned = blank_out(text, find_noise(text))
+    lines = [line.strip() for line in cleaned.split("\n")]
+    assert lines[:2] == ["The foreign ministers met in Doha on Monday.", "Analysts said the talks were a start."]
+    assert lines[2:] == text.split("\n")[2:]  # names and prefixed words keep their hyphen

@@ -23,6 +23,9 @@ CASES = [
     ("last year", THURSDAY, ("2024", "year")),
     ("last week", THURSDAY, ("2025-02-03", "week")),
     ("three days ago", THURSDAY, ("2025-02-10", "day")),
+    # holidays on one day of the year: the last one
+    ("the New Year's", date(2017, 1, 16), ("2017-01-01", "day")),
+    ("Christmas Day", THURSDAY, ("2024-12-25", "day")),
     # Relative dates stay unresolved without a publication date: never today's clock.
     ("on Wednesday", None, (None, None)),
     ("last May", None, (None, None)),

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from kgbuild.records import Provenance
-from kgbuild.resolve.events import Geography
+from kgbuild.records import Claim, Event, Mention, Provenance, TimeExpression
+from kgbuild.resolve.events import Geography, same_event
 
 # Redlands is 11 km from San Bernardino, Chino 38 km.
 _POINTS = {"place/san-bernardino": (34.108, -117.290), "place/redlands": (34.056, -117.182),
@@ -114,3 +114,18 @@ def test_calls_with_different_parties_stay_two(extract):
 def test_a_headline_joins_the_body_report_it_announces(extract, text, published, kind):
     (event,) = [e for e in extract(text, published).events if e.type == kind]
     assert len(event.claims) == 2
+
+
+def _report(sentence: int, text: str, day: str) -> Event:
+    provenance = Provenance("a", "a.txt", sentence, 0, len(text), text)
+    return Event(id=str(sentence), type="strike", trigger="shot", actors=(), targets=(),
+                 places=(Mention("Fresno", "GPE", 0, 6, sentence, entity="place/fresno"),),
+                 date=TimeExpression(day, 0, 0, sentence, day, "day"), claims=(Claim(provenance),), confidence=1.0)
+
+
+@pytest.mark.parametrize(("day", "same"), [("2017-03-09", True), ("2017-06-09", False)])
+def test_a_caption_s_date_is_when_the_photo_was_taken_in_the_weeks_after(day, same):
+    body = _report(1, "Police shot two suspects in Fresno on Wednesday.", "2017-03-08")
+    caption = _report(2, f"FILE - An officer inspects the car where two suspects were shot by police in Fresno, "
+                         f"California, {date.fromisoformat(day):%B %-d, %Y}.", day)
+    assert same_event(body, caption) is same and same_event(caption, body) is same

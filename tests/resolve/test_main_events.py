@@ -134,3 +134,46 @@ def test_an_attack_placed_only_in_a_region_is_put_in_the_town_its_toll_names(ext
                     "Another 34 people were wounded in Deir al-Balah, medics said.", PUBLISHED)
     (strike,) = _of(facts, "strike")
     assert _keys(strike.places) == {"dayr-al-balah"} and "place" in strike.inferred_roles  # GeoNames spells it so
+
+
+def test_a_report_of_one_of_an_attack_s_weapons_is_part_of_it(extract):
+    facts = extract("Three rockets struck the centre of Sderot on Monday, the mayor said.\n"
+                    "One rocket hit a school, while the second landed in a park, the mayor said.", PUBLISHED)
+    (strike,) = _of(facts, "strike")
+    assert len(strike.claims) == 2
+    assert {c.quantity.minimum for c in strike.claims if c.quantity} == {3}  # the part adds no competing figure
+
+
+def test_the_attacks_a_relative_clause_describes_are_the_ones_told_before(extract):
+    facts = extract("Two gunmen opened fire at a clinic in Fresno on Wednesday, killing nine people.\n"
+                    "Investigators are now focused on what inspired the couple to plan and carry out the attacks, "
+                    "which mainly targeted staff in Fresno County.", PUBLISHED)
+    (strike,) = _of(facts, "strike")
+    assert len(strike.claims) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # a threat to strike is no strike that happened, nor a trend of attacks one
+    "A car bomb exploded at an army post in Zarqa on Tuesday, killing four soldiers.\n"
+    "\"The frequency of attacks against Jordan is increasing,\" said a researcher.\n"
+    "Hours later the king vowed to strike any group that attacks Jordan.",
+    # attacks of a kind are not the attack told of
+    "A car bomb exploded at an army post in Zarqa on Tuesday, killing four soldiers.\n"
+    "Officials say hundreds of lives have been lost in terror attacks.",
+])
+def test_threats_and_attacks_in_general_are_not_the_attack_told_of(extract, text):
+    strikes = _of(extract(text, PUBLISHED), "strike")
+    assert len(strikes) == 2
+    assert all(len({c.modality for c in strike.claims}) == 1 and len(strike.claims) == 1 for strike in strikes)
+
+
+def test_a_meeting_planned_is_not_one_held_years_before(extract):
+    facts = extract("Kim Jong Un met Vladimir Putin in Vladivostok in April 2015.\n"
+                    "Trump said he and Putin plan to meet soon.", PUBLISHED)
+    assert len(_of(facts, "meeting")) == 2
+
+
+def test_a_visit_through_several_sites_in_one_sentence_is_one_meeting(extract):
+    facts = extract("During a visit to Russia in September 2015, Kim Jong Un toured Vostochny Spaceport with Putin, "
+                    "visited production sites for military aircraft at Komsomolsk, and viewed Russian warships.", PUBLISHED)
+    assert len(_of(facts, "meeting")) == 1
