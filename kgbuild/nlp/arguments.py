@@ -257,6 +257,8 @@ class EventArguments:
             "states": frozenset(states or ()),
             "generic_tolls": frozenset((agents or {}).get("tolls", ())),
             "agent_nouns": frozenset((agents or {}).get("agents", ())),
+            "victim_words": frozenset(word for word, code in (agents or {}).get("agents", {}).items()
+                                      if code in (agents or {}).get("victims", ())),
             "water": frozenset((names or {}).get("water_words", ())),
             "district_nouns": frozenset(rules.get("district_nouns", ())),
             "civilian_settings": frozenset(rules.get("civilian_settings", ())),
@@ -770,8 +772,10 @@ class EventArguments:
             # "according to US officials" names a source, not a side
             sourced = any(a.lower_ == "according" for a in ent.root.ancestors if a.i in subtree)
             bordering = ent.root.head.lemma_ in _BORDERS or ent.root.head.head.lemma_ in _BORDERS
+            # "an attack on a post near a camp for Syrian refugees": what is near says where, not whom
+            located = any(a.lower_ in self.rules["near_preps"] for a in ent.root.ancestors if a.i in subtree)
             if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken \
-                    and not (sourced or bordering or self._of_one_person(ent.root)):
+                    and not (sourced or bordering or located or self._of_one_person(ent.root)):
                 return [ent]
         return []
 
@@ -905,6 +909,14 @@ class EventArguments:
         or a market: civilians, as conflict-event data codes them, written onto the doc
         as a party over the counted word.
         """
+        doc = unit.doc
+        # "400 civilian deaths", "civilian casualties": the word that says who they were
+        said = next((c for c in unit.children if c.dep_ == "amod" and c.ent_type_ == "" and c.lower_ in self.rules["victim_words"]),
+                    None)
+        if said is not None:
+            victims = Span(doc, said.i, said.i + 1, label="AGENT")
+            set_entities(doc, sorted([*doc.ents, victims], key=lambda span: span.start))
+            return [victims]
         if unit.lemma_.lower() not in self.rules["generic_tolls"] and unit.lower_ not in self.rules["generic_tolls"]:
             return []
         sentence = unit.sent
@@ -915,7 +927,6 @@ class EventArguments:
                 return [self._entity_at(unit.doc, named)]
         if unit.ent_type_ or not any(self._civilian_setting(s) for s in strikes if s.sent.start == sentence.start):
             return []
-        doc = unit.doc
         victims = Span(doc, unit.i, unit.i + 1, label="AGENT")
         set_entities(doc, sorted([*doc.ents, victims], key=lambda span: span.start))
         return [victims]

@@ -372,10 +372,12 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
         return False
 
     def join_loosely(event: Event) -> bool:
-        # the one body report of its type a headline can announce, when it names no party to compare
+        # the one body report of its type a headline can announce, when it names no party to compare;
+        # a caption that names nothing of its own, nor a toll, shows the first the body tells it fits
         only = [kept for kept in merged if kept.type == event.type]
+        alone = len(only) == 1 or _is_caption(event) and not _arguments(event) and not _sentences(event) & tolls
         for index, kept in enumerate(merged):
-            if headline_of(kept, event, geography, alone=len(only) == 1):
+            if headline_of(kept, event, geography, alone=alone):
                 # The body names the parties precisely; the headline or caption adds its
                 # claim, and only the roles the body leaves empty.
                 dated = _best_dated(kept, event)
@@ -386,6 +388,7 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
                 return True
         return False
 
+    tolls = {s for event in events if event.type == "casualties" and _figures(event) for s in _sentences(event)}
     headlines = [event for event in events if _is_headline(event)]
     captions = [event for event in events if _is_caption(event) and not _is_headline(event)]
     for event in events:

@@ -524,3 +524,16 @@ def test_the_day_of_a_clause_only_bounds_the_day_of_what_came_before_it(extract)
     events = _events(extract, "Officials met in Abuja on Monday after the attack on a market in Kano.")
     (strike,) = [e for e in events if e.type == "strike"]
     assert strike.date_inferred and strike.date.value == "2024-03-11"
+
+
+def test_civilian_deaths_are_civilians_and_a_report_documenting_them_claims_them(extract):
+    event = _only(extract, "Human Rights Watch released a report on Tuesday documenting at least 300 civilian deaths "
+                           "in Raqqa.", "casualties")
+    assert "civilian" in [m.text for m in event.targets]
+    assert event.claims[0].claimant.entity == "actor/human-rights-watch"
+
+
+def test_a_state_named_near_where_an_attack_struck_is_not_its_target(extract):
+    event = _only(extract, "Five guards were killed in an attack on a police post near a camp for Somali refugees.",
+                  "strike")
+    assert not event.targets

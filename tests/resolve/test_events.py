@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from kgbuild.records import Claim, Event, Mention, Provenance, TimeExpression
-from kgbuild.resolve.events import Geography, same_event
+from kgbuild.resolve.events import Geography, merge_reports, same_event
 
 # Redlands is 11 km from San Bernardino, Chino 38 km.
 _POINTS = {"place/san-bernardino": (34.108, -117.290), "place/redlands": (34.056, -117.182),
@@ -129,3 +130,12 @@ def test_a_caption_s_date_is_when_the_photo_was_taken_in_the_weeks_after(day, sa
     caption = _report(2, f"FILE - An officer inspects the car where two suspects were shot by police in Fresno, "
                          f"California, {date.fromisoformat(day):%B %-d, %Y}.", day)
     assert same_event(body, caption) is same and same_event(caption, body) is same
+
+
+def test_a_caption_that_names_nothing_shows_the_first_body_event_it_fits():
+    body = _report(1, "Police shot two suspects in Fresno on Wednesday.", "2017-03-08")
+    other = replace(_report(2, "Police shot a man in Reno in January.", "2017-01-10"),
+                    places=(Mention("Reno", "GPE", 0, 4, 2, entity="place/reno"),))
+    caption = replace(_report(3, "FILE - People look at the scene of the shooting, March 9, 2017.", "2017-03-09"), places=())
+    merged = merge_reports((body, other, caption))
+    assert len(merged) == 2 and len(merged[0].claims) == 2
