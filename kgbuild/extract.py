@@ -128,8 +128,22 @@ def _definite(span: Span) -> bool:
     trigger = span.root
     if trigger.dep_ == "relcl" and _names_an_event(trigger.head):
         trigger = trigger.head
+    if trigger.pos_ == "VERB":
+        # "The attack targeted a base in Jalalaqsi", "The bombs struck a monastery in Let Pan Hla" after
+        # "dropped two bombs": where it was; but "its drones struck a depot" is one more strike, and
+        # "the bombing destroyed the market" may be all the article says of it
+        subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and bool(span._.places) \
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children) \
+            and (subject.lemma_ in _event_nouns() or _names_an_event(subject) or _counted_before(subject))
     return trigger.pos_ in ("NOUN", "PROPN") and any(
         child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE) for child in trigger.children)
+
+
+def _counted_before(noun: Token) -> bool:
+    """Whether an earlier event counted what ``noun`` names ("dropped two bombs" ... "the bombs")."""
+    return any(e.end <= noun.i and e._.quantity is not None and e._.quantity._.unit is not None
+               and e._.quantity._.unit.lemma_ == noun.lemma_ for e in noun.doc.spans.get(EVENTS, []))
 
 
 def _generic(span: Span) -> bool:
@@ -144,8 +158,15 @@ def _generic(span: Span) -> bool:
 
 def _names_an_event(noun: Token) -> bool:
     """Whether a noun is an event's trigger or what one carries out ("carry out the attacks")."""
-    return noun.pos_ == "NOUN" and any(e.root.i == noun.i or noun.dep_ == "dobj" and noun.head.i == e.root.i
+    return noun.pos_ == "NOUN" and any(e.start <= noun.i < e.end or noun.dep_ == "dobj" and noun.head.i == e.root.i
                                        for e in noun.doc.spans.get(EVENTS, []))
+
+
+@cache
+def _event_nouns() -> frozenset[str]:
+    """Nouns that name an attack ("the attack"): as the subject of a trigger verb, "the" says the
+    article told of it before."""
+    return frozenset(read_json("events", "lexicons.json")["strike_nouns"])
 
 
 @cache

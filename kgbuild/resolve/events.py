@@ -541,6 +541,17 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
         else:
             continue
         kept[attack] = _placed_by(kept[attack], kept[index], geography)
+    # "a base in a town in central Somalia ... killing 11" then "the attack targeted a base in
+    # Jalalaqsi": the toll told with the attack, or placed by it, is in the town too
+    attacks = [i for i, event in enumerate(kept) if event.type == "strike" and i not in dropped]
+    for index, event in enumerate(kept):
+        if event.type not in _OUTCOMES or index in dropped:
+            continue
+        told_with = [i for i in attacks if _sentences(kept[i]) & _sentences(event) and not _is_headline(kept[i])]
+        if not told_with and "place" in event.inferred_roles and main.get("strike") in attacks:
+            told_with = [main["strike"]]
+        if len(told_with) == 1:
+            kept[index] = _placed_by(event, kept[told_with[0]], geography)
     return [event for index, event in enumerate(kept) if index not in dropped]
 
 

@@ -177,3 +177,14 @@ def test_a_visit_through_several_sites_in_one_sentence_is_one_meeting(extract):
     facts = extract("During a visit to Russia in September 2015, Kim Jong Un toured Vostochny Spaceport with Putin, "
                     "visited production sites for military aircraft at Komsomolsk, and viewed Russian warships.", PUBLISHED)
     assert len(_of(facts, "meeting")) == 1
+
+
+def test_the_attack_told_again_names_the_town_of_a_region_and_its_toll_is_there_too(extract):
+    facts = extract("Suicide bombers drove a truck into a military base in a town in central Somalia on Saturday, "
+                    "killing at least 11 soldiers, officials said.\n"
+                    "The attack targeted an army base in Jalalaqsi, in the Hiiraan region, an official said.\n"
+                    "Its drones struck a depot in Baidoa on Sunday, the army said.", PUBLISHED)
+    first, *others = _of(facts, "strike")
+    assert _keys(first.places) == {"jalalaqsi"} and len(first.claims) == 2 and len(others) == 1
+    (toll,) = _of(facts, "casualties")
+    assert _keys(toll.places) == {"jalalaqsi"}
