@@ -67,6 +67,18 @@ def dated_later(trigger: Token, date: Span) -> bool:
     return False
 
 
+def _venue_of(noun: Token, gatherings: set[int]) -> bool:
+    """Whether a meeting noun is where another meeting of its sentence was held ("met at the summit",
+    "talks on the sidelines of the summit")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "of"):
+        return False
+    holder = noun.head.head
+    if holder.lower_ == "sidelines" and holder.dep_ == "pobj":
+        holder = holder.head.head
+    # "met Biden at the summit": the parse may hang the venue on the one met
+    return any(i in gatherings and i != noun.i for i in (holder.i, holder.head.i))
+
+
 def _passive_participle(verb: Token) -> bool:
     """ "a drone shot down by an American jet", "villages shelled overnight": a participle that
     qualifies what it was done to."""
@@ -897,6 +909,9 @@ class EventArguments:
         counted = {t.i for unit in units for t in unit.conjuncts} | {
             unit.i + 2 for unit in units if unit.i + 2 < len(doc) and doc[unit.i + 1].lower_ in ("and", "or")}
         events = [e for e in events if not (e.label_ == "casualties" and e._.quantity is None and e.root.i in counted)]
+        # "met Biden at the Group of Seven summit": the gathering where they met, not a meeting of its own
+        gatherings = {e.root.i for e in events if e.label_ in _TOGETHER}
+        events = [e for e in events if not (e.label_ == "meeting" and _venue_of(e.root, gatherings))]
         self._inherit_parties(events)
         doc.spans[EVENTS] = events
         return doc

@@ -537,3 +537,11 @@ def test_a_state_named_near_where_an_attack_struck_is_not_its_target(extract):
     event = _only(extract, "Five guards were killed in an attack on a police post near a camp for Somali refugees.",
                   "strike")
     assert not event.targets
+
+
+@pytest.mark.parametrize("text", [
+    "President Ruto met Chancellor Scholz at the Group of Seven summit in Hiroshima on Sunday.",
+    "The foreign ministers of Kenya and Uganda met on the sidelines of the African Union summit in Addis Ababa.",
+])
+def test_the_gathering_two_leaders_met_at_is_where_they_met_not_another_meeting(extract, text):
+    assert len([e for e in _events(extract, text) if e.type == "meeting"]) == 1
