@@ -344,6 +344,12 @@ class EventArguments:
                 continue
             if head.pos_ == "PRON":
                 continue
+            described = self._entity_at(doc, head.head) if head.dep_ == "appos" else None
+            if described is not None and described.label_ in ("PERSON", "ORG"):
+                # "Syed Farook, the husband ... who died", "Abu Ali, a commander who led the assault":
+                # the description is of the one it is set beside
+                found += self.phrase_entities(head.head)
+                continue
             person = self._titled_person(head)
             if person is not None:
                 found.append(person)
@@ -1002,7 +1008,9 @@ class EventArguments:
             attack = next((by_trigger[i] for i in sorted(related) if i in by_trigger and by_trigger[i].label_ == "strike"),
                           attacks[0] if len(attacks) == 1 else before[-1] if before else None)
             if attack is not None:
-                event._.actors = event._.actors or attack._.actors
+                # "Abu Ali, a commander who led the assault, was killed": not by himself
+                victims = {(t.start, t.end) for t in event._.targets}
+                event._.actors = event._.actors or [a for a in attack._.actors if (a.start, a.end) not in victims]
                 if event._.quantity is not None and event._.quantity._.unit is None and not event._.targets:
                     event._.targets = attack._.targets  # "fired on farmers, killing 12": 12 farmers
                 # "shelled a market, killing 12 civilians": the attack struck civilians too

@@ -11,6 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..records import is_caption
 from .arguments import dated_later
 from .events import EVENTS, HYPOTHETICAL
 
@@ -75,7 +76,11 @@ class Attribution:
 
     def _reporting_verb(self, trigger: Token) -> Token | None:
         child = trigger
+        # "A photo shows Malik and Farook, who died in a gunbattle": a picture, no source
+        pictured = is_caption(trigger.sent.text)
         for ancestor in trigger.ancestors:
+            if pictured and ancestor.lemma_ == "show":
+                return None
             # "which Malik confirmed just before she opened fire": said before it, so not of it
             when = child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in child.children)
             if self._reports(ancestor) and child.dep_ not in ("nsubj", "nsubjpass", "csubj") and not when:

@@ -545,3 +545,11 @@ def test_a_state_named_near_where_an_attack_struck_is_not_its_target(extract):
 ])
 def test_the_gathering_two_leaders_met_at_is_where_they_met_not_another_meeting(extract, text):
     assert len([e for e in _events(extract, text) if e.type == "meeting"]) == 1
+
+
+def test_a_description_set_beside_a_name_is_of_that_one_and_a_photo_is_no_source(extract):
+    event = _only(extract, "FILE - A photo shows Amina Yusuf, left, and Omar Ali, the couple who died in a gunbattle "
+                           "with police after a shooting in Minneapolis, Minnesota, March 9, 2024.", "casualties")
+    assert "Omar Ali" in [m.text for m in event.targets] and event.claims[0].claimant is None
+    strike = _only(extract, "Abu Ali, a commander who led the assault on Raqqa, was killed on Monday.", "strike")
+    assert [m.text for m in strike.actors] == ["Abu Ali"]
