@@ -67,6 +67,16 @@ def dated_later(trigger: Token, date: Span) -> bool:
     return False
 
 
+def _then(trigger: Token, dates_by_sentence: dict[int, list[Span]]) -> Span | None:
+    """ "... on September 11, 2001. Nearly 3,000 people died then": the last day the sentence before named."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if not any(c.dep_ == "advmod" and c.lower_ == "then" for c in verb.children) or trigger.sent.start == 0:
+        return None
+    before = trigger.doc[trigger.sent.start - 1].sent.start
+    dated = [span for span in dates_by_sentence.get(before, []) if span._.date_value]
+    return dated[-1] if dated else None
+
+
 def _venue_of(noun: Token, gatherings: set[int]) -> bool:
     """Whether a meeting noun is where another meeting of its sentence was held ("met at the summit",
     "talks on the sidelines of the summit")."""
@@ -896,7 +906,8 @@ class EventArguments:
             event._.targets = targets
             event._.places = places
             sentence_start = trigger.sent.start
-            event._.date = self._nearest(trigger, dates_by_sentence.get(sentence_start, []), own_clauses=True)
+            event._.date = self._nearest(trigger, dates_by_sentence.get(sentence_start, []), own_clauses=True) \
+                or _then(trigger, dates_by_sentence)
             quantity = self._quantity(trigger, kind, quantities_by_sentence.get(sentence_start, []), triggers)
             event._.quantity = quantity
             role = self.rules["count_owner"].get(kind)

@@ -553,3 +553,10 @@ def test_a_description_set_beside_a_name_is_of_that_one_and_a_photo_is_no_source
     assert "Omar Ali" in [m.text for m in event.targets] and event.claims[0].claimant is None
     strike = _only(extract, "Abu Ali, a commander who led the assault on Raqqa, was killed on Monday.", "strike")
     assert [m.text for m in strike.actors] == ["Abu Ali"]
+
+
+def test_then_is_the_day_the_sentence_before_named(extract):
+    text = ("Gunmen attacked a hotel in Nairobi on January 15, 2019.\n"
+            "Twenty-one people died then, and the city has not forgotten.")
+    event = _only(extract, text, "casualties")
+    assert (event.date.value, event.date_inferred) == ("2019-01-15", False)
