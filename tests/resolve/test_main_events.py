@@ -51,10 +51,19 @@ def test_an_undated_report_that_names_nothing_is_the_main_event_among_several(ex
     assert len(first.claims) == 2 and _keys(first.places) == {"kano"} and _keys(second.places) == {"maiduguri"}
 
 
-def test_another_attack_is_one_more_event(extract):
-    facts = extract("Russian forces attacked Vovchansk on Monday.\n"
-                    "Russian forces launched another assault, officials said.", PUBLISHED)
-    assert len(_of(facts, "strike")) == 2
+@pytest.mark.parametrize(("text", "kind", "count"), [
+    # another attack is one more event
+    ("Russian forces attacked Vovchansk on Monday.\nRussian forces launched another assault, officials said.",
+     "strike", 2),
+    # a meeting planned is not one held years before
+    ("Kim Jong Un met Vladimir Putin in Vladivostok in April 2015.\nTrump said he and Putin plan to meet soon.",
+     "meeting", 2),
+    # a visit through several sites in one sentence is one meeting
+    ("During a visit to Russia in September 2015, Kim Jong Un toured Vostochny Spaceport with Putin, visited "
+     "production sites for military aircraft at Komsomolsk, and viewed Russian warships.", "meeting", 1),
+])
+def test_how_many_events_an_article_tells(extract, text, kind, count):
+    assert len(_of(extract(text, PUBLISHED), kind)) == count
 
 
 def test_a_definite_report_may_name_a_village_nothing_is_known_of(extract):
@@ -87,12 +96,18 @@ def test_the_dead_of_an_article_s_attack_are_its_attacker_s_doing_where_it_struc
         assert "place" in casualties.inferred_roles
 
 
-def test_a_call_s_parties_count_in_either_role(extract):
-    facts = extract("Wendy Sherman held a phone call with Helga Schmid on Monday.\n"
-                    "In a statement describing the call between Sherman and Schmid, the State Department said "
-                    "they discussed Ukraine.", PUBLISHED)
-    (call,) = _of(facts, "call")
-    assert len(call.claims) == 2
+@pytest.mark.parametrize(("text", "kind"), [
+    # a call's parties count in either role
+    ("Wendy Sherman held a phone call with Helga Schmid on Monday.\nIn a statement describing the call between "
+     "Sherman and Schmid, the State Department said they discussed Ukraine.", "call"),
+    # the attacks a relative clause describes are the ones told before, in the county of their town
+    ("Two gunmen opened fire at a clinic in Fresno on Wednesday, killing nine people.\nInvestigators are now "
+     "focused on what inspired the couple to plan and carry out the attacks, which mainly targeted staff in "
+     "Fresno County.", "strike"),
+])
+def test_a_report_told_again_in_other_words_is_one_event(extract, text, kind):
+    (event,) = _of(extract(text, PUBLISHED), kind)
+    assert len(event.claims) == 2
 
 
 def test_a_report_that_contradicts_the_main_event_keeps_its_own_arguments(extract):
@@ -144,14 +159,6 @@ def test_a_report_of_one_of_an_attack_s_weapons_is_part_of_it(extract):
     assert {c.quantity.minimum for c in strike.claims if c.quantity} == {3}  # the part adds no competing figure
 
 
-def test_the_attacks_a_relative_clause_describes_are_the_ones_told_before(extract):
-    facts = extract("Two gunmen opened fire at a clinic in Fresno on Wednesday, killing nine people.\n"
-                    "Investigators are now focused on what inspired the couple to plan and carry out the attacks, "
-                    "which mainly targeted staff in Fresno County.", PUBLISHED)
-    (strike,) = _of(facts, "strike")
-    assert len(strike.claims) == 2
-
-
 @pytest.mark.parametrize("text", [
     # a threat to strike is no strike that happened, nor a trend of attacks one
     "A car bomb exploded at an army post in Zarqa on Tuesday, killing four soldiers.\n"
@@ -165,18 +172,6 @@ def test_threats_and_attacks_in_general_are_not_the_attack_told_of(extract, text
     strikes = _of(extract(text, PUBLISHED), "strike")
     assert len(strikes) == 2
     assert all(len({c.modality for c in strike.claims}) == 1 and len(strike.claims) == 1 for strike in strikes)
-
-
-def test_a_meeting_planned_is_not_one_held_years_before(extract):
-    facts = extract("Kim Jong Un met Vladimir Putin in Vladivostok in April 2015.\n"
-                    "Trump said he and Putin plan to meet soon.", PUBLISHED)
-    assert len(_of(facts, "meeting")) == 2
-
-
-def test_a_visit_through_several_sites_in_one_sentence_is_one_meeting(extract):
-    facts = extract("During a visit to Russia in September 2015, Kim Jong Un toured Vostochny Spaceport with Putin, "
-                    "visited production sites for military aircraft at Komsomolsk, and viewed Russian warships.", PUBLISHED)
-    assert len(_of(facts, "meeting")) == 1
 
 
 def test_the_attack_told_again_names_the_town_of_a_region_and_its_toll_is_there_too(extract):
