@@ -396,12 +396,16 @@ class Attribution:
     @staticmethod
     def _author(phrase: Span) -> Span | None:
         """Who released the document "the report" refers to: the named subject of the latest verb
-        before it that took such a document as object ("Amnesty International released a report")."""
+        before it that took such a document as object ("Amnesty International released a report"),
+        or the name it was last called by ("the Amnesty report")."""
         doc, word = phrase.doc, phrase.root.lemma_.lower()
         for token in reversed(doc[:phrase.start]):
-            if token.lemma_.lower() != word or token.dep_ != "dobj":
+            if token.lemma_.lower() != word:
                 continue
-            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            # "the Amnesty report said ...", "Amnesty's report"
+            subjects = [c for c in token.children if c.dep_ in ("compound", "poss")]
+            if token.dep_ == "dobj":
+                subjects += [c for c in token.head.children if c.dep_ == "nsubj"]
             authors = [e for s in subjects for e in doc.ents
                        if e.start <= s.i < e.end and e.label_ in ("ORG", "PERSON", "GPE")]
             if authors:

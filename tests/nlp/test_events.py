@@ -234,6 +234,8 @@ CLAIMANT_CASES = [
     # "the report said" speaks for whoever released the report
     ("Amnesty International released a report on Tuesday about the war.\n"
      "The report said troops killed 400 civilians in Mosul.", "amnesty-international", "say"),
+    ("The Amnesty International report said the crackdown went on.\n"
+     "The report said troops shelled a village in Sagaing.", "amnesty-international", "say"),
     # a pronoun speaks for the party the previous sentence named
     ("Ukraine continued its campaign against Russian fuel depots.\nIt said its drones struck a depot in Bryansk.",
      "ukraine", "say"),
