@@ -89,6 +89,14 @@ def _venue_of(noun: Token, gatherings: set[int]) -> bool:
     return any(i in gatherings and i != noun.i for i in (holder.i, holder.head.i))
 
 
+def _mark_victims(word: Token) -> Span:
+    """``word`` written onto the doc as the unnamed party of a toll's victims."""
+    doc = word.doc
+    victims = Span(doc, word.i, word.i + 1, label="AGENT")
+    set_entities(doc, sorted([*doc.ents, victims], key=lambda span: span.start))
+    return victims
+
+
 def _passive_participle(verb: Token) -> bool:
     """ "a drone shot down by an American jet", "villages shelled overnight": a participle that
     qualifies what it was done to."""
@@ -941,14 +949,11 @@ class EventArguments:
         or a market: civilians, as conflict-event data codes them, written onto the doc
         as a party over the counted word.
         """
-        doc = unit.doc
         # "400 civilian deaths", "civilian casualties": the word that says who they were
         said = next((c for c in unit.children if c.dep_ == "amod" and c.ent_type_ == "" and c.lower_ in self.rules["victim_words"]),
                     None)
         if said is not None:
-            victims = Span(doc, said.i, said.i + 1, label="AGENT")
-            set_entities(doc, sorted([*doc.ents, victims], key=lambda span: span.start))
-            return [victims]
+            return [_mark_victims(said)]
         if unit.lemma_.lower() not in self.rules["generic_tolls"] and unit.lower_ not in self.rules["generic_tolls"]:
             return []
         sentence = unit.sent
@@ -959,9 +964,7 @@ class EventArguments:
                 return [self._entity_at(unit.doc, named)]
         if unit.ent_type_ or not any(self._civilian_setting(s) for s in strikes if s.sent.start == sentence.start):
             return []
-        victims = Span(doc, unit.i, unit.i + 1, label="AGENT")
-        set_entities(doc, sorted([*doc.ents, victims], key=lambda span: span.start))
-        return [victims]
+        return [_mark_victims(unit)]
 
     def _civilian_setting(self, strike: Span) -> bool:
         """Whether an attack struck where civilians are ("a restaurant", "a crowded park", "a

@@ -6,7 +6,7 @@ so two figures for it stay side by side.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -130,6 +130,11 @@ def _toll_kind(event: Event) -> str:
 
 def _sentences(event: Event) -> set[tuple[str, int]]:
     return {(c.provenance.article, c.provenance.sentence) for c in event.claims}
+
+
+def _toll_sentences(events: Iterable[Event]) -> set[tuple[str, int]]:
+    """The sentences that give a figure of dead or wounded."""
+    return {s for event in events if event.type == "casualties" and _figures(event) for s in _sentences(event)}
 
 
 def same_event(a: Event, b: Event) -> bool:
@@ -388,7 +393,7 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
                 return True
         return False
 
-    tolls = {s for event in events if event.type == "casualties" and _figures(event) for s in _sentences(event)}
+    tolls = _toll_sentences(events)
     headlines = [event for event in events if _is_headline(event)]
     captions = [event for event in events if _is_caption(event) and not _is_headline(event)]
     for event in events:
@@ -492,7 +497,7 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
     a region in the town it names.
     """
     main = _main_events(events)
-    tolls = {s for event in events if event.type == "casualties" and _figures(event) for s in _sentences(event)}
+    tolls = _toll_sentences(events)
     named_of_type = Counter(event.type for event in events if _arguments(event))
     kept: list[Event] = list(events)
     dropped: set[int] = set()
@@ -500,8 +505,8 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
         costed = event.type in COSTED_TYPES and bool(_sentences(event) & tolls)
         # "he was shot in broad daylight" names nobody: in an article that names one such event, it
         # is that event; among several, it is one more, told in the main event's terms
-        unnamed = not (_arguments(event) or event.another or event.generic) and (named_of_type[event.type] <= 1 and not costed
-                                                                 or event.date_inferred)
+        unnamed = not (_arguments(event) or event.another or event.generic) \
+            and (named_of_type[event.type] <= 1 and not costed or event.date_inferred)
         # "Iran has stepped up its rhetoric since the IS attacks": an undated, unplaced report of a
         # party's attack is the one the article told of it before
         recalled = event.date_inferred and not (costed or event.places or event.another or event.generic) \
