@@ -655,6 +655,9 @@ def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...], geograp
     """``event`` with the ``roles`` it leaves out taken from ``main``, and said to be inferred; with
     ``dated``, also the day of ``main`` when ``event`` states none."""
     filled = {field: getattr(main, field) for _, field in roles if not getattr(event, field) and getattr(main, field)}
+    # "Abu Ali, a commander who led the assault, was killed": the dead are not their own attacker
+    if "actors" in filled and _keys(filled["actors"]) & _keys(event.targets):
+        del filled["actors"]
     if dated and event.date_inferred and not main.date_inferred and main.date is not None:
         event = replace(event, date=main.date)
     places, nearer = _keys(event.places), _keys(main.places)
