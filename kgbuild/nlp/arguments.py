@@ -34,6 +34,7 @@ _SETTING_DEPS = frozenset({"dobj", "prep", "pobj", "conj", "nsubjpass", "compoun
 # Words that put the event before the clause they attach it to ("... after enduring a week of violence").
 _BEFORE_THEN = frozenset({"after", "following"})
 _BORDERS = frozenset({"border", "frontier", "boundary"})
+_ALLIED = frozenset({"alongside", "beside", "with"})
 _BY_AGENT = [("prep", frozenset({"by"})), ("pobj", None)]
 
 
@@ -65,6 +66,16 @@ def dated_later(trigger: Token, date: Span) -> bool:
         if node.lower_ in _BEFORE_THEN and node.dep_ in ("prep", "mark"):
             return date.root.i not in {t.i for t in node.subtree}
     return False
+
+
+def sentence_start(token: Token | Span, back: int) -> int:
+    """Where the sentence ``back`` sentences before ``token``'s own starts (the article's first, at most)."""
+    sentence = token.sent
+    for _ in range(back):
+        if sentence.start == 0:
+            break
+        sentence = token.doc[sentence.start - 1].sent
+    return sentence.start
 
 
 def _then(trigger: Token, dates_by_sentence: dict[int, list[Span]]) -> Span | None:
@@ -278,6 +289,7 @@ class EventArguments:
             "individual_nouns": frozenset(rules.get("individual_nouns", ())),
             "venue_nouns": frozenset(rules.get("venue_nouns", ())),
             "travel_verbs": frozenset(rules.get("travel_verbs", ())),
+            "group_nouns": frozenset(rules.get("group_nouns", ())),
             "count_owner": dict(rules.get("count_owner", {})),
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
             "place_nouns": frozenset(rules.get("place_nouns", ())),
@@ -408,10 +420,18 @@ class EventArguments:
         return None
 
     def _named_before(self, noun: Token) -> list[Span]:
-        """ "the army had struck": the party the article last named with that noun ("the Sudanese army")."""
-        if noun.lemma_ not in self.rules["carriers"] or not any(c.lower_ == "the" for c in noun.children):
+        """ "the army had struck": the party the article last named with that noun ("the Sudanese army");
+        "the group said it had fired": the organisation named last, in its sentence or the two before."""
+        if not any(c.lower_ == "the" for c in noun.children):
             return []
         doc = noun.doc
+        if noun.lemma_ in self.rules["group_nouns"] and noun.tag_ == "NN" and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):  # not "the group of soldiers"
+            start = sentence_start(noun, back=2)
+            bodies = [e for e in doc.ents if start <= e.start and e.end <= noun.i and e.label_ == "ORG" and not self.is_media(e)]
+            return bodies[-1:]
+        if noun.lemma_ not in self.rules["carriers"]:
+            return []
         for token in reversed(doc[max(0, noun.i - _ANTECEDENT_WINDOW):noun.i]):
             if token.lemma_ == noun.lemma_ and token.pos_ == "NOUN":
                 found = self.phrase_entities(token)
@@ -443,8 +463,8 @@ class EventArguments:
                 if token.dep_ not in ("nsubj", "nsubjpass") or token.i == pronoun.i or token.tag_ == "PRP":
                     continue
                 noun = token.head.head if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" else token
-                if _subject_agrees(noun, kind):
-                    return self.phrase_entities(noun) or self._described(noun, kind)
+                if _subject_agrees(noun, kind) or kind == "body" and self._named_before(noun):
+                    return self.phrase_entities(noun) or self._named_before(noun) or self._described(noun, kind)
             found: dict[int, Span] = {}
             for token in doc[start:end]:
                 ent = self._entity_at(doc, token)
@@ -810,8 +830,10 @@ class EventArguments:
             bordering = ent.root.head.lemma_ in _BORDERS or ent.root.head.head.lemma_ in _BORDERS
             # "an attack on a post near a camp for Syrian refugees": what is near says where, not whom
             located = any(a.lower_ in self.rules["near_preps"] for a in ent.root.ancestors if a.i in subtree)
+            # "a ground operation alongside Iraqi forces": an ally
+            allied = any(a.lower_ in _ALLIED for a in ent.root.ancestors if a.i in subtree)
             if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken \
-                    and not (sourced or bordering or located or self._of_one_person(ent.root)):
+                    and not (sourced or bordering or located or allied or self._of_one_person(ent.root)):
                 return [ent]
         return []
 
@@ -819,7 +841,8 @@ class EventArguments:
         """The span in the trigger's own clause, else one attached to a clause above it
         ("said last month that 434,000 were killed in 2024" -> 2024), else the nearest; with
         ``own_clauses``, never one in a relative clause that describes something else ("before
-        it was bombed, the mosque was where the caliphate was declared in 2014")."""
+        it was bombed, the mosque was where the caliphate was declared in 2014"), nor one in a relative
+        clause inside its own phrase that describes another noun in it."""
         subtree = {t.i for t in trigger.subtree}
         # how far up the clause each ancestor sits: a nearer clause is the trigger's own
         height = {t.i: level for level, t in enumerate(trigger.ancestors, start=1)}
@@ -827,9 +850,9 @@ class EventArguments:
         for span in spans:
             # nor when a state began ("Duterte, in office since June 30, made the visit")
             began = span.root.head.lower_ == "since" and span.root.head.head.i != trigger.i
-            if own_clauses and (began or span.root.i not in subtree and any(
-                    node.dep_ == "relcl" and node.i not in height for node in span.root.ancestors)):
-                continue
+            if own_clauses and (began or any(node.dep_ == "relcl" and node.i not in height and node.i != trigger.i and (
+                    span.root.i not in subtree or node.head.i != trigger.i) for node in span.root.ancestors)):
+                continue  # also "airstrikes on parts of Aleppo, which the rebels seized four years ago"
             attached = span.root.head.head if span.root.head.dep_ == "prep" else span.root.head
             tier = 0 if span.root.i in subtree else height.get(attached.i, len(height) + 1)
             ranked.append((tier, abs(span.root.i - trigger.i), span))
@@ -913,10 +936,10 @@ class EventArguments:
             event._.actors = actors
             event._.targets = targets
             event._.places = places
-            sentence_start = trigger.sent.start
-            event._.date = self._nearest(trigger, dates_by_sentence.get(sentence_start, []), own_clauses=True) \
+            opening = trigger.sent.start
+            event._.date = self._nearest(trigger, dates_by_sentence.get(opening, []), own_clauses=True) \
                 or _then(trigger, dates_by_sentence)
-            quantity = self._quantity(trigger, kind, quantities_by_sentence.get(sentence_start, []), triggers)
+            quantity = self._quantity(trigger, kind, quantities_by_sentence.get(opening, []), triggers)
             event._.quantity = quantity
             role = self.rules["count_owner"].get(kind)
             owners = self.phrase_entities(quantity._.unit) if role and quantity is not None and quantity._.unit is not None else []

@@ -12,8 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import is_caption
-from .arguments import dated_later
-from .events import EVENTS, HYPOTHETICAL
+from .arguments import dated_later, sentence_start
+from .events import EVENTS, HYPOTHETICAL, expand_lexicons
 
 # "No casualties were reported" states a figure of zero, not a negated event.
 _ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "one", "damage"})
@@ -54,14 +54,15 @@ class Attribution:
         self.rules: dict[str, Any] = {}
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
-                   rules: dict[str, Any] | None = None) -> None:
-        rules = rules or {}
+                   rules: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None) -> None:
+        rules = expand_lexicons(rules or {}, lexicons or {})
         self.rules = {
             "verbs": frozenset(rules["reporting_verbs"]),
             "according": [tuple(p) for p in rules["according_to"]],
             "persons": frozenset(rules["pronouns"]["person"]),
             "groups": frozenset(rules["pronouns"]["group"]),
             "documents": frozenset(rules.get("document_nouns", ())),
+            "group_nouns": frozenset(rules.get("group_nouns", ())),
             "modality": rules["modality"],
             "precedence": rules["precedence"],
             "hypothetical": {key: frozenset(words) for key, words in rules.get("hypothetical", {}).items()},
@@ -371,7 +372,7 @@ class Attribution:
         root = phrase.root
         doc = phrase.doc
         if root.lower_ in self.rules["groups"] and len(phrase) == 1:
-            window = doc[max(0, self._sentence_start(phrase, 3)):phrase.start]
+            window = doc[max(0, sentence_start(phrase, 3)):phrase.start]
             earlier = [c for c in claimants if c.end <= phrase.start and c.start >= window.start
                        and c.root.lower_ not in self.rules["speakers_pronouns"] and c.label_ != "PERSON"]
             if earlier:
@@ -383,6 +384,11 @@ class Attribution:
         word = root.lemma_.lower()
         if word in self.rules["documents"]:
             return self._author(phrase)
+        if word in self.rules["group_nouns"] and root.tag_ == "NN":
+            # "The Arakan Army said ... The group said": the organisation named last
+            window = doc[sentence_start(phrase, 2):phrase.start]
+            bodies = [e for e in window.ents if e.label_ == "ORG"]
+            return bodies[-1] if bodies else None
         # "the fire service" is no intelligence service: every modifier must recur in the name
         modifiers = {c.lower_ for c in root.children if c.dep_ in ("compound", "amod")}
         named = [c for c in claimants if c.root.i != root.i and any(t.lemma_.lower() == word for t in c)
@@ -411,13 +417,4 @@ class Attribution:
             if authors:
                 return authors[0]
         return None
-
-    @staticmethod
-    def _sentence_start(phrase: Span, back: int) -> int:
-        sentence = phrase.sent
-        for _ in range(back):
-            if sentence.start == 0:
-                break
-            sentence = phrase.doc[sentence.start - 1].sent
-        return sentence.start
 

@@ -29,6 +29,7 @@ ROLES = "roles"
 
 
 _MISTAKEN_FOR_TOWNS = frozenset({"PRODUCT", "ORG", "PERSON"})
+_MISTAKEN_FOR_CITIES = frozenset({"PRODUCT", "ORG", "NORP", "WORK_OF_ART", "LANGUAGE"})
 # How many tokens the regions in brackets after a name may run to: "(Bakhmut raion, Donetsk)".
 _BRACKETED_REGION_WORDS = 9
 # words after a town's name that say it is one: "Kherson city (Kherson)"
@@ -49,6 +50,8 @@ class TownNames:
 
     * after a preposition of place ("attacked positions near Marinka"), when GeoNames knows
       a town of that name, and after "the town of" or "the village of", known or not;
+    * as the object of a verb or after "of" ("airstrikes hit Aleppo", "parts of Aleppo"), when
+      GeoNames knows a large city of that name;
     * before the regions that hold it in brackets, as incident notes write them ("shelled
       Huliaipole (Polohy raion, Zaporizhzhia)", "near Mafa (Borno)"), known to GeoNames or not.
 
@@ -57,14 +60,17 @@ class TownNames:
 
     def __init__(self) -> None:
         self.is_town: Callable[[str], bool] = lambda name: False
+        self.is_city: Callable[[str], bool] = lambda name: False
         self.prepositions: frozenset[str] = frozenset()
         self.designators: frozenset[str] = frozenset()
         self.water: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
-                   towns: Callable[[str], bool] | None = None, prepositions: Iterable[str] = (),
-                   designators: Iterable[str] = (), names: dict[str, Any] | None = None) -> None:
+                   towns: Callable[[str], bool] | None = None, cities: Callable[[str], bool] | None = None,
+                   prepositions: Iterable[str] = (), designators: Iterable[str] = (),
+                   names: dict[str, Any] | None = None) -> None:
         self.is_town, self.prepositions = towns or self.is_town, frozenset(prepositions)
+        self.is_city = cities or self.is_city
         self.designators = frozenset(designators)
         self.water = frozenset((names or {}).get("water_words", ()))
 
@@ -72,21 +78,27 @@ class TownNames:
         doc = self._waters(doc)
         # the model takes small towns for products, bodies or people too ("artillery hit Siversk",
         # "killed in Sinjar")
-        relabelled = {ent.start: Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents
-                      if ent.label_ in _MISTAKEN_FOR_TOWNS and not ent.ent_id_ and ent.root.dep_ == "pobj"
-                      and (ent.root.head.lower_ in self.prepositions and self.is_town(ent.text) or _named_settlement(ent.root))}
+        relabelled = {ent.start: Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents if not ent.ent_id_ and (
+            ent.label_ in _MISTAKEN_FOR_TOWNS and ent.root.dep_ == "pobj"
+            and (ent.root.head.lower_ in self.prepositions and self.is_town(ent.text) or _named_settlement(ent.root))
+            # not a person: "met Victoria" is as likely; "the outskirts of Aleppo" may come as a language
+            or ent.label_ in _MISTAKEN_FOR_CITIES and all(t.is_title for t in ent) and self._city_named(ent.root)
+            and self.is_city(ent.text))}
         found = list(relabelled.values())
         for token in doc:
-            if token.ent_type_ or not token.is_title or token.dep_ != "pobj" or token.pos_ not in ("PROPN", "NOUN"):
+            if token.ent_type_ or not token.is_title or token.pos_ not in ("PROPN", "NOUN"):
                 continue
-            named = _named_settlement(token)  # "the town of Sake", where the model reads "sake" as a noun
-            if not named and (token.pos_ != "PROPN" or token.head.lower_ not in self.prepositions):
+            named = token.dep_ == "pobj" and _named_settlement(token)  # "the town of Sake", where the model reads "sake" as a noun
+            after_preposition = token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in self.prepositions
+            city_named = token.pos_ == "PROPN" and self._city_named(token)
+            if not (named or after_preposition or city_named):
                 continue
             start = token.i  # "Velyka Novosilka": the words of the name before its head
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
                     and doc[start - 1].is_title and not doc[start - 1].ent_type_:
                 start -= 1
-            if named or self.is_town(doc[start:token.i + 1].text):
+            name = doc[start:token.i + 1].text
+            if named or after_preposition and self.is_town(name) or city_named and self.is_city(name):
                 found.append(Span(doc, start, token.i + 1, label="GPE"))
         for more in (self._bracketed(doc), self._before_settlement_word(doc)):
             found += [span for span in more if not _overlaps(span, found)]
@@ -95,6 +107,12 @@ class TownNames:
             kept = [ent for ent in doc.ents if ent.start not in relabelled and not any(t.i in covered for t in ent)]
             set_entities(doc, sorted(kept + found, key=lambda span: span.start))
         return doc
+
+    @staticmethod
+    def _city_named(token: Any) -> bool:
+        """Where a large city's name alone says it is one, though no preposition of place does:
+        "airstrikes hit Aleppo", "the outskirts of Aleppo" (not a sentence's first word, which any name may be)."""
+        return token.i > token.sent.start and (token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ == "of")
 
     def _waters(self, doc: Doc) -> Doc:
         """ "the Niger River", "the Dnipro river": a river or lake, not the state or town it is named for."""

@@ -21,13 +21,13 @@ _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # Without one of these an expression is a duration ("two weeks") or vague ("decades"), not a date.
 _DATE_CUE = re.compile(
     rf"\b(?:{_MONTH_NAMES}|{_WEEKDAYS}|today|yesterday|tomorrow|tonight|\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)"
-    rf"|(?:last|this|next|past) (?:week|month|year|spring|summer|autumn|fall|winter)"
+    rf"|(?:last|this|next|past) (?:week|month|year|spring|summer|autumn|fall|winter)|weekend"
     rf"|(?:following|next|previous|preceding) day|day (?:before|after)|a day (?:later|earlier)|ago)\b",
     re.IGNORECASE,
 )
 _QUALIFIERS = re.compile(
     r"\b(?:on|in|at|by|since|until|from|during|the|of|early|mid|late|earlier|later|end|beginning|start|"
-    r"morning|afternoon|evening|night|overnight|local time|around|about)\b",
+    r"morning|afternoon|evening|night|overnight|local time|around|about|over)\b",
     re.IGNORECASE,
 )
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
@@ -37,6 +37,7 @@ _RELATIVE_YEAR = re.compile(r"^(?:(.+?) )?(last|next|this) year$", re.IGNORECASE
 _YEAR = re.compile(r"^((?:1[89]|20)\d\d)$")
 _MONTH_YEAR = re.compile(rf"^({_MONTH_NAMES})\.? ((?:19|20)\d\d)$", re.IGNORECASE)
 _RELATIVE_WEEK = re.compile(r"^(last|this|next|past) week$", re.IGNORECASE)
+_WEEKEND = re.compile(r"^(?:(last|this|next|past) )?weekend$", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"^(?:last )?({_WEEKDAYS})$", re.IGNORECASE)
 _WEEKDAY_NUMBERS = {name: number for number, name in enumerate(_WEEKDAYS.split("|"))}
 # Holidays on one day of the year: "the New Year's shooting rampage", "on Christmas Day".
@@ -118,6 +119,12 @@ def _idiom(text: str, base: date | None, ahead: bool = False) -> Normalised | No
         shift = {"last": -7, "past": -7, "this": 0, "next": 7}[match.group(1).lower()]
         monday = base - timedelta(days=base.weekday()) + timedelta(days=shift)
         return monday.isoformat(), "week"
+    if match := _WEEKEND.match(text):
+        # the week it ends: on a weekday, "the weekend" of a report is the one just past, of a plan the coming one
+        which, weekend_now = (match.group(1) or "the").lower(), base.weekday() >= 5
+        past = which in ("last", "past") or which in ("the", "this") and not (weekend_now or ahead)
+        shift = 7 if which == "next" else -7 if past else 0
+        return (base - timedelta(days=base.weekday()) + timedelta(days=shift)).isoformat(), "week"
     return None
 
 

@@ -47,6 +47,20 @@ def expand_lexicons(value: Any, lexicons: dict[str, list[str]]) -> Any:
     return value
 
 
+# How a plural noun ends, and what its singular ends in instead.
+_PLURAL_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""))
+
+
+def _lemmas(attrs: dict[str, Any]) -> list[str]:
+    lemma = attrs.get("LEMMA")
+    return [lemma] if isinstance(lemma, str) else list((lemma or {}).get("IN", []))
+
+
+def _is_noun_node(attrs: dict[str, Any]) -> bool:
+    pos = attrs.get("POS")
+    return pos == "NOUN" or isinstance(pos, dict) and "NOUN" in pos.get("IN", [])
+
+
 class EventTriggers:
     """Mark event trigger words with the dependency patterns of ``triggers.json``."""
 
@@ -55,6 +69,7 @@ class EventTriggers:
         self.patterns: dict[str, dict[str, Any]] = {}
         self.cameo_codes: dict[str, dict[str, str]] = {}
         self.default_cameo: dict[str, str] = {}
+        self.noun_lemmas: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    patterns: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None) -> None:
@@ -65,6 +80,8 @@ class EventTriggers:
         for row in expand_lexicons((patterns or {}).get("patterns", []), lexicons or {}):
             self.matcher.add(row["id"], row["pattern"])
             self.patterns[row["id"]] = row
+        self.noun_lemmas = frozenset(lemma for row in self.patterns.values() for node in row["pattern"]
+                                     if _is_noun_node(node["RIGHT_ATTRS"]) for lemma in _lemmas(node["RIGHT_ATTRS"]))
 
     def cameo_code(self, trigger: Token, row: dict[str, Any]) -> str | None:
         """The CAMEO event code of a trigger: the verb dictionary's code for its lemma under the
@@ -72,7 +89,22 @@ class EventTriggers:
         kind = row["type"]
         return self.cameo_codes.get(kind, {}).get(trigger.lemma_.lower()) or row.get("cameo") or self.default_cameo.get(kind)
 
+    def _common_nouns_in_capitals(self, doc: Doc) -> None:
+        """Read a sentence's first word as the trigger noun it is when the tagger took it, capitalised,
+        for a name ("Airstrikes and mortars crashed down", tagged a proper noun with lemma "Airstrikes")."""
+        for sentence in doc.sents:
+            word = sentence[0]
+            if word.tag_ not in ("NNP", "NNPS") or word.ent_type_ or not word.is_title:
+                continue
+            lower = word.lower_
+            readings = [(lower[:-len(end)] + base, "NNS") for end, base in _PLURAL_ENDINGS if lower.endswith(end)]
+            readings.append((lower, "NN"))
+            lemma = next(((lemma, tag) for lemma, tag in readings if lemma in self.noun_lemmas), None)
+            if lemma is not None:
+                word.lemma_, word.tag_, word.pos_ = lemma[0], lemma[1], "NOUN"
+
     def __call__(self, doc: Doc) -> Doc:
+        self._common_nouns_in_capitals(doc)
         best: dict[int, tuple[int, float, str]] = {}
         for pattern_id, tokens in self.matcher(doc):
             row = self.patterns[pattern_id]

@@ -134,6 +134,14 @@ def town_names() -> Callable[[str], bool]:
     return is_town_name
 
 
+@registry.misc("kgbuild.city_names.v1")
+def city_names() -> Callable[[str], bool]:
+    """Whether the geocoder knows a city so large that its name alone is a place."""
+    from ..resolve.geocode import is_city_name
+
+    return is_city_name
+
+
 @registry.misc("kgbuild.place_prepositions.v1")
 def place_prepositions() -> list[str]:
     """The prepositions after which ``arguments.json`` reads a name as where an event happened."""

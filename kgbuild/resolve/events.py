@@ -221,7 +221,10 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
     if not sides and (event.type == "strike" or event.type == "interception" and actors
                       or event.type == "casualties" and targets):
         # "a missile killed five civilians in Kharkiv": the civilians and the state it struck
-        own = {_state_of(a, entities) for a in actors}
+        # an armed group fights the state it is from ("the Arakan Army fired rockets at a navy base in
+        # Sittwe"), but what it does to civilians there strikes them, not the state
+        own = {_state_of(a, entities) for a in actors
+               if targets or a.entity not in entities or entities[a.entity].type != "ArmedGroup"}
         # the police act where they serve: "police shot two protesters in Cairo" struck no state
         domestic = any(entities[a.entity].cameo in _DOMESTIC_FORCES for a in actors
                        if a.entity in entities and _state_of(a, entities) is None)

@@ -198,6 +198,11 @@ def is_town_name(name: str) -> bool:
     return folded in _index() or bool(_towns_named(folded))
 
 
+def is_city_name(name: str) -> bool:
+    """Whether ``name`` is the own name of a city large enough to be meant wherever it is written."""
+    return any(own and location.population >= _KNOWN_ANYWHERE for _, own, location in _index().get(fold(name), ()))
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while hundreds of thousands of records are made.

@@ -22,6 +22,11 @@ CASES = [
     ("February 2022", None, ("2022-02", "month")),
     ("last year", THURSDAY, ("2024", "year")),
     ("last week", THURSDAY, ("2025-02-03", "week")),
+    # a weekend is told by the week it ends: of a weekday's report, the one just past
+    ("last weekend", THURSDAY, ("2025-02-03", "week")),
+    ("over the weekend", THURSDAY, ("2025-02-03", "week")),
+    ("last weekend", date(2025, 2, 16), ("2025-02-03", "week")),
+    ("the weekend", date(2025, 2, 16), ("2025-02-10", "week")),
     ("three days ago", THURSDAY, ("2025-02-10", "day")),
     # holidays on one day of the year: the last one
     ("the New Year's", date(2017, 1, 16), ("2017-01-01", "day")),
@@ -45,6 +50,7 @@ CONTEXT_CASES = [
     ("a day earlier", THURSDAY, date(2025, 2, 5), False, ("2025-02-04", "day")),
     ("the following day", THURSDAY, None, False, (None, None)),  # nothing to count from
     ("Friday", THURSDAY, None, True, ("2025-02-14", "day")),
+    ("this weekend", THURSDAY, None, True, ("2025-02-10", "week")),
     ("on Thursday", THURSDAY, None, True, ("2025-02-13", "day")),
 ]
 

@@ -127,6 +127,21 @@ def test_a_town_the_model_takes_for_a_product_is_a_place(extract):
     assert [m.text for m in strike.places] == ["Siversk"] and strike.places[0].entity.startswith("place/siversk")
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Government airstrikes hit Aleppo on Monday, killing nine people.", "Aleppo"),  # a name the model misses
+    ("Airstrikes hit Homs on Monday.", "Homs"),  # one it takes for an organisation
+    ("Warplanes bombed the outskirts of Aleppo overnight.", "Aleppo"),
+])
+def test_a_large_city_the_model_misses_is_a_place_where_a_place_is_named(extract, text, place):
+    (strike,) = [e for e in extract(text).events if e.type == "strike"]
+    assert [m.text for m in strike.places] == [place]
+
+
+def test_a_large_city_s_name_is_no_place_when_it_is_a_person_met(extract):
+    facts = extract("The minister met Victoria Nuland in Brussels on Monday.")
+    assert not any(m.text.startswith("Victoria") for e in facts.events for m in e.places)
+
+
 # Incident notes write a town before the regions that hold it, in brackets: the name is a place,
 # whatever the model took it for, and whether or not GeoNames knows it.
 @pytest.mark.parametrize(("text", "place"), [

@@ -15,6 +15,11 @@ PUBLISHED = date(2016, 5, 12)
 
 # sentence, event type it states
 WORDING = [
+    # an operation of war, not of surgery or rescue
+    ("Kurdish fighters took part in a ground operation near Mosul on Sunday.", "strike"),
+    ("The army began a military operation against the rebels in Idlib.", "strike"),
+    # a trigger noun opening a sentence, which the tagger may take for a name
+    ("He did not look up.\nAirstrikes and mortars crashed down a few blocks away.", "strike"),
     ("Rebels fired mortars at an army base near Aleppo.", "strike"),
     ("Militants in Gaza launched rockets at Israel on Monday.", "strike"),
     ("Hamas fired a barrage of rockets into southern Israel.", "strike"),
@@ -104,6 +109,11 @@ LOOKALIKES = [
     ("Senator John McCain attacked the plan as reckless.", "strike"),
     ("Critics in Ankara attacked the government's handling of the crisis.", "strike"),
     ("Boris Nemtsov's father died of a heart attack in Moscow.", "strike"),
+    ("Police conducted a rescue operation in the flooded town of Derna.", "strike"),
+    ("The surgeon said the operation on his knee in Kyiv went well.", "strike"),
+    # a kind of people named after what befell them is no report of it
+    ("A cafe run by acid attack survivors opened in Lahore last year.", "strike"),
+    ("Bombing victims gathered outside the parliament in Kabul on Monday.", "strike"),
     ("Boris Nemtsov's father died of a heart attack in Moscow.", "casualties"),
     ("Photographs shot in Aleppo by the agency show the damage.", "strike"),
     ("The manager was fired from his job in Lagos last week.", "strike"),
