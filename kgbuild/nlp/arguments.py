@@ -463,8 +463,10 @@ class EventArguments:
                 if token.dep_ not in ("nsubj", "nsubjpass") or token.i == pronoun.i or token.tag_ == "PRP":
                     continue
                 noun = token.head.head if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" else token
-                if _subject_agrees(noun, kind) or kind == "body" and self._named_before(noun):
-                    return self.phrase_entities(noun) or self._named_before(noun) or self._described(noun, kind)
+                # "The group said it had fired": a body the article named before
+                named = self._named_before(noun) if kind == "body" else []
+                if named or _subject_agrees(noun, kind):
+                    return self.phrase_entities(noun) or named or self._described(noun, kind)
             found: dict[int, Span] = {}
             for token in doc[start:end]:
                 ent = self._entity_at(doc, token)

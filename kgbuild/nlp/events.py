@@ -99,9 +99,9 @@ class EventTriggers:
             lower = word.lower_
             readings = [(lower[:-len(end)] + base, "NNS") for end, base in _PLURAL_ENDINGS if lower.endswith(end)]
             readings.append((lower, "NN"))
-            lemma = next(((lemma, tag) for lemma, tag in readings if lemma in self.noun_lemmas), None)
-            if lemma is not None:
-                word.lemma_, word.tag_, word.pos_ = lemma[0], lemma[1], "NOUN"
+            reading = next(((lemma, tag) for lemma, tag in readings if lemma in self.noun_lemmas), None)
+            if reading is not None:
+                (word.lemma_, word.tag_), word.pos_ = reading, "NOUN"
 
     def __call__(self, doc: Doc) -> Doc:
         self._common_nouns_in_capitals(doc)
