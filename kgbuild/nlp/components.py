@@ -431,6 +431,47 @@ def _name_run(doc: Doc, i: int) -> int:
     return end
 
 
+class PersonNames:
+    """Tag as people the names the model leaves untagged when the text says whose they are:
+
+    * one part of a person's name the article gave before, written alone ("Zeid Ra'ad al
+      Hussein ..." then "Zeid called on the government"), the same person's;
+    * a name set beside a word for a person ("Kem Ley, a political analyst, was shot").
+    """
+
+    def __init__(self) -> None:
+        self.person_nouns: frozenset[str] = frozenset()
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   names: dict[str, Any] | None = None) -> None:
+        self.person_nouns = frozenset((names or {}).get("person_nouns", ()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        named_at: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                for part in (ent[0], ent[-1]):
+                    if part.is_title and len(part) > 2:
+                        named_at.setdefault(part.text, ent.start)
+        found, i = [], 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
+                end += 1
+            if end == i:
+                i += 1
+                continue
+            name = doc[i:end]
+            again = len(name) == 1 and named_at.get(name.text, end) < i
+            described = any(c.dep_ == "appos" and c.lemma_.lower() in self.person_nouns for c in name.root.children)
+            if again or described:
+                found.append(Span(doc, i, end, label="PERSON"))
+            i = end
+        if found:
+            set_entities(doc, sorted([*doc.ents, *found], key=lambda span: span.start))
+        return doc
+
+
 class Journalists:
     """Mark the entities of bylines, credits and outlets, which are media, never actors.
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..resources import read_json, read_jsonl
-from .components import Agents, Dates, Journalists, LineBreaks, OrganisationNames, RoleTitles, TownNames
+from .components import Agents, Dates, Journalists, LineBreaks, OrganisationNames, PersonNames, RoleTitles, TownNames
 from .arguments import EventArguments
 from .attribution import Attribution
 from .events import EventTriggers
@@ -51,6 +51,11 @@ def make_organisation_names(nlp: Language, name: str) -> OrganisationNames:
 @Language.factory("kgbuild_role_titles")
 def make_role_titles(nlp: Language, name: str) -> RoleTitles:
     return RoleTitles(nlp)
+
+
+@Language.factory("kgbuild_person_names")
+def make_person_names(nlp: Language, name: str) -> PersonNames:
+    return PersonNames()
 
 
 @Language.factory("kgbuild_journalists")

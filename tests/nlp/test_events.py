@@ -58,6 +58,11 @@ EVENT_CASES = [
     # "it" after "the group" is the organisation named last; an armed group fights the state it is from
     ("The Arakan Army said its fighters had captured Kyauktaw.\nThe group said it had also fired rockets at a navy base "
      "near Sittwe on Monday.", "strike", {"arakan-army"}, {"myanmar"}, {"sittwe"}),
+    # a name the model misses is a person's when a word for a person stands beside it
+    ("In July Kem Ley, a political analyst, was shot in broad daylight in Phnom Penh.", "strike", None, {"kem-ley"},
+     {"phnom-penh"}),
+    # a titled visitor is an official
+    ("Iraqi Foreign Minister Ali Hassan visited Tehran on Monday.", "meeting", {"ali-hassan"}, {"iran"}, {"tehran"}),
     # who fights alongside is an ally, not the target
     ("Kurdish fighters launched an offensive alongside Iraqi forces on Sunday.", "strike", None, set(), None),
     # a strike that names no target was aimed at the state its place lies in
@@ -148,6 +153,13 @@ def test_sentence_yields_event(extract, text, kind, actors, targets, places):
         assert _labels(event, "places") >= places
 
 
+def test_a_name_that_repeats_part_of_a_person_s_name_is_that_person(extract):
+    facts = extract("U.N. human rights chief Zeid Ra'ad al Hussein said he was appalled.\n"
+                    "Zeid called on the Syrian government to let civilians leave.")
+    keys = {m.text: m.entity for m in facts.mentions}
+    assert keys["Zeid"] == keys["Zeid Ra'ad al Hussein"]
+
+
 # sentence, type, (minimum, maximum), unit
 @pytest.mark.parametrize(("text", "actor", "target"), [
     ("Troops clashed with rebels near the border on Friday.", "Troops", "rebels"),
@@ -168,6 +180,7 @@ QUANTITY_CASES = [
     ("At least 31 civilians were killed in the shelling.", "casualties", (31, None), "civilians"),
     ("The strike hit up to 20 warplanes, officials said.", "strike", (None, 20), "warplanes"),
     ("Two ballistic missiles struck the port of Odesa.", "strike", (2, 2), "missiles"),
+    ("Japan offered the Philippines a loan for 10 coast guard patrol ships.", "aid", (10, 10), "ships"),
     ("Dozens of soldiers were wounded in the fighting near Goma.", "casualties", (24, None), "soldiers"),
     ("The army has lost 300,000 to 350,000 soldiers.", "casualties", (300000, 350000), "soldiers"),
     ("The European Union approved a 1.2 billion euros aid package for Moldova.", "aid", (1.2e9, 1.2e9), "euros"),
