@@ -15,6 +15,8 @@ PUBLISHED = date(2016, 5, 12)
 
 # sentence, event type it states
 WORDING = [
+    # a raid that kills or takes ground is one
+    ("Commandos killed two militants in a raid on a compound in Idlib.", "strike"),
     # an operation of war, not of surgery or rescue
     ("Kurdish fighters took part in a ground operation near Mosul on Sunday.", "strike"),
     ("The army began a military operation against the rebels in Idlib.", "strike"),
@@ -111,6 +113,10 @@ LOOKALIKES = [
     ("Boris Nemtsov's father died of a heart attack in Moscow.", "strike"),
     ("Police conducted a rescue operation in the flooded town of Derna.", "strike"),
     ("The surgeon said the operation on his knee in Kyiv went well.", "strike"),
+    # a raid to arrest someone coerces, it does not attack (PLOVER's COERCE, not ASSAULT)
+    ("Police arrested 12 people in raids on homes in Cairo.", "strike"),
+    ("In a late night raid on Monday, police seized Abdulkadir Masharipov in an apartment in Istanbul.", "strike"),
+    ("The arrests since Thursday have involved raids on cafes and homes in Alexandria.", "strike"),
     # a kind of people named after what befell them is no report of it
     ("A cafe run by acid attack survivors opened in Lahore last year.", "strike"),
     ("Bombing victims gathered outside the parliament in Kabul on Monday.", "strike"),
