@@ -554,6 +554,11 @@ def test_the_day_of_a_clause_only_bounds_the_day_of_what_came_before_it(extract)
     assert strike.date_inferred and strike.date.value == "2024-03-11"
 
 
+def test_relatives_killed_are_civilians(extract):
+    event = _only(extract, "An airstrike killed four relatives of a local official in Mosul on Sunday.", "casualties")
+    assert any(m.entity.endswith("civilians") for m in event.targets), [m.entity for m in event.targets]
+
+
 def test_civilian_deaths_are_civilians_and_a_report_documenting_them_claims_them(extract):
     event = _only(extract, "Human Rights Watch released a report on Tuesday documenting at least 300 civilian deaths "
                            "in Raqqa.", "casualties")

@@ -113,6 +113,10 @@ LOOKALIKES = [
     ("Boris Nemtsov's father died of a heart attack in Moscow.", "strike"),
     ("Police conducted a rescue operation in the flooded town of Derna.", "strike"),
     ("The surgeon said the operation on his knee in Kyiv went well.", "strike"),
+    # what hurts an economy attacks no one
+    ("Russia said the Western measures were hurting ordinary people in Moscow.", "casualties"),
+    ("New sanctions hit Iran's oil exports in March.", "strike"),
+    ("Rising prices have hurt families in Cairo, officials said.", "casualties"),
     # a raid to arrest someone coerces, it does not attack (PLOVER's COERCE, not ASSAULT)
     ("Police arrested 12 people in raids on homes in Cairo.", "strike"),
     ("In a late night raid on Monday, police seized Abdulkadir Masharipov in an apartment in Istanbul.", "strike"),
