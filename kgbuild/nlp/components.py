@@ -30,6 +30,7 @@ ROLES = "roles"
 
 _MISTAKEN_FOR_TOWNS = frozenset({"PRODUCT", "ORG", "PERSON"})
 _MISTAKEN_FOR_CITIES = frozenset({"PRODUCT", "ORG", "NORP", "WORK_OF_ART", "LANGUAGE"})
+_MISTAKEN_FOR_PEOPLE = frozenset({"NORP", "ORG", "GPE", "PRODUCT", "WORK_OF_ART"})
 # How many tokens the regions in brackets after a name may run to: "(Bakhmut raion, Donetsk)".
 _BRACKETED_REGION_WORDS = 9
 # words after a town's name that say it is one: "Kherson city (Kherson)"
@@ -435,7 +436,8 @@ class PersonNames:
     """Tag as people the names the model leaves untagged when the text says whose they are:
 
     * one part of a person's name the article gave before, written alone ("Zeid Ra'ad al
-      Hussein ..." then "Zeid called on the government"), the same person's;
+      Hussein ..." then "Zeid called on the government"), the same person's, whatever else the
+      model took it for;
     * a name set beside a word for a person ("Kem Ley, a political analyst, was shot").
     """
 
@@ -453,7 +455,11 @@ class PersonNames:
                 for part in (ent[0], ent[-1]):
                     if part.is_title and len(part) > 2:
                         named_at.setdefault(part.text, ent.start)
-        found, i = [], 0
+        # the model takes some of them for other names ("Zeid" as a nationality); the gazetteer's are left alone
+        found = [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
+                 if len(ent) == 1 and ent.label_ in _MISTAKEN_FOR_PEOPLE and not ent.ent_id_
+                 and named_at.get(ent.text, ent.start) < ent.start]
+        i = 0
         while i < len(doc):
             end = i
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
@@ -468,7 +474,7 @@ class PersonNames:
                 found.append(Span(doc, i, end, label="PERSON"))
             i = end
         if found:
-            set_entities(doc, sorted([*doc.ents, *found], key=lambda span: span.start))
+            set_entities(doc, sorted([*(e for e in doc.ents if not _overlaps(e, found)), *found], key=lambda span: span.start))
         return doc
 
 

@@ -160,6 +160,15 @@ def test_a_name_that_repeats_part_of_a_person_s_name_is_that_person(extract):
     assert keys["Zeid"] == keys["Zeid Ra'ad al Hussein"]
 
 
+def test_a_repeated_part_of_a_person_s_name_is_that_person_whatever_the_model_took_it_for(extract):
+    facts = extract("Aleppo deal falters\n\nU.N. Human Rights Commissioner Zeid Ra’ad al Hussein says he is appalled by "
+                    "the collapse of a cease-fire deal in Aleppo.\nSmoke rises over east Aleppo as a cease-fire deal begins "
+                    "to collapse.\n(Salah Ashkar via AP)-Zeid called on the Syrian government to provide medical aid to "
+                    "those wounded during the recent bombardment.")
+    (appeal,) = [e for e in facts.events if e.type == "appeal"]
+    assert [m.text for m in appeal.actors] == ["Zeid"]
+
+
 # sentence, type, (minimum, maximum), unit
 @pytest.mark.parametrize(("text", "actor", "target"), [
     ("Troops clashed with rebels near the border on Friday.", "Troops", "rebels"),

@@ -113,6 +113,9 @@ LOOKALIKES = [
     ("Boris Nemtsov's father died of a heart attack in Moscow.", "strike"),
     ("Police conducted a rescue operation in the flooded town of Derna.", "strike"),
     ("The surgeon said the operation on his knee in Kyiv went well.", "strike"),
+    # a question put to a speaker asks for no action
+    ('Talks\n\n"It confirms our fears," Senator John Smith told reporters on Thursday when asked what conclusions he '
+     "would draw.", "appeal"),
     # what hurts an economy attacks no one
     ("Russia said the Western measures were hurting ordinary people in Moscow.", "casualties"),
     ("New sanctions hit Iran's oil exports in March.", "strike"),
