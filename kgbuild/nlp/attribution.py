@@ -349,6 +349,10 @@ class Attribution:
         while node.dep_ in _CONTROLLED and node.tag_ != "VBN" and node.head.i != node.i:
             node = node.head
             subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            if not subjects and node.dep_ == "conj":
+                # "Russia blamed the rebels for breaking the truce agreed to on Tuesday, saying": the parse
+                # may join the participle's verb to the subject's as a conjunct
+                subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
             if subjects and subjects[0].pos_ == "PRON" and node.dep_ == "ccomp":
                 # "officials told VOA they were close to confirming": they are the officials
                 outer = [c for c in node.head.children if c.dep_ == "nsubj"]

@@ -274,6 +274,9 @@ CLAIMANT_CASES = [
     # a verb of saying with no subject of its own is its governing clause's subject's
     ("Turkey blamed the militants for the collapse of the truce, saying they attacked army posts in Idlib.",
      "turkey", "say"),
+    # however the parse joins the verbs between them
+    ("Russia blamed the rebels for breaking the truce agreed to on Tuesday, saying they attacked government positions.",
+     "russia", "say"),
     ("Greek officials told reporters they were close to confirming that a drone shot down by a Greek jet on Tuesday "
      "was Turkish.", "Greek officials", "confirm"),
     # "the group" is the organisation named last
