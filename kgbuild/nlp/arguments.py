@@ -290,6 +290,7 @@ class EventArguments:
             "venue_nouns": frozenset(rules.get("venue_nouns", ())),
             "travel_verbs": frozenset(rules.get("travel_verbs", ())),
             "group_nouns": frozenset(rules.get("group_nouns", ())),
+            "participation_nouns": frozenset(rules.get("participation_nouns", ())),
             "count_owner": dict(rules.get("count_owner", {})),
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
             "place_nouns": frozenset(rules.get("place_nouns", ())),
@@ -302,6 +303,7 @@ class EventArguments:
             "victim_words": frozenset(word for word, code in (agents or {}).get("agents", {}).items()
                                       if code in (agents or {}).get("victims", ())),
             "water": frozenset((names or {}).get("water_words", ())),
+            "organisation_heads": frozenset((names or {}).get("organisation_heads", ())),
             "district_nouns": frozenset(rules.get("district_nouns", ())),
             "civilian_settings": frozenset(rules.get("civilian_settings", ())),
             "military_settings": frozenset(rules.get("military_settings", ())),
@@ -472,11 +474,17 @@ class EventArguments:
                 ent = self._entity_at(doc, token)
                 if ent is not None and ent.label_ in self.rules["party_labels"] and ent.start not in found:
                     found[ent.start] = ent
-            fitting = [ent for ent in found.values() if _agrees(ent, kind)] or (
+            fitting = [ent for ent in found.values() if _agrees(ent, kind) or kind == "person" and self._person_like(ent)] or (
                 [ent for ent in found.values() if _agrees(ent, "collective")] if kind == "plural" else [])
             if fitting:
                 return self.phrase_entities(_phrase_head(fitting[-1]))
         return []
+
+    def _person_like(self, ent: Span) -> bool:
+        """Whether an organisation the gazetteer does not know is a person's name the model mislabelled
+        ("Nikki Haley"): two or three capitalised names, none a word organisations are named with."""
+        return ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 3 and all(
+            t.pos_ == "PROPN" and t.is_title and t.text not in self.rules["organisation_heads"] for t in ent)
 
     def _described(self, noun: Token, kind: str) -> list[Span]:
         """The person a definite description stands for: "Tashfeen Malik, which the Pakistani native
@@ -581,9 +589,12 @@ class EventArguments:
         verb = head
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
             verb = head.head
+            if verb.dep_ == "dobj" and verb.lemma_ in self.rules["participation_nouns"]:
+                verb = verb.head  # "took part in a ground operation", "played a role in the talks"
             # "said after a call with Y" is Y's call with the speaker; "urged restraint
             # following the assault" says nothing of who attacked, nor "said in between the calls".
-            if verb.lemma_ not in self.rules["light_verbs"] and (kind not in self.rules["through_prep"] or not has_counterpart):
+            if verb.lemma_ not in self.rules["light_verbs"] and head.head.lemma_ not in self.rules["participation_nouns"] \
+                    and (kind not in self.rules["through_prep"] or not has_counterpart):
                 # "Obama and Putin agreed in a telephone conversation": parties that act together
                 subject = self._clause_subject(verb) if kind in self.rules["through_prep"] else None
                 together = self.phrase_entities(subject) if subject is not None and subject.conjuncts else []
@@ -594,7 +605,8 @@ class EventArguments:
             if verb.pos_ in ("VERB", "AUX") and trigger.dep_ != "nsubj":
                 subject = self._clause_subject(verb)
                 if subject is not None and subject.i != trigger.i:
-                    return self.phrase_entities(subject)
+                    # "as she addresses a meeting": a pronoun stands for whom it tells of
+                    return self.phrase_entities(subject) or self._antecedent(subject)
         return []
 
     def _destination(self, trigger: Token) -> list[Span]:

@@ -61,6 +61,11 @@ EVENT_CASES = [
     # a name the model misses is a person's when a word for a person stands beside it
     ("In July Kem Ley, a political analyst, was shot in broad daylight in Phnom Penh.", "strike", None, {"kem-ley"},
      {"phnom-penh"}),
+    # who plays a part in talks or addresses a meeting takes part in it; "she" is the person the model took
+    # for an organisation
+    ("Egypt played a role in the talks in Cairo on Monday.", "meeting", {"egypt"}, None, {"cairo"}),
+    ("Ambassador Nikki Haley shows pictures of the victims as she addresses a meeting of the Security Council.",
+     "meeting", {"nikki-haley"}, None, None),
     # a titled visitor is an official
     ("Iraqi Foreign Minister Ali Hassan visited Tehran on Monday.", "meeting", {"ali-hassan"}, {"iran"}, {"tehran"}),
     # who fights alongside is an ally, not the target
