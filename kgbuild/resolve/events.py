@@ -208,7 +208,8 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
     or interception that names no target, or only the civilians it hit, was aimed at the state
     its place lies in ("drones struck a refinery in Kursk" -> Russia), unless that is the
     attacker's own state or the attacker is police, of no state named, who act at home; so was
-    a toll of civilians ("killing 13 civilians in Kramatorsk").
+    a toll of civilians ("killing 13 civilians in Kramatorsk"). A state's forces the text leaves
+    unnamed ("security forces", "government forces") act in that state when no place is given.
     """
 
     def as_state(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -233,7 +234,12 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
             if state is not None and state not in own:
                 targets = (replace(place, entity=state, kind="metonym"), *targets)
                 break
-    return replace(event, actors=actors, targets=targets)
+    places = event.places
+    if not places and event.type in ("strike", "casualties"):
+        # "security forces killed nearly 1,000 protesters": a state's forces the text does not name act at home
+        home = next((a for a in actors if a.kind == "agent" and a.entity in entities and entities[a.entity].type == "State"), None)
+        places = (replace(home, kind="metonym"),) if home is not None else ()
+    return replace(event, actors=actors, targets=targets, places=places)
 
 
 def _union(*groups: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -571,6 +571,12 @@ def test_the_day_of_a_clause_only_bounds_the_day_of_what_came_before_it(extract)
     assert strike.date_inferred and strike.date.value == "2024-03-11"
 
 
+def test_a_state_s_unnamed_forces_act_at_home(extract):
+    event = _only(extract, "Egypt's president spoke on Sunday.\nDemonstrations vanished after security forces killed "
+                           "nearly 1,000 protesters in August 2013.", "casualties")
+    assert _labels(event, "places") == {"egypt"}
+
+
 def test_relatives_killed_are_civilians(extract):
     event = _only(extract, "An airstrike killed four relatives of a local official in Mosul on Sunday.", "casualties")
     assert any(m.entity.endswith("civilians") for m in event.targets), [m.entity for m in event.targets]
