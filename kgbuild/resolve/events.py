@@ -250,12 +250,26 @@ def _union(*groups: tuple[Mention, ...]) -> tuple[Mention, ...]:
     return tuple(by_entity.values())
 
 
+# Modalities of a report of what may yet come ("wants to attack"), not of what took place; a denial
+# still names whom it denies did it.
+_TO_COME = frozenset({"planned", "possible", "threatened"})
+
+
+def _happened(event: Event) -> bool:
+    return any(claim.modality not in _TO_COME for claim in event.claims)
+
+
 def merge(a: Event, b: Event) -> Event:
     """One event from two reports: arguments united, the more precise stated date, every claim."""
     best = _best_dated(a, b)
     # a party keeps the role the first report gave it: "the call between X and Y" names no
     # caller, so a report that does ("X called Y") gives the roles
     first, second = (b, a) if a.type in _SYMMETRIC and not a.targets and b.actors and b.targets else (a, b)
+    if _happened(first) and not _happened(second):
+        # "the only reason Obama wants to attack Syria": who wanted an attack did not carry out the one that was
+        second = replace(second, actors=(), targets=())
+    elif _happened(second) and not _happened(first):
+        first, second = second, replace(first, actors=(), targets=())
     actors = _union(first.actors, tuple(m for m in second.actors if m.entity not in _keys(first.targets)))
     targets = _union(first.targets, tuple(m for m in second.targets if m.entity not in _keys(actors)))
     return replace(

@@ -571,6 +571,12 @@ def test_the_day_of_a_clause_only_bounds_the_day_of_what_came_before_it(extract)
     assert strike.date_inferred and strike.date.value == "2024-03-11"
 
 
+def test_who_wants_an_attack_did_not_carry_out_the_one_that_happened(extract):
+    facts = extract("Headline\n\nA chemical attack in Syria killed 70 people on Tuesday.\nThe only reason President Obama "
+                    "wants to attack Syria is to save face, Trump wrote.")
+    assert all("barack-obama" not in _labels(event, "actors") for event in facts.events)
+
+
 def test_a_state_s_unnamed_forces_act_at_home(extract):
     event = _only(extract, "Egypt's president spoke on Sunday.\nDemonstrations vanished after security forces killed "
                            "nearly 1,000 protesters in August 2013.", "casualties")
