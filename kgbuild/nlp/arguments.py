@@ -291,6 +291,7 @@ class EventArguments:
             "travel_verbs": frozenset(rules.get("travel_verbs", ())),
             "group_nouns": frozenset(rules.get("group_nouns", ())),
             "participation_nouns": frozenset(rules.get("participation_nouns", ())),
+            "responsibility": {key: frozenset(words) for key, words in rules.get("responsibility", {}).items()},
             "count_owner": dict(rules.get("count_owner", {})),
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
             "place_nouns": frozenset(rules.get("place_nouns", ())),
@@ -581,6 +582,9 @@ class EventArguments:
             own = self._entities(t for c in trigger.children if c.dep_ == "conj" for t in follow(c, _BY_AGENT))
         if own:
             return own
+        held = self._held_responsible(trigger)
+        if held:
+            return held
         if kind in _TOGETHER and any(c.dep_ == "poss" and c.lower_ == "their" for c in trigger.children):
             return self._people_of_sentence(trigger)  # "X is shown out by Y after their meeting": X and Y
         has_counterpart = bool(self._targets(trigger, kind, []) or self._addressed(trigger))
@@ -608,6 +612,29 @@ class EventArguments:
                     # "as she addresses a meeting": a pronoun stands for whom it tells of
                     return self.phrase_entities(subject) or self._antecedent(subject)
         return []
+
+    def _held_responsible(self, trigger: Token) -> list[Span]:
+        """Who is said to have done what the noun names: "Islamic State claimed responsibility for the
+        attack", "the regime is responsible for this attack", "the Taliban were behind the attack". A
+        denial of responsibility names no one; blame ("the army blamed the RSF for the shelling") is an
+        accusation, which each side makes of the other, so it names no actor either."""
+        if trigger.dep_ != "pobj":
+            return []
+        preposition, holder = trigger.head, trigger.head.head
+        rules = self.rules["responsibility"]
+        if preposition.lower_ == "for" and holder.lemma_ in rules["nouns"] and holder.dep_ == "dobj":
+            verb = holder.head  # "claimed responsibility for"
+            if verb.lemma_ in rules["disowning_verbs"] or any(c.dep_ == "neg" for c in verb.children):
+                return []
+        elif preposition.lower_ == "for" and holder.lemma_ in rules["adjectives"] and holder.dep_ == "acomp" \
+                or preposition.lower_ in rules["prepositions"] and holder.lemma_ == "be":
+            verb = holder.head if holder.dep_ == "acomp" else holder  # "is responsible for", "were behind"
+            if any(c.dep_ == "neg" for c in verb.children):
+                return []
+        else:
+            return []
+        subject = self._clause_subject(verb)
+        return (self.phrase_entities(subject) or self._antecedent(subject)) if subject is not None else []
 
     def _destination(self, trigger: Token) -> list[Span]:
         """Where a traveller went for talks: "traveled to Moscow for talks with Putin" -> Moscow."""

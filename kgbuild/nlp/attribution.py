@@ -168,6 +168,8 @@ class Attribution:
             for child in node.children:
                 word = child.lower_
                 if child.dep_ == "neg" or (word in modality["negated"].get("words", ()) and child.dep_ in ("det", "advmod", "preconj")):
+                    if node.lemma_ in modality["negated"].get("affirming", ()) and child.dep_ == "det":
+                        continue  # "there is no doubt that the regime is responsible": said the more surely
                     if not (position == 0 and child.dep_ == "det" and trigger.ent_type_ == ""
                             and trigger.pos_ == "NOUN" and node.i == trigger.i and trigger.lemma_ in _ZERO_NOUNS):
                         found.add("negated")

@@ -571,6 +571,28 @@ def test_the_day_of_a_clause_only_bounds_the_day_of_what_came_before_it(extract)
     assert strike.date_inferred and strike.date.value == "2024-03-11"
 
 
+@pytest.mark.parametrize(("said", "actor"), [
+    ("Islamic State claimed responsibility for the attack.", "islamic-state"),
+    ("Officials said the Taliban were behind the attack.", "taliban"),
+    # "there is no doubt" says it the more surely; the state implied as target by the place yields
+    ('"There is no doubt that the Syrian regime is responsible for this horrific attack," the minister said.', "syria"),
+])
+def test_who_is_held_responsible_for_an_attack_is_its_actor(extract, said, actor):
+    facts = extract(f"Headline\n\nA bomb killed 12 people at a market in Kabul on Monday.\n{said}")
+    (strike,) = [e for e in facts.events if e.type == "strike"]
+    assert actor in _labels(strike, "actors")
+
+
+@pytest.mark.parametrize("said", [
+    "The Taliban denied responsibility for the attack.",
+    "Officials said the Taliban were not behind the attack.",
+])
+def test_a_denial_of_responsibility_names_no_actor(extract, said):
+    facts = extract(f"Headline\n\nA bomb killed 12 people at a market in Kabul on Monday.\n{said}")
+    (strike,) = [e for e in facts.events if e.type == "strike"]
+    assert "taliban" not in _labels(strike, "actors")
+
+
 def test_who_wants_an_attack_did_not_carry_out_the_one_that_happened(extract):
     facts = extract("Headline\n\nA chemical attack in Syria killed 70 people on Tuesday.\nThe only reason President Obama "
                     "wants to attack Syria is to save face, Trump wrote.")
