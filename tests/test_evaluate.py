@@ -148,17 +148,17 @@ def test_eval_fails_when_an_input_is_missing(run_cli, tmp_path, corpus):
 def test_eval_command_scores_the_voa_articles(run_cli, corpus):
     """The second development set: thirty VOA articles of many wars (issue 14).
 
-    The floors are the figures this set has reached (P 0.87, R 0.83, arguments 0.73,
+    The floors are the figures this set has reached (P 0.88, R 0.83, arguments 0.75,
     must-actors 0.97, 1 split alias group, 12 duplicates, from P 0.71, R 0.51, 0.56, 0.90, 20
-    and 23 when it came in): the issue's bars for P, R and must-actors (>= 0.8, 0.8, 0.95) are
-    met; those for arguments (>= 0.75), split groups (none) and duplicates (5%) are not yet,
+    and 23 when it came in): the issue's bars for P, R, arguments and must-actors (>= 0.8,
+    0.8, 0.75, 0.95) are met; those for split groups (none) and duplicates (5%) are not yet,
     and these floors keep what was reached from sliding back.
     """
     report = _eval_report(run_cli, corpus / "voa" / "gold", corpus / "voa" / "index.json")
     overall = report["events"]["overall"]
-    assert overall["precision"] >= 0.87 and overall["recall"] >= 0.82
+    assert overall["precision"] >= 0.88 and overall["recall"] >= 0.82
     assert report["events"]["strike"]["recall"] >= 0.7
-    assert report["arguments"]["overall"] >= 0.72
+    assert report["arguments"]["overall"] >= 0.75
     # photo credits, bylines, contributor lines and the outlet itself are never actors
     assert report["actors"]["must_not_found"] == []
     assert report["actors"]["must_recall"] >= 0.95

@@ -270,11 +270,12 @@ def merge(a: Event, b: Event) -> Event:
         second = replace(second, actors=(), targets=())
     elif _happened(second) and not _happened(first):
         first, second = second, replace(first, actors=(), targets=())
-    # a state only implied as the target by where it struck yields to a report that names it as the attacker
-    # ("a chemical attack in Khan Sheikhoun" ... "the Syrian regime is responsible for this attack")
-    implied = {m.entity for m in first.targets if m.kind == "metonym"}
+    # a state only implied as the target by where it struck ("a chemical attack in Syria") yields to a
+    # report that names it as the attacker ("the Syrian regime is responsible for this attack")
+    where = {(m.start, m.end) for m in first.places}
+    implied = {m.entity for m in first.targets if m.kind == "metonym" or (m.start, m.end) in where}
     actors = _union(first.actors, tuple(m for m in second.actors if m.entity not in _keys(first.targets) - implied))
-    targets = _union(tuple(m for m in first.targets if not (m.kind == "metonym" and m.entity in _keys(actors))),
+    targets = _union(tuple(m for m in first.targets if not (m.entity in implied and m.entity in _keys(actors))),
                      tuple(m for m in second.targets if m.entity not in _keys(actors)))
     return replace(
         a,

@@ -583,6 +583,13 @@ def test_who_is_held_responsible_for_an_attack_is_its_actor(extract, said, actor
     assert actor in _labels(strike, "actors")
 
 
+def test_a_state_the_attack_struck_in_yields_to_the_report_that_names_it_the_attacker(extract):
+    facts = extract("Headline\n\nU.S. officials expressed outrage at the chemical weapons attack in Syria on Tuesday.\n"
+                    '"There is no doubt that the Syrian regime is responsible for this horrific attack," the minister said.')
+    (strike,) = [e for e in facts.events if e.type == "strike"]
+    assert (_labels(strike, "actors"), _labels(strike, "targets")) == ({"syria"}, set())
+
+
 @pytest.mark.parametrize("said", [
     "The Taliban denied responsibility for the attack.",
     "Officials said the Taliban were not behind the attack.",
