@@ -431,7 +431,8 @@ class EventArguments:
         if noun.lemma_ in self.rules["group_nouns"] and noun.tag_ == "NN" and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):  # not "the group of soldiers"
             start = sentence_start(noun, back=2)
-            bodies = [e for e in doc.ents if start <= e.start and e.end <= noun.i and e.label_ == "ORG" and not self.is_media(e)]
+            bodies = [e for e in doc.ents
+                      if start <= e.start and e.end <= noun.i and e.label_ == "ORG" and not self.is_media(e)]
             return bodies[-1:]
         if noun.lemma_ not in self.rules["carriers"]:
             return []
@@ -475,7 +476,8 @@ class EventArguments:
                 ent = self._entity_at(doc, token)
                 if ent is not None and ent.label_ in self.rules["party_labels"] and ent.start not in found:
                     found[ent.start] = ent
-            fitting = [ent for ent in found.values() if _agrees(ent, kind) or kind == "person" and self._person_like(ent)] or (
+            fitting = [ent for ent in found.values()
+                       if _agrees(ent, kind) or kind == "person" and self._person_like(ent)] or (
                 [ent for ent in found.values() if _agrees(ent, "collective")] if kind == "plural" else [])
             if fitting:
                 return self.phrase_entities(_phrase_head(fitting[-1]))

@@ -237,7 +237,8 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
     places = event.places
     if not places and event.type in ("strike", "casualties"):
         # "security forces killed nearly 1,000 protesters": a state's forces the text does not name act at home
-        home = next((a for a in actors if a.kind == "agent" and a.entity in entities and entities[a.entity].type == "State"), None)
+        home = next((a for a in actors
+                     if a.kind == "agent" and a.entity in entities and entities[a.entity].type == "State"), None)
         places = (replace(home, kind="metonym"),) if home is not None else ()
     return replace(event, actors=actors, targets=targets, places=places)
 
