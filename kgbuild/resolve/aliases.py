@@ -131,6 +131,11 @@ def _only_led_body(mention: Mention, led_bodies: dict[str, Entity]) -> Entity | 
     return only[0] if len(only) == 1 and mention.text.lower() == only[0].label.split()[-1] else None
 
 
+@cache
+def _venue_words() -> frozenset[str]:
+    return frozenset(read_json("names.json")["venue_words"])
+
+
 def _only_long_form(mention: Mention, facts: ArticleFacts) -> str | None:
     """The one longer organisation name the article begins with ``mention``'s word ("Amnesty
     International" for "Amnesty"; a headline that runs on after the name is the same one), or
@@ -342,6 +347,9 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         elif mention.label == "PERSON" and " " not in name and not by_part.get(name) \
                 and (long_form := _only_long_form(mention, facts)) is not None:
             entity = _organisation(long_form)  # "Damas" after "Damas de Blanco", which the model took for a name
+        elif len(words := name.split()) == 2 and words[1].lower() in _venue_words() \
+                and (long_form := _only_long_form(replace(mention, text=words[0]), facts)) is not None:
+            entity = _organisation(long_form)  # "Sheroes Cafe" after "Sheroes Hangout": the place, named by its kind
         elif mention.label == "PERSON" or name in person_like:
             candidates = by_part.get(name, set()) if len(name.split()) == 1 else {full_names.get(name, name)}
             target = next(iter(candidates)) if len(candidates) == 1 else name

@@ -138,6 +138,13 @@ def test_an_organisation_s_first_word_alone_is_that_organisation(extract):
     assert len({m.entity for m in facts.mentions if m.text.startswith("Amnesty")}) == 1
 
 
+def test_a_place_named_again_by_its_kind_is_that_place(extract):
+    facts = extract("Cafe run by survivors\n\nAGRA - The women who run Sheroes Hangout say it gives them hope.\n"
+                    "Sheroes Cafe, run by survivors in the tourist hub of Agra, recently celebrated its second anniversary.")
+    keys = {m.text: m.entity for m in facts.mentions if m.text.startswith("Sheroes")}
+    assert keys == {"Sheroes Hangout": "actor/sheroes-hangout", "Sheroes Cafe": "actor/sheroes-hangout"}
+
+
 def test_a_town_in_a_state_the_gazetteer_lacks_names_a_state_node_and_conforms(extract):
     facts = extract("Police fired tear gas at protesters in Bulawayo on Monday, killing two people.")
     entities = {e.key: e for e in facts.entities}
