@@ -33,8 +33,6 @@ _SETTING_DEPS = frozenset({"dobj", "prep", "pobj", "conj", "nsubjpass", "compoun
 
 # Words that put the event before the clause they attach it to ("... after enduring a week of violence").
 _BEFORE_THEN = frozenset({"after", "following"})
-_BORDERS = frozenset({"border", "frontier", "boundary"})
-_ALLIED = frozenset({"alongside", "beside", "with"})
 _BY_AGENT = [("prep", frozenset({"by"})), ("pobj", None)]
 
 
@@ -291,6 +289,8 @@ class EventArguments:
             "travel_verbs": frozenset(rules.get("travel_verbs", ())),
             "group_nouns": frozenset(rules.get("group_nouns", ())),
             "participation_nouns": frozenset(rules.get("participation_nouns", ())),
+            "border_nouns": frozenset(rules.get("border_nouns", ())),
+            "ally_preps": frozenset(rules.get("ally_preps", ())),
             "responsibility": {key: frozenset(words) for key, words in rules.get("responsibility", {}).items()},
             "count_owner": dict(rules.get("count_owner", {})),
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
@@ -672,7 +672,7 @@ class EventArguments:
             if not reached and carrier is not None and path[0][0] == "prep":
                 reached = follow(carrier, path)
             # "a car bomb on Syria's border with Jordan": a border is where, not whom
-            reached = [t for t in reached if t.lemma_ not in _BORDERS or kind == "troop_figure"]
+            reached = [t for t in reached if t.lemma_ not in self.rules["border_nouns"] or kind == "troop_figure"]
             for ent in self._entities(reached):
                 if self.is_media(ent):
                     continue  # "speaking to Anadolu Agency" is an interview
@@ -870,11 +870,11 @@ class EventArguments:
         for ent in trigger.sent.ents:
             # "according to US officials" names a source, not a side
             sourced = any(a.lower_ == "according" for a in ent.root.ancestors if a.i in subtree)
-            bordering = ent.root.head.lemma_ in _BORDERS or ent.root.head.head.lemma_ in _BORDERS
+            bordering = self.rules["border_nouns"] & {ent.root.head.lemma_, ent.root.head.head.lemma_}
             # "an attack on a post near a camp for Syrian refugees": what is near says where, not whom
             located = any(a.lower_ in self.rules["near_preps"] for a in ent.root.ancestors if a.i in subtree)
             # "a ground operation alongside Iraqi forces": an ally
-            allied = any(a.lower_ in _ALLIED for a in ent.root.ancestors if a.i in subtree)
+            allied = any(a.lower_ in self.rules["ally_preps"] for a in ent.root.ancestors if a.i in subtree)
             if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken \
                     and not (sourced or bordering or located or allied or self._of_one_person(ent.root)):
                 return [ent]
