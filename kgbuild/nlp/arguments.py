@@ -76,6 +76,13 @@ def sentence_start(token: Token | Span, back: int) -> int:
     return sentence.start
 
 
+def named_last(at: Token | Span, back: int, accept: Callable[[Span], bool]) -> Span | None:
+    """The last entity ``accept`` takes of those named before ``at``, in its sentence or the ``back`` before it."""
+    start, end = sentence_start(at, back), at.start if isinstance(at, Span) else at.i
+    found = [ent for ent in at.doc.ents if start <= ent.start and ent.end <= end and accept(ent)]
+    return found[-1] if found else None
+
+
 def _then(trigger: Token, dates_by_sentence: dict[int, list[Span]]) -> Span | None:
     """ "... on September 11, 2001. Nearly 3,000 people died then": the last day the sentence before named."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -427,15 +434,13 @@ class EventArguments:
         "the group said it had fired": the organisation named last, in its sentence or the two before."""
         if not any(c.lower_ == "the" for c in noun.children):
             return []
-        doc = noun.doc
         if noun.lemma_ in self.rules["group_nouns"] and noun.tag_ == "NN" and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):  # not "the group of soldiers"
-            start = sentence_start(noun, back=2)
-            bodies = [e for e in doc.ents
-                      if start <= e.start and e.end <= noun.i and e.label_ == "ORG" and not self.is_media(e)]
-            return bodies[-1:]
+            body = named_last(noun, 2, lambda ent: ent.label_ == "ORG" and not self.is_media(ent))
+            return [body] if body is not None else []
         if noun.lemma_ not in self.rules["carriers"]:
             return []
+        doc = noun.doc
         for token in reversed(doc[max(0, noun.i - _ANTECEDENT_WINDOW):noun.i]):
             if token.lemma_ == noun.lemma_ and token.pos_ == "NOUN":
                 found = self.phrase_entities(token)
@@ -495,12 +500,9 @@ class EventArguments:
         is someone new."""
         if kind != "person" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return []
-        doc = noun.doc
-        start = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
         # the model takes some unfamiliar names for organisations; one the gazetteer knows is one
-        people = [e for e in doc.ents if start <= e.start and e.end <= noun.i
-                  and (e.label_ == "PERSON" or e.label_ == "ORG" and not e.ent_id_)]
-        return people[-1:]
+        person = named_last(noun, 1, lambda ent: ent.label_ == "PERSON" or ent.label_ == "ORG" and not ent.ent_id_)
+        return [person] if person is not None else []
 
     def _titled_person(self, head: Token) -> Span | None:
         """ "Ukraine's armed forces commander in chief Valeriy Zaluzhnyi": the person a title names."""

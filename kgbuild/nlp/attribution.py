@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import is_caption
-from .arguments import dated_later, sentence_start
+from .arguments import dated_later, named_last, sentence_start
 from .events import EVENTS, HYPOTHETICAL, expand_lexicons
 
 # "No casualties were reported" states a figure of zero, not a negated event.
@@ -378,7 +378,7 @@ class Attribution:
         root = phrase.root
         doc = phrase.doc
         if root.lower_ in self.rules["groups"] and len(phrase) == 1:
-            window = doc[max(0, sentence_start(phrase, 3)):phrase.start]
+            window = doc[sentence_start(phrase, 3):phrase.start]
             earlier = [c for c in claimants if c.end <= phrase.start and c.start >= window.start
                        and c.root.lower_ not in self.rules["speakers_pronouns"] and c.label_ != "PERSON"]
             if earlier:
@@ -392,9 +392,7 @@ class Attribution:
             return self._author(phrase)
         if word in self.rules["group_nouns"] and root.tag_ == "NN":
             # "The Arakan Army said ... The group said": the organisation named last
-            window = doc[sentence_start(phrase, 2):phrase.start]
-            bodies = [e for e in window.ents if e.label_ == "ORG"]
-            return bodies[-1] if bodies else None
+            return named_last(phrase, 2, lambda ent: ent.label_ == "ORG")
         # "the fire service" is no intelligence service: every modifier must recur in the name
         modifiers = {c.lower_ for c in root.children if c.dep_ in ("compound", "amod")}
         named = [c for c in claimants if c.root.i != root.i and any(t.lemma_.lower() == word for t in c)

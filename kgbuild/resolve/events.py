@@ -266,11 +266,10 @@ def merge(a: Event, b: Event) -> Event:
     # a party keeps the role the first report gave it: "the call between X and Y" names no
     # caller, so a report that does ("X called Y") gives the roles
     first, second = (b, a) if a.type in _SYMMETRIC and not a.targets and b.actors and b.targets else (a, b)
-    if _happened(first) and not _happened(second):
+    if _happened(first) != _happened(second):
         # "the only reason Obama wants to attack Syria": who wanted an attack did not carry out the one that was
+        first, second = (first, second) if _happened(first) else (second, first)
         second = replace(second, actors=(), targets=())
-    elif _happened(second) and not _happened(first):
-        first, second = second, replace(first, actors=(), targets=())
     # a state only implied as the target by where it struck ("a chemical attack in Syria") yields to a
     # report that names it as the attacker ("the Syrian regime is responsible for this attack")
     where = {(m.start, m.end) for m in first.places}
