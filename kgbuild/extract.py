@@ -303,6 +303,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             cameo=span._.cameo,
             definite=definite,
             another=_another(span),
+            earlier=span._.earlier,
             generic=_generic(span),
             place_scope=span._.place_scope if places else "at",
             places_around=tuple(m for m in linked(span._.places_around) if m not in places),

@@ -263,6 +263,9 @@ class Event:
     definite: bool = False
     # The trigger says it is one more event ("another attack", "a second offensive"): no earlier one retold.
     another: bool = False
+    # Another event of the sentence answers or follows it ("in retaliation for the attacks in Tehran",
+    # "mounted a sweep after an attack"): an earlier event.
+    earlier: bool = False
     # The trigger is a bare plural ("lives lost in terror attacks"): attacks of a kind, not one told before.
     generic: bool = False
     # Roles the report leaves out and takes from the article's main event of its type.

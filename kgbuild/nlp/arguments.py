@@ -263,11 +263,13 @@ class EventArguments:
 
     def __init__(self) -> None:
         self.rules: dict[str, Any] = {}
+        self.region_name: Callable[[str], bool] = lambda name: False
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    rules: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None,
                    states: list[str] | None = None, agents: dict[str, Any] | None = None,
-                   names: dict[str, Any] | None = None) -> None:
+                   names: dict[str, Any] | None = None, regions: Callable[[str], bool] | None = None) -> None:
+        self.region_name = regions or (lambda name: False)
         data = dict(rules or {})
         lexicons = {**(lexicons or {}), "currency": [_CURRENCY]}
         units = expand_lexicons(data.pop("quantity_units", {}), lexicons)
@@ -287,6 +289,7 @@ class EventArguments:
             "subject_is_target": {kind: frozenset(words) for kind, words in rules.get("subject_is_target", {}).items()},
             "through_prep": frozenset(rules.get("participants_through_prep", ())),
             "partitives": frozenset(rules.get("partitive_nouns", ())),
+            "crowd_nouns": frozenset(rules.get("crowd_nouns", ())),
             "sites": frozenset(rules.get("site_nouns", ())),
             "media": frozenset(rules.get("media_words", ())),
             "destination_is_place": frozenset(rules.get("destination_is_place", ())),
@@ -296,6 +299,8 @@ class EventArguments:
             "travel_verbs": frozenset(rules.get("travel_verbs", ())),
             "group_nouns": frozenset(rules.get("group_nouns", ())),
             "participation_nouns": frozenset(rules.get("participation_nouns", ())),
+            "sequence_preps": frozenset(rules.get("sequence_preps", ())),
+            "answer_words": frozenset(rules.get("answer_words", ())),
             "border_nouns": frozenset(rules.get("border_nouns", ())),
             "ally_preps": frozenset(rules.get("ally_preps", ())),
             "responsibility": {key: frozenset(words) for key, words in rules.get("responsibility", {}).items()},
@@ -371,6 +376,7 @@ class EventArguments:
         doc = token.doc
         found: list[Span] = []
         for head in (token, *token.conjuncts):
+            head = self._counted(head)
             ent = self._entity_at(doc, head)
             if ent is not None:
                 # "militants from the Islamic State": the named party, not the unnamed one
@@ -420,6 +426,16 @@ class EventArguments:
         for ent in found:
             unique.setdefault((ent.start, ent.end), ent)
         return list(unique.values())
+
+    def _counted(self, noun: Token) -> Token:
+        """Who a crowd word counts ("hundreds of students", "a group of gunmen"), else ``noun``."""
+        while noun.lemma_.lower() in self.rules["crowd_nouns"] and self._entity_at(noun.doc, noun) is None:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if counted is None:
+                break
+            noun = counted
+        return noun
 
     def _named_by_preposition(self, noun: Token) -> Span | None:
         """The named party an unnamed one is said to be of or from ("fighters of the RSF")."""
@@ -540,6 +556,16 @@ class EventArguments:
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head  # "told reporters after finishing a video conference"
                 continue
+            setting = verb.head
+            if verb.dep_ == "conj" and setting.dep_ == "relcl" and verb.tag_ != setting.tag_ \
+                    and any(c.tag_ == "WRB" for c in setting.children):
+                # "walked into the shop where Ley was drinking coffee and shot him": the parse hangs the
+                # sentence's next verb on the clause that describes the place
+                noun = setting.head
+                governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+                if governor.pos_ == "VERB" and governor.i != verb.i:
+                    verb = governor
+                    continue
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and verb.head.i != verb.i:
                 if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                     return None
@@ -610,7 +636,8 @@ class EventArguments:
         # "launched an offensive", "held talks": the subject of the light verb acts;
         # "called the strike significant" says nothing of who struck.
         if verb.lemma_ in self.rules["light_verbs"] or trigger.dep_ == "pobj":
-            if verb.pos_ in ("VERB", "AUX") and trigger.dep_ != "nsubj":
+            if verb.pos_ in ("VERB", "AUX") and trigger.dep_ != "nsubj" \
+                    and not (trigger.dep_ == "pobj" and head.lower_ in self.rules["sequence_preps"] and kind not in _TOGETHER):
                 subject = self._clause_subject(verb)
                 if subject is not None and subject.i != trigger.i:
                     # "as she addresses a meeting": a pronoun stands for whom it tells of
@@ -725,7 +752,8 @@ class EventArguments:
     def _places(self, trigger: Token, taken: set[tuple[int, int]],
                 gatherings: bool = False) -> tuple[list[Span], str, list[Span]]:
         """Where the event happened; how the text puts it there: "at" the place, "near" it
-        ("near Avdiivka") or in the "region" it names ("in the Krasnodar region"); and the
+        ("near Avdiivka"), in the "region" it names ("in the Krasnodar region") or only "from"
+        where it was launched ("fired from Gaza"); and the
         other places the clause gives around it ("a village in the Donetsk region"). Of
         ``gatherings``, a body they met at ("at the White House") when no town is named."""
         # "launched an offensive ... from the town of X": the light verb's clause is the noun's
@@ -754,11 +782,18 @@ class EventArguments:
                 continue
             if not (ent.label_ in self.rules["place_labels"] or self.is_site(ent) or named_place) or (ent.start, ent.end) in taken:
                 continue
+            if self._is_state(ent) and root.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_ not in \
+                    self.rules["place_nouns"] | self.rules["region_nouns"] | self.rules["border_nouns"]:
+                continue  # "near the US embassy in Baghdad", "an attack on US troops": whose, not where
             if any(node.dep_ == "relcl" and node.i in subtree_depth and node.i not in anchors
                    and node.head.dep_ not in ("nsubj", "nsubjpass") for node in root.ancestors):
                 # "wounded 22 people, some of whom were taken to hospital in Bahir Dar": not where it struck;
                 # but "gunmen who stormed a university in Garissa killed 148" is
                 continue
+            if any(node.dep_ == "advcl" and node.i in subtree_depth and node.i not in anchors and any(
+                    c.dep_ == "mark" and c.lower_ in self.rules["sequence_preps"] for c in node.children)
+                   for node in root.ancestors):
+                continue  # "pounded a town on Sunday, hours after a ceasefire agreed in Minsk took effect"
             if named_place and head.head.i in subtree_depth and head.head.i not in (trigger.i, scope.i):
                 # "hit a residential area of the nearby town of Kostiantynivka": a town the object lies in
                 scored.append(((subtree_depth[head.head.i], False, abs(ent.start - trigger.i)), ent, ""))
@@ -810,6 +845,9 @@ class EventArguments:
         if city is not None:
             scored.insert(0, (scored[0][0], city, scored[0][2]))  # "the Korabelnyi district of Kherson city": Kherson
         if not scored:
+            region = self._region_named_before(scope)
+            if region is not None:
+                return [region], "region", []
             return self._demonym_place(scope) or self._scene(trigger.sent) or venues[:1], "at", []
         _, first, preposition = scored[0]
         # "in the Murmansk, Irkutsk and Ivanovo regions": every conjoined place
@@ -817,7 +855,20 @@ class EventArguments:
         around = [ent for _, ent, _ in scored[1:] if ent not in places]
         if first.root.dep_ == "compound" and first.root.head.lower_ in self.rules["region_nouns"]:
             return places, "region", around  # "the Krasnodar region", "Kherson oblast"
+        if preposition == "from":
+            return places, "from", around
         return places, "near" if preposition in self.rules["near_preps"] else "at", around
+
+    def _region_named_before(self, scope: Token) -> Span | None:
+        """The region "the region" (or "the province") refers to: the last one the sentence or the two
+        before named ("in western Rakhine State ... a sweep through the region")."""
+        for noun in scope.subtree:
+            if noun.dep_ == "pobj" and noun.head.lower_ in self.rules["place_preps"] \
+                    and noun.lemma_.lower() in self.rules["region_nouns"] \
+                    and [c.lower_ for c in noun.children] == ["the"]:
+                return named_last(noun, 2, lambda ent: ent.label_ in ("GPE", "LOC") and not self._is_state(ent)
+                                  and self.region_name(ent.text))
+        return None
 
     def _scene(self, sentence: Span) -> list[Span]:
         """The place a sentence opens on, before its subject, which sets the scene of all it tells:
@@ -877,8 +928,10 @@ class EventArguments:
             located = any(a.lower_ in self.rules["near_preps"] for a in ent.root.ancestors if a.i in subtree)
             # "a ground operation alongside Iraqi forces": an ally
             allied = any(a.lower_ in self.rules["ally_preps"] for a in ent.root.ancestors if a.i in subtree)
+            # "the strike, the first time Iran fired missiles abroad": a state that acts in the phrase
+            acting = ent.root.dep_ == "nsubj" and ent.root.i != trigger.i
             if ent.root.i in subtree and self._is_state(ent) and (ent.ent_id_ or ent.text) not in taken \
-                    and not (sourced or bordering or located or allied or self._of_one_person(ent.root)):
+                    and not (sourced or bordering or located or allied or acting or self._of_one_person(ent.root)):
                 return [ent]
         return []
 
@@ -903,6 +956,25 @@ class EventArguments:
             ranked.append((tier, abs(span.root.i - trigger.i), span))
         ranked.sort(key=lambda item: (item[0], item[1]))
         return ranked[0][2] if ranked else None
+
+    def _earlier(self, event: Span, events: list[Span]) -> bool:
+        """Whether the trigger is an earlier event that another event of its type in the sentence
+        answers or follows: "struck Gaza in retaliation for a rocket attack", "the strike was
+        retaliation for the attacks in Tehran", "mounted a sweep after an attack in October"."""
+        trigger = event.root
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in self.rules["sequence_preps"]:
+            link = trigger.head
+        elif trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "to"):
+            link = trigger.head.head  # "in retaliation for", "responded to"
+        elif trigger.dep_ == "dobj":
+            link = trigger.head  # "to avenge the killing"
+        else:
+            return False
+        if link.dep_ != "prep" and link.lemma_.lower() not in self.rules["answer_words"]:
+            return False
+        above = {node.i for node in link.ancestors}
+        return any(other.label_ == event.label_ and other.root.i != trigger.i
+                   and (other.root.i in above or other.root.head.i in above) for other in events)
 
     @staticmethod
     def _owner(span: Span, triggers: dict[int, str]) -> int | None:
@@ -951,9 +1023,11 @@ class EventArguments:
         events = [e for e in doc.spans.get(EVENTS, []) if not self._interview(e.root, e.label_)]
         strikes = [e for e in events if e.label_ == "strike"]
         triggers = {event.root.i: event.label_ for event in events}
+        earlier = {event.root.i for event in events if self._earlier(event, events)}
         for event in events:
             trigger = event.root
             kind = event.label_
+            event._.earlier = trigger.i in earlier
             actors = [a for a in self._actors(trigger, kind) if not _names_trigger(a, triggers)]
             targets = [t for t in self._targets(trigger, kind, actors) if not _names_trigger(t, triggers)]
             if trigger.lemma_ in self.rules["subject_is_target"].get(kind, ()):
@@ -963,7 +1037,14 @@ class EventArguments:
             places_hit = [t for t in targets if where(t)]
             targets = [t for t in targets if not where(t)]
             taken = {(s.start, s.end) for s in actors + targets}
+            # "retaliation for the attacks in Tehran": where the earlier event happened is its own
+            taken |= {(ent.start, ent.end) for ent in trigger.sent.ents
+                      if any(node.i in earlier and node.i != trigger.i for node in ent.root.ancestors)}
             named, scope, around = self._places(trigger, taken, gatherings=kind in _TOGETHER)
+            if scope == "from":
+                # "fired from Gaza into southern Israel": it happened where it landed, not where it came from
+                landed = [t for t in targets if t.label_ == "GPE"] if kind == "strike" else []
+                named, scope = landed or named, "at"
             places = places_hit or named
             event._.place_scope = "at" if places_hit else scope
             event._.places_around = around
@@ -982,7 +1063,10 @@ class EventArguments:
             event._.targets = targets
             event._.places = places
             opening = trigger.sent.start
-            event._.date = self._nearest(trigger, dates_by_sentence.get(opening, []), own_clauses=True) \
+            # "the strike was retaliation for the attacks in Tehran on June 7", "mounted a sweep after
+            # an attack in October": a day told after an earlier event is that event's
+            own_dates = [d for d in dates_by_sentence.get(opening, []) if not any(trigger.i < i < d.start for i in earlier)]
+            event._.date = self._nearest(trigger, own_dates, own_clauses=True) \
                 or _then(trigger, dates_by_sentence)
             quantity = self._quantity(trigger, kind, quantities_by_sentence.get(opening, []), triggers)
             event._.quantity = quantity
@@ -1069,8 +1153,8 @@ class EventArguments:
         by_trigger = {event.root.i: event for event in events}
         for event in by_trigger.values():
             governor = next((by_trigger[a.i] for a in event.root.ancestors if a.i in by_trigger), None)
-            if governor is None:
-                continue
+            if governor is None or event._.earlier:
+                continue  # "struck Gaza in retaliation for a rocket attack": the rocket attack is another
             if governor.label_ == event.label_ and not (event._.actors or event._.targets):
                 event._.actors, event._.targets = governor._.actors, governor._.targets
             if not event._.places:

@@ -231,6 +231,8 @@ class Attribution:
     def _topic_of_talks(self, trigger: Token) -> bool:
         # "the issue of terrorist groups targeting neighbours": the verb qualifies a noun of the topic
         node = trigger.head if trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" else trigger
+        if node.dep_ == "dobj" and node.head.tag_ == "VBG" and node.head.dep_ in ("pobj", "pcomp"):
+            node = node.head  # "the issue of supplying military aid": the aid supplying would give
         while node.dep_ in ("pobj", "pcomp", "prep", "compound", "amod", "conj") and node.head.pos_ != "VERB":
             node = node.head
         if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep":

@@ -54,7 +54,8 @@ class TownNames:
     * as the object of a verb or after "of" ("airstrikes hit Aleppo", "parts of Aleppo"), when
       GeoNames knows a large city of that name;
     * before the regions that hold it in brackets, as incident notes write them ("shelled
-      Huliaipole (Polohy raion, Zaporizhzhia)", "near Mafa (Borno)"), known to GeoNames or not.
+      Huliaipole (Polohy raion, Zaporizhzhia)", "near Mafa (Borno)"), known to GeoNames or not;
+    * a first-level region named with its designator ("Rakhine State"), wherever it stands.
 
     A state or town named before a word for water ("the Niger River") is a river or lake.
     """
@@ -62,6 +63,7 @@ class TownNames:
     def __init__(self) -> None:
         self.is_town: Callable[[str], bool] = lambda name: False
         self.is_city: Callable[[str], bool] = lambda name: False
+        self.is_region: Callable[[str], bool] = lambda name: False
         self.prepositions: frozenset[str] = frozenset()
         self.designators: frozenset[str] = frozenset()
         self.water: frozenset[str] = frozenset()
@@ -69,9 +71,10 @@ class TownNames:
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    towns: Callable[[str], bool] | None = None, cities: Callable[[str], bool] | None = None,
                    prepositions: Iterable[str] = (), designators: Iterable[str] = (),
-                   names: dict[str, Any] | None = None) -> None:
+                   names: dict[str, Any] | None = None, regions: Callable[[str], bool] | None = None) -> None:
         self.is_town, self.prepositions = towns or self.is_town, frozenset(prepositions)
         self.is_city = cities or self.is_city
+        self.is_region = regions or self.is_region
         self.designators = frozenset(designators)
         self.water = frozenset((names or {}).get("water_words", ()))
 
@@ -84,7 +87,10 @@ class TownNames:
             and (ent.root.head.lower_ in self.prepositions and self.is_town(ent.text) or _named_settlement(ent.root))
             # not a person: "met Victoria" is as likely; "the outskirts of Aleppo" may come as a language
             or ent.label_ in _MISTAKEN_FOR_CITIES and all(t.is_title for t in ent) and self._city_named(ent.root)
-            and self.is_city(ent.text))}
+            and self.is_city(ent.text)
+            # "Rakhine State", "Kachin State": a region by its own name and designator
+            or ent.label_ in _MISTAKEN_FOR_TOWNS and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in self.designators
+            and self.is_region(ent.text))}
         found = list(relabelled.values())
         for token in doc:
             if token.ent_type_ or not token.is_title or token.pos_ not in ("PROPN", "NOUN"):
@@ -109,11 +115,11 @@ class TownNames:
             set_entities(doc, sorted(kept + found, key=lambda span: span.start))
         return doc
 
-    @staticmethod
-    def _city_named(token: Any) -> bool:
-        """Where a large city's name alone says it is one, though no preposition of place does:
-        "airstrikes hit Aleppo", "the outskirts of Aleppo" (not a sentence's first word, which any name may be)."""
-        return token.i > token.sent.start and (token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ == "of")
+    def _city_named(self, token: Any) -> bool:
+        """Where a large city's name says it is one: "airstrikes hit Aleppo", "the outskirts of Aleppo",
+        "a school in Aleppo" (not a sentence's first word, which any name may be)."""
+        return token.i > token.sent.start and (token.dep_ == "dobj" or token.dep_ == "pobj" and (
+            token.head.lower_ == "of" or token.head.lower_ in self.prepositions))
 
     def _waters(self, doc: Doc) -> Doc:
         """ "the Niger River", "the Dnipro river": a river or lake, not the state or town it is named for."""
@@ -127,11 +133,15 @@ class TownNames:
         return doc
 
     def _before_settlement_word(self, doc: Doc) -> list[Span]:
-        """ "in Let Pan Hla village", "near Tat Kone village": capitalised words before a word for a
-        settlement that a preposition of place takes, whatever the model took them for."""
+        """ "in Let Pan Hla village", "near Tat Kone village", "in Ituri province": capitalised words
+        before a word for a settlement or a region that a preposition of place takes, whatever the
+        model took them for."""
         found = []
         for token in doc:
-            if token.lower_ not in _NAMED_BEFORE or token.dep_ != "pobj" or token.head.lower_ not in self.prepositions:
+            # "in Ituri province": a region's designator, written in lower case after its name
+            named_before = token.lower_ in _NAMED_BEFORE or token.is_lower and token.lower_ in self.designators \
+                and not token.ent_type_
+            if not named_before or token.dep_ != "pobj" or token.head.lower_ not in self.prepositions:
                 continue
             start = token.i
             while start > 0 and token.i - start < 4 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN") \
@@ -589,8 +599,10 @@ class Agents:
             outside = [c for c in (*token.children, *head.children) if not start <= c.i <= head.i]
             counted = self._counted(head) or any(
                 c.like_num or c.dep_ in ("nummod", "quantmod") or c.lower_ in _QUANTIFIERS for c in outside)
-            # "three gunmen stormed a hotel": armed men who act are a party however many they are
-            acting = code in self.armed and head.dep_ == "nsubj" and head.head.tag_ in ("VBD", "VBN")
+            # "three gunmen stormed a hotel", "dozens of militants attacked": armed men who act are a
+            # party however many they are
+            subject = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head
+            acting = code in self.armed and subject.dep_ == "nsubj" and subject.head.tag_ in ("VBD", "VBN")
             if head.i in taken or counted and code not in self.victims and not acting \
                     or any(c.ent_type_ and c.ent_type_ not in _FIGURE_LABELS for c in outside):
                 continue
@@ -657,7 +669,7 @@ def _day_of_month(token: Any) -> bool:
 
 
 class Dates:
-    """Normalise DATE entities against ``doc._.published``, and "the following day" against the day last named.
+    """Normalise DATE entities (and times of a named day) against ``doc._.published``, and "the following day" against the day last named.
 
     A weekday is the last one unless the sentence looks ahead ("will meet on Friday").
     Durations ("two weeks") are left out.
@@ -667,7 +679,8 @@ class Dates:
         spans = []
         anchor = None
         # the model calls a holiday an event: "the New Year's shooting rampage"
-        found = [ent for ent in doc.ents if ent.label_ == "DATE" and is_date_expression(ent.text)
+        # a time of a named day is that day: "on Monday night", "early Tuesday morning"
+        found = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") and is_date_expression(ent.text)
                  or ent.label_ == "EVENT" and is_holiday(ent.text)]
         for match in DAY_SHIFT_PHRASE.finditer(doc.text):
             shift = doc.char_span(match.start(), match.end(), label="DATE")

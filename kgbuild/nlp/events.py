@@ -52,13 +52,19 @@ _PLURAL_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""))
 
 
 def _lemmas(attrs: dict[str, Any]) -> list[str]:
-    lemma = attrs.get("LEMMA")
-    return [lemma] if isinstance(lemma, str) else list((lemma or {}).get("IN", []))
+    """The words a node takes by lemma or by lower-case form ("clashes", "fighting")."""
+    words = []
+    for key in ("LEMMA", "LOWER"):
+        value = attrs.get(key)
+        words += [value] if isinstance(value, str) else list((value or {}).get("IN", []))
+    return words
 
 
 def _is_noun_node(attrs: dict[str, Any]) -> bool:
+    """Whether a node may take a noun: a noun trigger, the noun compounded into one ("artillery
+    fire"), or a subject ("gunmen killed"); any node but one that takes verbs only."""
     pos = attrs.get("POS")
-    return pos == "NOUN" or isinstance(pos, dict) and "NOUN" in pos.get("IN", [])
+    return pos is None or pos == "NOUN" or isinstance(pos, dict) and "NOUN" in pos.get("IN", [])
 
 
 class EventTriggers:
@@ -90,11 +96,13 @@ class EventTriggers:
         return self.cameo_codes.get(kind, {}).get(trigger.lemma_.lower()) or row.get("cameo") or self.default_cameo.get(kind)
 
     def _common_nouns_in_capitals(self, doc: Doc) -> None:
-        """Read a sentence's first word as the trigger noun it is when the tagger took it, capitalised,
-        for a name ("Airstrikes and mortars crashed down", tagged a proper noun with lemma "Airstrikes")."""
+        """Read a sentence's first word as the trigger noun (or the noun compounded into one) it is when
+        the tagger took it, capitalised, for a name ("Airstrikes and mortars crashed down", tagged a
+        proper noun with lemma "Airstrikes"; "Artillery fire hit", "Gunmen killed")."""
         for sentence in doc.sents:
             word = sentence[0]
-            if word.tag_ not in ("NNP", "NNPS") or word.ent_type_ or not word.is_title:
+            # an unnamed party ("Gunmen") is a common noun the agents component marked
+            if word.tag_ not in ("NNP", "NNPS") or word.ent_type_ not in ("", "AGENT") or not word.is_title:
                 continue
             lower = word.lower_
             readings = [(lower[:-len(end)] + base, "NNS") for end, base in _PLURAL_ENDINGS if lower.endswith(end)]

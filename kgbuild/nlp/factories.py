@@ -29,6 +29,9 @@ for _name in ("pattern", "cameo", "confidence", "actors", "targets", "places", "
     Span.set_extension(_name, default=None, force=True)
 # How the text puts the event at its place: "at" it, "near" it, or in the "region" it names.
 Span.set_extension("place_scope", default="at", force=True)
+# Whether another event of the sentence answers or follows the event ("in retaliation for the attacks",
+# "after an attack"): an earlier one.
+Span.set_extension("earlier", default=False, force=True)
 # Whether the event's date is the day its report was made ("police said on Monday"), not its own.
 Span.set_extension("date_reported", default=False, force=True)
 
@@ -145,6 +148,14 @@ def city_names() -> Callable[[str], bool]:
     from ..resolve.geocode import is_city_name
 
     return is_city_name
+
+
+@registry.misc("kgbuild.region_names.v1")
+def region_names() -> Callable[[str], bool]:
+    """Whether the geocoder knows a first-level region of a name."""
+    from ..resolve.geocode import is_region_name
+
+    return is_region_name
 
 
 @registry.misc("kgbuild.place_prepositions.v1")

@@ -144,7 +144,8 @@ def same_event(a: Event, b: Event) -> bool:
     same figure and a shared party, or a shared party and a shared target or place.
     Different figures need the actor, the target and the place in common.
     An actor alone identifies nothing: it acts many times in one article. Two triggers of
-    one type in one sentence are one event unless their targets or figures differ. Reports
+    one type in one sentence are one event unless their targets or figures differ or one
+    answers the other ("the strike was retaliation for the attacks in Tehran"). Reports
     of a call or meeting are one when the parties of one are among the other's, in any role.
     """
     if a.type != b.type or a.type == "casualties" and _toll_kind(a) != _toll_kind(b):
@@ -172,7 +173,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     shared_actors = bool(actors_a & actors_b)
     shared_targets = bool(targets_a & targets_b)
-    if _sentences(a) & _sentences(b) and a.type not in _SPOKEN and not (targets_a and targets_b and not shared_targets) \
+    if _sentences(a) & _sentences(b) and a.type not in _SPOKEN and a.earlier == b.earlier \
+            and not (targets_a and targets_b and not shared_targets) \
             and not (figures_a and figures_b and figures_a != figures_b):
         return True  # "airstrikes and shelling hit the town": one sentence, one attack; two demands are two
     if figures_a and figures_b and not figures_a & figures_b:
@@ -556,6 +558,7 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
         outcome = event.type in _OUTCOMES
         lead = main.get(event.type)
         if lead is not None and lead != index and event.type in _FILLED_FROM_MAIN and not event.generic \
+                and not (event.earlier and _sentences(event) & _sentences(kept[lead])) \
                 and _compatible(kept[lead], event, geography=geography, outcome=outcome):
             kept[index] = event = _fill(event, kept[lead], _ROLES, geography, dated=outcome)
         attack = main.get("strike")
@@ -644,19 +647,34 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
                 geography: Geography, recalled: bool = False) -> int | None:
     """The event a definite report ("the call between Sherman and Schmid") refers back to: the
     nearest earlier one of its type that it contradicts nothing of and shares a party or place
-    with, else the article's main event of its type when the report contradicts nothing of it.
+    with, told in the same word if one was, else the article's main event of its type when the
+    report contradicts nothing of it.
     A report only ``recalled`` ("since the IS attacks") names no main event to fall back on,
     and must share a party in the same role."""
     report = events[index]
-    for i in range(index - 1, -1, -1):
-        if i not in dropped and events[i].type == report.type and not events[i].generic \
-                and _compatible(events[i], report, geography=geography, refers=True) \
-                and _shares_with(report, events[i], geography, in_role=recalled):
-            return i
+
+    def answers_report(i: int) -> bool:
+        # "mounted a sweep after an attack": the sweep is not the attack it followed
+        return report.earlier and bool(_sentences(report) & _sentences(events[i]))
+
+    candidates = [i for i in range(index - 1, -1, -1)
+                  if i not in dropped and events[i].type == report.type and not events[i].generic
+                  and _compatible(events[i], report, geography=geography, refers=True)
+                  and _shares_with(report, events[i], geography, in_role=recalled) and not answers_report(i)]
+    # "the Iranian missile strike" refers to the strike told before, not to the hostilities told since
+    worded = [i for i in candidates if _word(events[i].trigger) == _word(report.trigger)]
+    if worded or candidates:
+        return (worded or candidates)[0]
     if not recalled and main is not None and main != index and main not in dropped \
-            and _compatible(events[main], report, geography=geography, refers=True):
+            and _compatible(events[main], report, geography=geography, refers=True) and not answers_report(main):
         return main
     return None
+
+
+def _word(trigger: str) -> str:
+    """A trigger word in the singular, lower case: "Strikes" -> "strike"."""
+    word = trigger.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _shares_with(report: Event, earlier: Event, geography: Geography, in_role: bool) -> bool:
@@ -686,6 +704,11 @@ def _fill(event: Event, main: Event, roles: tuple[tuple[str, str], ...], geograp
     # "Abu Ali, a commander who led the assault, was killed": the dead are not their own attacker
     if "actors" in filled and _keys(filled["actors"]) & _keys(event.targets):
         del filled["actors"]
+    # "Myanmar security forces mounted a sweep": nor are the attackers their own target
+    if "targets" in filled:
+        filled["targets"] = tuple(m for m in filled["targets"] if m.entity not in _keys(event.actors))
+        if not filled["targets"]:
+            del filled["targets"]
     if dated and event.date_inferred and not main.date_inferred and main.date is not None:
         event = replace(event, date=main.date)
     places, nearer = _keys(event.places), _keys(main.places)

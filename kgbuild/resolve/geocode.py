@@ -203,6 +203,12 @@ def is_city_name(name: str) -> bool:
     return any(own and location.population >= _KNOWN_ANYWHERE for _, own, location in _index().get(fold(name), ()))
 
 
+def is_region_name(name: str) -> bool:
+    """Whether a first-level region (an oblast, a province, a state of a federation) goes by ``name``."""
+    folded = fold(name)
+    return folded in _regions() or _without_designator(folded.split())[0] in _regions()
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while hundreds of thousands of records are made.

@@ -95,6 +95,13 @@ WORDING = [
     ("At least 56 civilians were reported dead.", "casualties"),
     ("Two adults were killed at the hospital.", "casualties"),
     ("Nikki Haley addresses a meeting of the Security Council on Syria in New York.", "meeting"),
+    # fighting that rages or erupts, however the tagger reads the sentence's first word
+    ("Fighting raged in the Donetsk region on Monday.", "strike"),
+    ("Yemen\nClashes erupted in Aden on Monday.", "strike"),
+    ("Hostilities resumed near Bakhmut on Monday.", "strike"),
+    ("A gunbattle erupted in Kunar on Monday.", "strike"),
+    ("Donetsk\nArtillery fire hit residential areas of Donetsk on Wednesday.", "strike"),
+    ("Security forces mounted a sweep of villages in Rakhine State.", "strike"),
     ("At an emergency council session on Tuesday, envoys criticized Russia.", "meeting"),
 ]
 
@@ -159,6 +166,11 @@ LOOKALIKES = [
     ("The fall of Aleppo left the rebels weakened.", "casualties"),
     # what an appeal asks for has not happened
     ("Donald Trump urged Barack Obama not to attack Syria.", "strike"),
+    # a gerund after a noun names a task or a crime, not an event
+    ("Iraq still faces many challenges, including destroying terror cells in Mosul.", "strike"),
+    ("The army in Kabul has the goal of capturing the city.", "strike"),
+    ("The crime of killing civilians in Darfur must be punished.", "casualties"),
+    ("He won a clean sweep in the elections in Lagos.", "strike"),
 ]
 
 
@@ -236,6 +248,8 @@ def test_a_place_of_the_struck_area_places_the_strike(extract):
 @pytest.mark.parametrize(("text", "place"), [
     ("Hamas fired rockets from the Gaza Strip toward Ashkelon on Saturday.", "Ashkelon"),
     ("Houthi rebels fired a missile from Yemen at Jizan on Monday.", "Jizan"),
+    # a state it went into is where it landed
+    ("Militants fired rockets from Gaza into southern Israel on Sunday.", "Israel"),
 ])
 def test_where_a_missile_came_from_is_not_where_it_struck(extract, text, place):
     (strike,) = [e for e in extract(text, PUBLISHED).events if e.type == "strike"]
