@@ -554,7 +554,12 @@ class EventArguments:
             if passive_agents:
                 return passive_agents[0]
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-                verb = verb.head.head  # "told reporters after finishing a video conference"
+                # "accused Russia of shelling Kharkiv", "thanked Japan for sending aid": whom the verb
+                # holds to it did it; but "told reporters after finishing a video conference": the speaker
+                held = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+                if held is not None and verb.head.lower_ in ("of", "for") and verb.head.head.pos_ == "VERB":
+                    return held
+                verb = verb.head.head
                 continue
             setting = verb.head
             if verb.dep_ == "conj" and setting.dep_ == "relcl" and verb.tag_ != setting.tag_ \
@@ -693,6 +698,12 @@ class EventArguments:
         stand_in = self.stand_in(trigger)
         # "pledged $500 million in military aid to Ukraine": the light verb carries the recipient
         carrier = stand_in.head if stand_in.dep_ == "dobj" and stand_in.head.lemma_ in self.rules["light_verbs"] else None
+        if stand_in.dep_ == "pobj" and stand_in.head.lower_ == "with" and stand_in.head.head.pos_ == "VERB" and kind == "aid":
+            # "will provide Ukraine with 100 million euros in aid": the verb's object receives it
+            found = [e for e in self._entities(c for c in stand_in.head.head.children if c.dep_ == "dobj")
+                     if (e.start, e.end) not in taken and e.label_ in self.rules["party_labels"]]
+            if found:
+                return found
         for path in self.rules["target"].get(kind, []):
             reached = follow(trigger, path) or (follow(stand_in, path) if stand_in.i != trigger.i else [])
             if path == [("nsubjpass", None)] and _passive_participle(trigger):
@@ -1049,7 +1060,9 @@ class EventArguments:
             event._.place_scope = "at" if places_hit else scope
             event._.places_around = around
             if (kind in self.rules["destination_is_place"] or trigger.lemma_ in self.rules["visit_verbs"]) and not places:
-                places = [t for t in targets if t.label_ in self.rules["place_labels"]]
+                # "sent troops to its border with Venezuela" did not send them into Venezuela
+                places = [t for t in targets if t.label_ in self.rules["place_labels"]
+                          and not {t.root.head.lemma_, t.root.head.head.lemma_} & self.rules["border_nouns"]]
             if kind in ("strike", "interception") and not targets:
                 targets = self._other_side(trigger, actors)
             if kind in _TOGETHER and not places:

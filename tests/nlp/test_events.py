@@ -247,6 +247,9 @@ MODALITY_CASES = [
     ("The Houthis claimed they had shot down an American drone over Yemen.", "interception", "claimed"),
     ("Moscow denied that its forces had attacked the convoy in Syria.", "strike", "denied"),
     ("Sudan's army shelled the city of Omdurman on Monday.", "strike", "asserted"),
+    # what one is accused of is claimed; an accusation rejected is denied
+    ("Ukraine accused Russia of shelling Kharkiv on Monday.", "strike", "claimed"),
+    ("Iran rejected accusations that it supplied drones to Russia.", "aid", "denied"),
 ]
 
 
@@ -282,6 +285,8 @@ CLAIMANT_CASES = [
     # however the parse joins the verbs between them
     ("Russia blamed the rebels for breaking the truce agreed to on Tuesday, saying they attacked government positions.",
      "russia", "say"),
+    # who accuses speaks
+    ("Ukraine accused Russia of shelling Kharkiv on Monday.", "ukraine", "accuse"),
     ("Greek officials told reporters they were close to confirming that a drone shot down by a Greek jet on Tuesday "
      "was Turkish.", "Greek officials", "confirm"),
     # "the group" is the organisation named last
@@ -747,3 +752,21 @@ def test_a_definite_report_refers_to_the_event_told_in_its_word(extract):
                               "analysts say.")
     (told,) = [e for e in events if any("intended provocation" in c.provenance.text for c in e.claims)]
     assert _labels(told, "targets") == {"islamic-state"}
+
+
+@pytest.mark.parametrize(("text", "kind", "actor"), [
+    ("Ukraine accused Russia of shelling Kharkiv on Monday.", "strike", "russia"),
+    ("Zelensky thanked Japan for sending aid to Ukraine.", "aid", "japan"),
+])
+def test_whom_a_verb_holds_to_a_deed_did_it(extract, text, kind, actor):
+    assert _labels(_only(extract, text, kind), "actors") == {actor}
+
+
+def test_troops_sent_to_a_border_face_the_state_beyond_it_and_are_not_in_it(extract):
+    event = _only(extract, "Colombia sent 3,000 troops to its border with Venezuela.", "troop_figure")
+    assert _labels(event, "targets") == {"venezuela"} and not event.places
+
+
+def test_whom_aid_is_provided_with_receives_it(extract):
+    event = _only(extract, "Germany will provide Ukraine with 100 million euros in humanitarian aid.", "aid")
+    assert _labels(event, "actors") == {"germany"} and _labels(event, "targets") == {"ukraine"}
