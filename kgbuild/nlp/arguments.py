@@ -1022,7 +1022,18 @@ class EventArguments:
                 bare.append(span)  # "killing three", "wounded 21": the verb says what is counted
             elif unit is None and trigger.dep_ == "nsubj" and _reaches(span.root, trigger.head):
                 bare.append(span)  # "the death toll climbed to 72", "the toll stood at 40"
-        return self._nearest(trigger, fitting or bare)
+        return self._nearest(trigger, fitting or bare) or (self._one(clause, units) if kind == "casualties" else None)
+
+    def _one(self, verb: Token, units: frozenset[str]) -> Span | None:
+        """ "A Russian soldier was killed", "killing a journalist": one of them."""
+        for noun in (c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")):
+            article = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+            if article is not None and noun.tag_ == "NN" and (
+                    noun.lemma_.lower() in units or noun.lower_ in self.rules["agent_nouns"]):
+                one = Span(noun.doc, article.i, noun.i + 1, label="QUANTITY")
+                one._.quantity, one._.approximate, one._.currency, one._.unit = (1, 1), False, None, noun
+                return one
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         quantities_by_sentence: dict[int, list[Span]] = {}

@@ -167,7 +167,8 @@ class TownNames:
             if not words or any(not (t.is_title or t.lower_ in self.designators) for t in words) \
                     or len(words) == 1 and words[0].is_upper:
                 continue
-            if not any(t.ent_type_ in ("GPE", "LOC") or t.lower_ in self.designators or self.is_town(t.text) for t in words):
+            if not any(t.ent_type_ in ("GPE", "LOC") or t.lower_ in self.designators or self.is_town(t.text)
+                       or self.is_region(t.text) for t in words):  # "(Kharkivska)", as incident data names oblasts
                 continue
             end = token.i
             if doc[end - 1].lower_ in _SETTLEMENT_WORDS:

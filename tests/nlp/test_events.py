@@ -770,3 +770,24 @@ def test_troops_sent_to_a_border_face_the_state_beyond_it_and_are_not_in_it(extr
 def test_whom_aid_is_provided_with_receives_it(extract):
     event = _only(extract, "Germany will provide Ukraine with 100 million euros in humanitarian aid.", "aid")
     assert _labels(event, "actors") == {"germany"} and _labels(event, "targets") == {"ukraine"}
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("A Russian soldier was killed by a sniper near Sievierodonetsk.", "soldier"),
+    ("Gunmen attacked a market in Kabul, killing a bystander.", "bystander"),
+])
+def test_one_named_with_an_article_is_a_toll_of_one(extract, text, unit):
+    event = _only(extract, text, "casualties")
+    quantity = event.claims[0].quantity
+    assert (quantity.minimum, quantity.maximum, quantity.unit) == (1, 1, unit)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # incident data names the oblast in brackets by its adjective
+    ("On 9 July 2022, a Ukrainian drone attacked a Russian checkpoint in Kozacha Lopan (Kharkivska).", "Kozacha Lopan"),
+    # a weapon fired is no party
+    ("On 1 June 2022, Russian forces fired MLRS at Nikopol (Dnipropetrovska).", "Nikopol"),
+])
+def test_incident_note_places(extract, text, place):
+    event = _only(extract, text, "strike")
+    assert [m.text for m in event.places] == [place] and "MLRS" not in [m.text for m in event.targets]
