@@ -297,6 +297,7 @@ class EventArguments:
             "individual_nouns": frozenset(rules.get("individual_nouns", ())),
             "venue_nouns": frozenset(rules.get("venue_nouns", ())),
             "travel_verbs": frozenset(rules.get("travel_verbs", ())),
+            "receiving_verbs": frozenset(rules.get("receiving_verbs", ())),
             "group_nouns": frozenset(rules.get("group_nouns", ())),
             "participation_nouns": frozenset(rules.get("participation_nouns", ())),
             "sequence_preps": frozenset(rules.get("sequence_preps", ())),
@@ -673,10 +674,15 @@ class EventArguments:
         return (self.phrase_entities(subject) or self._antecedent(subject)) if subject is not None else []
 
     def _destination(self, trigger: Token) -> list[Span]:
-        """Where a traveller went for talks: "traveled to Moscow for talks with Putin" -> Moscow."""
-        if trigger.head.lower_ != "for" or trigger.head.head.lemma_ not in self.rules["travel_verbs"]:
+        """Where a traveller went for talks: "traveled to Moscow for talks with Putin", "will travel to
+        Washington to meet Biden" -> Moscow, Washington."""
+        if trigger.head.lower_ == "for" and trigger.head.head.lemma_ in self.rules["travel_verbs"]:
+            travel = trigger.head.head
+        elif trigger.dep_ in ("advcl", "xcomp") and trigger.head.lemma_ in self.rules["travel_verbs"]:
+            travel = trigger.head
+        else:
             return []
-        goes_to = [c for c in trigger.head.head.children if c.dep_ == "prep" and c.lower_ == "to"]
+        goes_to = [c for c in travel.children if c.dep_ == "prep" and c.lower_ == "to"]
         return [e for e in self._entities(c for to in goes_to for c in to.children if c.dep_ == "pobj")
                 if e.label_ in self.rules["place_labels"]]
 
@@ -721,6 +727,10 @@ class EventArguments:
                     taken.add((ent.start, ent.end))
             if found:
                 break
+        if not found and kind in _TOGETHER and stand_in.dep_ == "dobj" and stand_in.head.lemma_ in self.rules["receiving_verbs"]:
+            # "Sisi received a phone call from King Salman": the one called
+            subject = self._clause_subject(stand_in.head)
+            found = [e for e in self.phrase_entities(subject) if (e.start, e.end) not in taken] if subject else []
         if not found and kind in self.rules["through_prep"]:
             found = [e for e in self._addressees(trigger) if (e.start, e.end) not in taken]
         if not found and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" \

@@ -791,3 +791,13 @@ def test_one_named_with_an_article_is_a_toll_of_one(extract, text, unit):
 def test_incident_note_places(extract, text, place):
     event = _only(extract, text, "strike")
     assert [m.text for m in event.places] == [place] and "MLRS" not in [m.text for m in event.targets]
+
+
+def test_who_receives_a_call_is_called(extract):
+    event = _only(extract, "Zelensky received a call from Biden on Monday.", "call")
+    assert _labels(event, "actors") == {"joe-biden"} and _labels(event, "targets") == {"volodymyr-zelenskyy"}
+
+
+def test_a_journey_to_meet_someone_is_a_meeting_where_it_went(extract):
+    event = _only(extract, "Narendra Modi will travel to Washington next week to meet Joe Biden.", "meeting")
+    assert event.claims[0].modality == "planned" and [m.text for m in event.places] == ["Washington"]

@@ -102,6 +102,12 @@ WORDING = [
     ("A gunbattle erupted in Kunar on Monday.", "strike"),
     ("Donetsk\nArtillery fire hit residential areas of Donetsk on Wednesday.", "strike"),
     ("Security forces mounted a sweep of villages in Rakhine State.", "strike"),
+    ("Saudi Arabia pledged 500 million dollars to Iraq.", "aid"),
+    ("Japan gave 10 million dollars to the UN refugee agency.", "aid"),
+    ("The World Food Programme delivered food aid to Yemen.", "aid"),
+    # a journey to meet someone is a meeting, planned or made
+    ("Narendra Modi will travel to Washington next week to meet Joe Biden.", "meeting"),
+    ("Vladimir Putin flew to Tehran on Tuesday to meet Hassan Rouhani.", "meeting"),
     ("At an emergency council session on Tuesday, envoys criticized Russia.", "meeting"),
 ]
 
@@ -171,6 +177,8 @@ LOOKALIKES = [
     ("The army in Kabul has the goal of capturing the city.", "strike"),
     ("The crime of killing civilians in Darfur must be punished.", "casualties"),
     ("He won a clean sweep in the elections in Lagos.", "strike"),
+    ("Thousands of demonstrators clashed with riot police in Hong Kong on Sunday.", "strike"),
+    ("Russia allocated 50 billion dollars for defence.", "aid"),
 ]
 
 
