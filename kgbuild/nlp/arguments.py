@@ -150,7 +150,8 @@ _NOUN_POSITIONS = frozenset({"nsubj", "csubj", "nsubjpass", "dobj", "pobj", "att
 
 
 # What a subject pronoun can stand for.
-_PRONOUN_KINDS = {"he": "person", "she": "person", "they": "plural", "it": "body"}
+_PRONOUN_KINDS = {"he": "person", "she": "person", "they": "plural", "it": "body",
+                  "his": "person", "her": "person", "their": "plural", "its": "body"}
 
 
 def _phrase_head(ent: Span) -> Token:
@@ -380,6 +381,12 @@ class EventArguments:
             head = self._counted(head)
             ent = self._entity_at(doc, head)
             if ent is not None:
+                # "the PDF said its fighters had attacked": the fighters are the party the pronoun stands for
+                owner = [self._antecedent(c) for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"] \
+                    if ent.label_ == "AGENT" else []
+                if owner and owner[0]:
+                    found += owner[0]
+                    continue
                 # "militants from the Islamic State": the named party, not the unnamed one
                 found.append((self._named_by_preposition(head) if ent.label_ == "AGENT" else None) or ent)
                 # "President Donald Trump and Russian President Vladimir Putin", which the parse may hang

@@ -219,6 +219,9 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
                      for m in mentions)
 
     actors, targets = as_state(event.actors), as_state(event.targets)
+    # "a military jet dropped bombs on a village in Myanmar": the state's own unnamed forces do not attack it
+    forces_of = {a.entity for a in actors if a.kind == "agent" and a.entity in entities and entities[a.entity].type == "State"}
+    targets = tuple(t for t in targets if t.entity not in forces_of)
     sides = [t for t in targets if t.entity not in entities or entities[t.entity].type != "Population"]
     # the place of an interception is most often the interceptor's own, unless an actor says otherwise
     if not sides and (event.type == "strike" or event.type == "interception" and actors

@@ -801,3 +801,18 @@ def test_who_receives_a_call_is_called(extract):
 def test_a_journey_to_meet_someone_is_a_meeting_where_it_went(extract):
     event = _only(extract, "Narendra Modi will travel to Washington next week to meet Joe Biden.", "meeting")
     assert event.claims[0].modality == "planned" and [m.text for m in event.places] == ["Washington"]
+
+
+def test_its_fighters_are_the_party_the_pronoun_stands_for(extract):
+    event = _only(extract, "Hamas said its fighters fired rockets at Israel.", "strike")
+    assert _labels(event, "actors") == {"hamas"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Arakan Army said it captured the town of Kyauktaw in Myanmar on Monday.\nOn Tuesday evening a military "
+    "aircraft bombed a village outside the town, killing at least 12 people.",
+    "A military jet dropped two bombs on a village in Myanmar on Monday.",
+])
+def test_a_military_aircraft_is_the_state_s_and_does_not_attack_it(extract, text):
+    (event,) = [e for e in _events(extract, "Headline\n\n" + text) if e.type == "strike" and e.trigger != "captured"]
+    assert _labels(event, "actors") == {"myanmar"} and "myanmar" not in _labels(event, "targets")

@@ -102,6 +102,8 @@ WORDING = [
     ("A gunbattle erupted in Kunar on Monday.", "strike"),
     ("Donetsk\nArtillery fire hit residential areas of Donetsk on Wednesday.", "strike"),
     ("Security forces mounted a sweep of villages in Rakhine State.", "strike"),
+    ("Insurgents set off a car bomb outside the governor's office in Helmand.", "strike"),
+    ("Gunmen sprayed bullets at worshippers at a church in Ondo state.", "strike"),
     ("Saudi Arabia pledged 500 million dollars to Iraq.", "aid"),
     ("Japan gave 10 million dollars to the UN refugee agency.", "aid"),
     ("The World Food Programme delivered food aid to Yemen.", "aid"),
@@ -179,6 +181,7 @@ LOOKALIKES = [
     ("He won a clean sweep in the elections in Lagos.", "strike"),
     ("Thousands of demonstrators clashed with riot police in Hong Kong on Sunday.", "strike"),
     ("Russia allocated 50 billion dollars for defence.", "aid"),
+    ("The verdict set off a wave of protests in Lagos.", "strike"),
 ]
 
 
