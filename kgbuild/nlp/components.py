@@ -649,6 +649,7 @@ def _normalise(text: str, base: Any, anchor: Any, ahead: bool) -> tuple[str | No
 _FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _FUTURE_LEADS = frozenset({"next", "coming", "starting", "until", "till"})
 _OPENING_VERBS = frozenset({"start", "begin", "open", "resume", "convene"})
+_SCHEDULED = frozenset({"schedule", "slate", "due", "set", "expect", "plan"})
 
 
 def looks_ahead(span: Span) -> bool:
@@ -662,6 +663,8 @@ def looks_ahead(span: Span) -> bool:
             return True
         if node.lemma_ in _OPENING_VERBS and node.tag_ in ("VBZ", "VBP"):
             return True
+        if node.lemma_ in _SCHEDULED and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in node.children):
+            return True  # "is scheduled to meet Lavrov on Friday", "are due to arrive on Monday"
     return False
 
 

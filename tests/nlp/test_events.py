@@ -816,3 +816,11 @@ def test_its_fighters_are_the_party_the_pronoun_stands_for(extract):
 def test_a_military_aircraft_is_the_state_s_and_does_not_attack_it(extract, text):
     (event,) = [e for e in _events(extract, "Headline\n\n" + text) if e.type == "strike" and e.trigger != "captured"]
     assert _labels(event, "actors") == {"myanmar"} and "myanmar" not in _labels(event, "targets")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("John Kerry is scheduled to meet Sergei Lavrov in Geneva on Friday.", "2024-03-15"),
+    ("John Kerry was scheduled to meet Sergei Lavrov in Geneva on Friday.", "2024-03-08"),
+])
+def test_a_day_something_is_scheduled_for_is_ahead(extract, text, day):
+    assert _only(extract, text, "meeting").date.value == day

@@ -103,6 +103,9 @@ WORDING = [
     ("Donetsk\nArtillery fire hit residential areas of Donetsk on Wednesday.", "strike"),
     ("Security forces mounted a sweep of villages in Rakhine State.", "strike"),
     ("Insurgents set off a car bomb outside the governor's office in Helmand.", "strike"),
+    ("Angela Merkel called Vladimir Putin on Sunday.", "call"),
+    ("Barack Obama called Vladimir Putin to discuss Ukraine.", "call"),
+    ("Donald Trump on Friday called on Qatar to stop funding terrorism 'at a high level,' siding with Riyadh.", "appeal"),
     ("Gunmen sprayed bullets at worshippers at a church in Ondo state.", "strike"),
     ("Saudi Arabia pledged 500 million dollars to Iraq.", "aid"),
     ("Japan gave 10 million dollars to the UN refugee agency.", "aid"),
@@ -182,6 +185,9 @@ LOOKALIKES = [
     ("Thousands of demonstrators clashed with riot police in Hong Kong on Sunday.", "strike"),
     ("Russia allocated 50 billion dollars for defence.", "aid"),
     ("The verdict set off a wave of protests in Lagos.", "strike"),
+    # a call that names someone something rings nobody
+    ("Joe Biden called Vladimir Putin a killer in an interview in Washington.", "call"),
+    ("The United Nations called the attack in Aleppo a war crime.", "call"),
 ]
 
 
