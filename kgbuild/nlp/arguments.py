@@ -141,8 +141,15 @@ def _relative_clause(verb: Token) -> bool:
     opening = verb.doc[verb.left_edge.i]
     if opening.tag_ not in ("WDT", "WP", "WP$", "WRB"):
         return True
+    noun = verb.head
+    if opening.lower_ == "that" and noun.dep_ == "pobj" and noun.head.head.lemma_ in _TELLING_VERBS:
+        return False  # "told Putin in a phone call that Israel would act": what was told in it
     holder = opening.head.head if opening.head.dep_ == "prep" or opening.dep_ == "poss" else opening.head
     return holder.i == verb.i
+
+
+# Verbs whose "that" clause, hung by the parser on the call or statement they were spoken in, is what was said.
+_TELLING_VERBS = frozenset({"tell", "say", "warn", "assure", "inform", "stress", "add", "note", "confirm"})
 
 
 # Where a gerund stands for a noun ("shelling by the rebels killed six"): read it as one.

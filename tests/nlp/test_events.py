@@ -824,3 +824,8 @@ def test_a_military_aircraft_is_the_state_s_and_does_not_attack_it(extract, text
 ])
 def test_a_day_something_is_scheduled_for_is_ahead(extract, text, day):
     assert _only(extract, text, "meeting").date.value == day
+
+
+def test_what_was_told_in_a_call_is_no_clause_about_the_call(extract):
+    event = _only(extract, "Netanyahu told Putin in a phone call that Israel would act against Iran.", "call")
+    assert _labels(event, "actors") == {"benjamin-netanyahu"} and _labels(event, "targets") == {"vladimir-putin"}
