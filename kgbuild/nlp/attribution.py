@@ -167,6 +167,8 @@ class Attribution:
                         found.add(name)
             for child in node.children:
                 word = child.lower_
+                if position == 0 and child.dep_ in ("nsubj", "nsubjpass") and word in modality["negated"].get("subjects", ()):
+                    found.add("negated")  # "nobody was hurt in the attack": the hurt, not the attack
                 if child.dep_ == "neg" or (word in modality["negated"].get("words", ()) and child.dep_ in ("det", "advmod", "preconj")):
                     if node.lemma_ in modality["negated"].get("affirming", ()) and child.dep_ == "det":
                         continue  # "there is no doubt that the regime is responsible": said the more surely

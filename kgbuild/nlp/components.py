@@ -28,7 +28,7 @@ DATES = "dates"
 ROLES = "roles"
 
 
-_MISTAKEN_FOR_TOWNS = frozenset({"PRODUCT", "ORG", "PERSON"})
+_MISTAKEN_FOR_TOWNS = frozenset({"PRODUCT", "ORG", "PERSON", "NORP"})
 _MISTAKEN_FOR_CITIES = frozenset({"PRODUCT", "ORG", "NORP", "WORK_OF_ART", "LANGUAGE"})
 _MISTAKEN_FOR_PEOPLE = frozenset({"NORP", "ORG", "GPE", "PRODUCT", "WORK_OF_ART"})
 # How many tokens the regions in brackets after a name may run to: "(Bakhmut raion, Donetsk)".

@@ -829,3 +829,11 @@ def test_a_day_something_is_scheduled_for_is_ahead(extract, text, day):
 def test_what_was_told_in_a_call_is_no_clause_about_the_call(extract):
     event = _only(extract, "Netanyahu told Putin in a phone call that Israel would act against Iran.", "call")
     assert _labels(event, "actors") == {"benjamin-netanyahu"} and _labels(event, "targets") == {"vladimir-putin"}
+
+
+def test_nobody_hurt_is_a_figure_of_zero_and_the_attack_still_happened(extract):
+    events = _events(extract, "Nobody was injured in the rocket attack on Sderot.")
+    (hurt,) = [e for e in events if e.type == "casualties"]
+    (attack,) = [e for e in events if e.type == "strike"]
+    assert (hurt.claims[0].quantity.minimum, hurt.claims[0].quantity.maximum) == (0, 0)
+    assert attack.claims[0].modality == "asserted" and [m.text for m in attack.places] == ["Sderot"]

@@ -107,6 +107,8 @@ WORDING = [
     ("Barack Obama called Vladimir Putin to discuss Ukraine.", "call"),
     ("Donald Trump on Friday called on Qatar to stop funding terrorism 'at a high level,' siding with Riyadh.", "appeal"),
     ("Gunmen sprayed bullets at worshippers at a church in Ondo state.", "strike"),
+    ("Medics said 19 bodies had been recovered from the rubble in Gaza.", "casualties"),
+    ("Fourteen policemen were among the dead in the attack in Dagestan.", "casualties"),
     ("Saudi Arabia pledged 500 million dollars to Iraq.", "aid"),
     ("Japan gave 10 million dollars to the UN refugee agency.", "aid"),
     ("The World Food Programme delivered food aid to Yemen.", "aid"),
@@ -185,6 +187,8 @@ LOOKALIKES = [
     ("Thousands of demonstrators clashed with riot police in Hong Kong on Sunday.", "strike"),
     ("Russia allocated 50 billion dollars for defence.", "aid"),
     ("The verdict set off a wave of protests in Lagos.", "strike"),
+    # who finds a body did not kill
+    ("Police found the body of a journalist in Mexico City.", "casualties"),
     # a call that names someone something rings nobody
     ("Joe Biden called Vladimir Putin a killer in an interview in Washington.", "call"),
     ("The United Nations called the attack in Aleppo a war crime.", "call"),
