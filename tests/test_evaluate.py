@@ -148,7 +148,7 @@ def test_eval_fails_when_an_input_is_missing(run_cli, tmp_path, corpus):
 def test_eval_command_scores_the_voa_articles(run_cli, corpus):
     """The second development set: thirty VOA articles of many wars (issue 14).
 
-    The floors are the figures this set has reached (P 0.88, R 0.83, arguments 0.75,
+    The floors are the figures this set has reached (P 0.88, R 0.84, arguments 0.75,
     must-actors 0.97, no split alias group, 12 duplicates, from P 0.71, R 0.51, 0.56, 0.90, 20
     and 23 when it came in): the issue's bars for P, R, arguments, must-actors and split groups
     (>= 0.8, 0.8, 0.75, 0.95, none) are met; that for duplicates (5%) is not yet, and these
@@ -156,7 +156,7 @@ def test_eval_command_scores_the_voa_articles(run_cli, corpus):
     """
     report = _eval_report(run_cli, corpus / "voa" / "gold", corpus / "voa" / "index.json")
     overall = report["events"]["overall"]
-    assert overall["precision"] >= 0.88 and overall["recall"] >= 0.82
+    assert overall["precision"] >= 0.88 and overall["recall"] >= 0.84
     assert report["events"]["strike"]["recall"] >= 0.7
     assert report["arguments"]["overall"] >= 0.75
     # photo credits, bylines, contributor lines and the outlet itself are never actors
@@ -172,7 +172,7 @@ def test_eval_command_scores_the_voa_articles(run_cli, corpus):
 WRITTEN_SETS = {
     "notes": (0.95, 0.98, 0.85, 0.95),
     "wire": (0.9, 0.96, 0.83, 0.95),
-    "wars": (0.95, 0.93, 0.75, 0.98),
+    "wars": (0.95, 0.94, 0.76, 0.98),
 }
 
 

@@ -788,9 +788,9 @@ class EventArguments:
                 gatherings: bool = False) -> tuple[list[Span], str, list[Span]]:
         """Where the event happened; how the text puts it there: "at" the place, "near" it
         ("near Avdiivka"), in the "region" it names ("in the Krasnodar region") or only "from"
-        where it was launched ("fired from Gaza"); and the
-        other places the clause gives around it ("a village in the Donetsk region"). Of
-        ``gatherings``, a body they met at ("at the White House") when no town is named."""
+        where it was launched ("fired from Gaza"); and the other places the clause gives around
+        it ("a village in the Donetsk region"). Of ``gatherings``, a body they met at ("at the
+        White House") when no town is named."""
         # "launched an offensive ... from the town of X": the light verb's clause is the noun's
         scope = self.stand_in(trigger)
         if scope.dep_ in ("dobj", "nsubjpass") and scope.head.lemma_ in self.rules["light_verbs"]:

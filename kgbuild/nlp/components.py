@@ -673,7 +673,8 @@ def _day_of_month(token: Any) -> bool:
 
 
 class Dates:
-    """Normalise DATE entities (and times of a named day) against ``doc._.published``, and "the following day" against the day last named.
+    """Normalise DATE entities (and times of a named day) against ``doc._.published``, and "the
+    following day" against the day last named.
 
     A weekday is the last one unless the sentence looks ahead ("will meet on Friday").
     Durations ("two weeks") are left out.

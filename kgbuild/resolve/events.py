@@ -561,7 +561,7 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
         outcome = event.type in _OUTCOMES
         lead = main.get(event.type)
         if lead is not None and lead != index and event.type in _FILLED_FROM_MAIN and not event.generic \
-                and not (event.earlier and _sentences(event) & _sentences(kept[lead])) \
+                and not _answered_by(event, kept[lead]) \
                 and _compatible(kept[lead], event, geography=geography, outcome=outcome):
             kept[index] = event = _fill(event, kept[lead], _ROLES, geography, dated=outcome)
         attack = main.get("strike")
@@ -655,23 +655,24 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
     A report only ``recalled`` ("since the IS attacks") names no main event to fall back on,
     and must share a party in the same role."""
     report = events[index]
-
-    def answers_report(i: int) -> bool:
-        # "mounted a sweep after an attack": the sweep is not the attack it followed
-        return report.earlier and bool(_sentences(report) & _sentences(events[i]))
-
     candidates = [i for i in range(index - 1, -1, -1)
                   if i not in dropped and events[i].type == report.type and not events[i].generic
                   and _compatible(events[i], report, geography=geography, refers=True)
-                  and _shares_with(report, events[i], geography, in_role=recalled) and not answers_report(i)]
+                  and _shares_with(report, events[i], geography, in_role=recalled) and not _answered_by(report, events[i])]
     # "the Iranian missile strike" refers to the strike told before, not to the hostilities told since
     worded = [i for i in candidates if _word(events[i].trigger) == _word(report.trigger)]
     if worded or candidates:
         return (worded or candidates)[0]
     if not recalled and main is not None and main != index and main not in dropped \
-            and _compatible(events[main], report, geography=geography, refers=True) and not answers_report(main):
+            and _compatible(events[main], report, geography=geography, refers=True) and not _answered_by(report, events[main]):
         return main
     return None
+
+
+def _answered_by(earlier: Event, other: Event) -> bool:
+    """Whether ``other`` is the event that answers or follows ``earlier`` in its sentence ("mounted a
+    sweep after an attack"): no retelling of it, nor a source of its parties."""
+    return earlier.earlier and bool(_sentences(earlier) & _sentences(other))
 
 
 def _word(trigger: str) -> str:
