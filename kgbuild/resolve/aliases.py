@@ -219,8 +219,9 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
     """The node of each unnamed party ("gunmen", "Egyptian police") in the article, by mention span.
 
     A party its country or town qualifies ("Egyptian police", "Dallas police") is one node
-    wherever it is named, belonging to the state a demonym names. A bare noun ("the police",
-    "rebel fighters") joins the party of its CAMEO agent code the article qualifies, when it
+    wherever it is named, belonging to the state a demonym names. A bare noun ("the rebels") is
+    the one named group the article gave with it ("M23 rebels"); else ("the police", "rebel
+    fighters") it joins the party of its CAMEO agent code the article qualifies, when it
     qualifies only one. Else the bare nouns of one code are one node: a non-state party
     (rebels, gunmen, police) belongs to the state the article names most ("Syrian rebels"
     in an article about Syria), and its "government forces" or "security forces" are that
@@ -253,10 +254,24 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
             found[(mention.start, mention.end)] = entity
             if entity.key not in {e.key for e in qualified.get(entity.cameo, [])}:
                 qualified.setdefault(entity.cameo, []).append(entity)
+    # "M23 rebels entered Goma ... backing the rebels": a bare noun the article gave a named group with is that group
+    described: dict[str, set[str]] = {}
+    for mention in facts.mentions:
+        named = gazetteer.get(mention.gazetteer_id or "")
+        if mention.kind == "agent" or named is None or named.type not in ("ArmedGroup", "Organisation"):
+            continue
+        # the noun may close the name ("M23 rebels") or follow it ("Hamas fighters")
+        words = mention.text.split()[1:][-1:] + facts.article.text[mention.end:mention.end + 40].split()[:1]
+        for word in (w.lower() for w in words if w.lower() in table["agents"]):
+            described.setdefault(word, set()).add(mention.gazetteer_id or "")
     bare: dict[str | None, Entity] = {}
     state_forces = frozenset(table.get("state_forces", ()))
     for mention in agents:
         if (mention.start, mention.end) in found:
+            continue
+        groups = described.get(mention.text.split()[-1].lower(), set())
+        if len(groups) == 1:
+            found[(mention.start, mention.end)] = gazetteer[next(iter(groups))]
             continue
         if main_state is not None and mention.text.split()[0].lower() in state_forces:
             found[(mention.start, mention.end)] = gazetteer[main_state]  # "government forces" of an article on Syria

@@ -208,3 +208,10 @@ def test_a_demonym_of_no_known_state_that_qualifies_a_party_is_no_population(ext
 def test_unnamed_fighters_of_a_named_party_are_that_party(extract, text, actor):
     (attack,) = [e for e in extract(text, PUBLISHED).events if e.type == "strike"]
     assert [m.entity for m in attack.actors] == [actor]
+
+
+def test_a_bare_noun_is_the_named_group_the_article_gave_it_with(extract):
+    facts = extract("M23 rebels enter Goma\n\nM23 rebels entered the centre of Goma on Sunday.\n"
+                    "The rebels shelled the airport on Monday.")
+    (shelling,) = [e for e in facts.events if e.trigger == "shelled"]
+    assert [m.entity for m in shelling.actors] == ["actor/m23"]
