@@ -304,6 +304,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             definite=definite,
             another=_another(span),
             earlier=span._.earlier,
+            demand=span._.demand,
             generic=_generic(span),
             place_scope=span._.place_scope if places else "at",
             places_around=tuple(m for m in linked(span._.places_around) if m not in places),

@@ -263,6 +263,8 @@ class Event:
     definite: bool = False
     # The trigger says it is one more event ("another attack", "a second offensive"): no earlier one retold.
     another: bool = False
+    # What an appeal asks for, as one word ("resignation", "ceasefire", "withdraw"): two reports of one demand are one appeal.
+    demand: str | None = None
     # Another event of the sentence answers or follows it ("in retaliation for the attacks in Tehran",
     # "mounted a sweep after an attack"): an earlier event.
     earlier: bool = False

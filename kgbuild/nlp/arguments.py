@@ -1011,6 +1011,14 @@ class EventArguments:
         return any(other.label_ == event.label_ and other.root.i != trigger.i
                    and (other.root.i in above or other.root.head.i in above) for other in events)
 
+    def _demand(self, trigger: Token) -> str | None:
+        """What an appeal asks for, as one word: "calling for the minister's resignation",
+        "demanded an immediate ceasefire" (the noun), "urged Russia to withdraw" (the verb)."""
+        asked = [c for p in trigger.children if p.dep_ == "prep" and p.lower_ == "for" for c in p.children if c.dep_ == "pobj"]
+        asked += [c for c in trigger.children if c.dep_ == "dobj" and self._entity_at(c.doc, c) is None]
+        asked += [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+        return asked[0].lemma_.lower() if asked else None
+
     @staticmethod
     def _owner(span: Span, triggers: dict[int, str]) -> int | None:
         """The trigger whose clause holds ``span``: its nearest ancestor that is a trigger."""
@@ -1074,6 +1082,8 @@ class EventArguments:
             trigger = event.root
             kind = event.label_
             event._.earlier = trigger.i in earlier
+            if kind == "appeal":
+                event._.demand = self._demand(trigger)
             actors = [a for a in self._actors(trigger, kind) if not _names_trigger(a, triggers)]
             targets = [t for t in self._targets(trigger, kind, actors) if not _names_trigger(t, triggers)]
             if trigger.lemma_ in self.rules["subject_is_target"].get(kind, ()):

@@ -29,6 +29,8 @@ for _name in ("pattern", "cameo", "confidence", "actors", "targets", "places", "
     Span.set_extension(_name, default=None, force=True)
 # How the text puts the event at its place: "at" it, "near" it, or in the "region" it names.
 Span.set_extension("place_scope", default="at", force=True)
+# What an appeal asks for, as one word: "calling for the minister's resignation" -> "resignation".
+Span.set_extension("demand", default=None, force=True)
 # Whether another event of the sentence answers or follows the event ("in retaliation for the attacks",
 # "after an attack"): an earlier one.
 Span.set_extension("earlier", default=False, force=True)

@@ -146,7 +146,9 @@ def same_event(a: Event, b: Event) -> bool:
     An actor alone identifies nothing: it acts many times in one article. Two triggers of
     one type in one sentence are one event unless their targets or figures differ or one
     answers the other ("the strike was retaliation for the attacks in Tehran"). Reports
-    of a call or meeting are one when the parties of one are among the other's, in any role.
+    of a call or meeting are one when the parties of one are among the other's, in any role;
+    appeals of one speaker are one when they ask for one thing ("calling for the minister's
+    resignation", "demanding the minister's resignation").
     """
     if a.type != b.type or a.type == "casualties" and _toll_kind(a) != _toll_kind(b):
         return False
@@ -187,6 +189,8 @@ def same_event(a: Event, b: Event) -> bool:
         return shared_actors or shared_targets or not (actors_a or targets_a) or not (actors_b or targets_b)
     if targets_a and targets_b and not shared_targets:
         return False
+    if a.type in _SPOKEN and shared_actors and a.demand is not None and a.demand == b.demand:
+        return True  # "calling for the minister's resignation" ... "demanding the minister's resignation"
     if a.type in _SPOKEN and not shared_actors:
         return False  # two appeals to one party by speakers not both named are as often two
     return (shared_actors or not (actors_a and actors_b)) and (shared_targets or bool(places_a & places_b))

@@ -837,3 +837,20 @@ def test_nobody_hurt_is_a_figure_of_zero_and_the_attack_still_happened(extract):
     (attack,) = [e for e in events if e.type == "strike"]
     assert (hurt.claims[0].quantity.minimum, hurt.claims[0].quantity.maximum) == (0, 0)
     assert attack.claims[0].modality == "asserted" and [m.text for m in attack.places] == ["Sderot"]
+
+
+def test_appeals_of_one_speaker_for_one_thing_are_one(extract):
+    events = _events(extract, "Headline\n\nHundreds of students marched in Cairo, calling for the minister's "
+                              "resignation.\nPolice fired tear gas.\nBesides demanding the minister's resignation, "
+                              "the students demanded new exams.")
+    (resignation,) = [e for e in events if e.type == "appeal" and e.demand == "resignation"]
+    assert len({c.provenance.sentence for c in resignation.claims}) == 2
+
+
+@pytest.mark.parametrize(("text", "demand"), [
+    ("The European Union demanded an immediate ceasefire in Gaza.", "ceasefire"),
+    ("The United Nations urged Russia to withdraw its troops from Ukraine.", "withdraw"),
+    ("Iran called for the release of its diplomats in Iraq.", "release"),
+])
+def test_what_an_appeal_asks_for(extract, text, demand):
+    assert _only(extract, text, "appeal").demand == demand
