@@ -449,7 +449,8 @@ class PersonNames:
     * one part of a person's name the article gave before, written alone ("Zeid Ra'ad al
       Hussein ..." then "Zeid called on the government"), the same person's, whatever else the
       model took it for;
-    * a name set beside a word for a person ("Kem Ley, a political analyst, was shot").
+    * a name set beside a word for a person ("Kem Ley, a political analyst, was shot");
+    * a name coordinated with a person's ("Modi and Sharif shook hands").
     """
 
     def __init__(self) -> None:
@@ -481,7 +482,9 @@ class PersonNames:
             name = doc[i:end]
             again = len(name) == 1 and named_at.get(name.text, end) < i
             described = any(c.dep_ == "appos" and c.lemma_.lower() in self.person_nouns for c in name.root.children)
-            if again or described:
+            # "Modi and Sharif shook hands": a name coordinated with a person's
+            paired = any(other.ent_type_ == "PERSON" for other in name.root.conjuncts)
+            if again or described or paired:
                 found.append(Span(doc, i, end, label="PERSON"))
             i = end
         if found:

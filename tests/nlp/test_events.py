@@ -174,6 +174,11 @@ def test_a_repeated_part_of_a_person_s_name_is_that_person_whatever_the_model_to
     assert [m.text for m in appeal.actors] == ["Zeid"]
 
 
+def test_a_name_coordinated_with_a_person_s_is_a_person(extract):
+    event = _only(extract, "Headline\n\nModi and Sharif shook hands at the summit.", "meeting")
+    assert [m.text for m in event.actors] == ["Modi", "Sharif"]
+
+
 # sentence, type, (minimum, maximum), unit
 @pytest.mark.parametrize(("text", "actor", "target"), [
     ("Troops clashed with rebels near the border on Friday.", "Troops", "rebels"),
