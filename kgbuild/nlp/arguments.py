@@ -271,13 +271,13 @@ class EventArguments:
 
     def __init__(self) -> None:
         self.rules: dict[str, Any] = {}
-        self.region_name: Callable[[str], bool] = lambda name: False
+        self.is_region: Callable[[str], bool] = lambda name: False
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    rules: dict[str, Any] | None = None, lexicons: dict[str, Any] | None = None,
                    states: list[str] | None = None, agents: dict[str, Any] | None = None,
                    names: dict[str, Any] | None = None, regions: Callable[[str], bool] | None = None) -> None:
-        self.region_name = regions or (lambda name: False)
+        self.is_region = regions or self.is_region
         data = dict(rules or {})
         lexicons = {**(lexicons or {}), "currency": [_CURRENCY]}
         units = expand_lexicons(data.pop("quantity_units", {}), lexicons)
@@ -902,7 +902,7 @@ class EventArguments:
                     and noun.lemma_.lower() in self.rules["region_nouns"] \
                     and [c.lower_ for c in noun.children] == ["the"]:
                 return named_last(noun, 2, lambda ent: ent.label_ in ("GPE", "LOC") and not self._is_state(ent)
-                                  and self.region_name(ent.text))
+                                  and self.is_region(ent.text))
         return None
 
     def _scene(self, sentence: Span) -> list[Span]:

@@ -255,23 +255,24 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
             if entity.key not in {e.key for e in qualified.get(entity.cameo, [])}:
                 qualified.setdefault(entity.cameo, []).append(entity)
     # "M23 rebels entered Goma ... backing the rebels": a bare noun the article gave a named group with is that group
-    described: dict[str, set[str]] = {}
+    described: dict[str, dict[str, Entity]] = {}
     for mention in facts.mentions:
         named = gazetteer.get(mention.gazetteer_id or "")
         if mention.kind == "agent" or named is None or named.type not in ("ArmedGroup", "Organisation"):
             continue
         # the noun may close the name ("M23 rebels") or follow it ("Hamas fighters")
-        words = mention.text.split()[1:][-1:] + facts.article.text[mention.end:mention.end + 40].split()[:1]
-        for word in (w.lower() for w in words if w.lower() in table["agents"]):
-            described.setdefault(word, set()).add(mention.gazetteer_id or "")
+        closing = mention.text.split()[-1:] if " " in mention.text else []
+        following = facts.article.text[mention.end:mention.end + 40].split()[:1]
+        for word in (w.lower() for w in closing + following if w.lower() in table["agents"]):
+            described.setdefault(word, {})[named.key] = named
     bare: dict[str | None, Entity] = {}
     state_forces = frozenset(table.get("state_forces", ()))
     for mention in agents:
         if (mention.start, mention.end) in found:
             continue
-        groups = described.get(mention.text.split()[-1].lower(), set())
+        groups = described.get(mention.text.split()[-1].lower(), {})
         if len(groups) == 1:
-            found[(mention.start, mention.end)] = gazetteer[next(iter(groups))]
+            (found[(mention.start, mention.end)],) = groups.values()
             continue
         if main_state is not None and mention.text.split()[0].lower() in state_forces:
             found[(mention.start, mention.end)] = gazetteer[main_state]  # "government forces" of an article on Syria

@@ -223,9 +223,10 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
                      for m in mentions)
 
     actors, targets = as_state(event.actors), as_state(event.targets)
-    # "a military jet dropped bombs on a village in Myanmar": the state's own unnamed forces do not attack it
-    forces_of = {a.entity for a in actors if a.kind == "agent" and a.entity in entities and entities[a.entity].type == "State"}
-    targets = tuple(t for t in targets if t.entity not in forces_of)
+    # a state's forces the text does not name ("security forces", "a military jet")
+    unnamed_forces = [a for a in actors if a.kind == "agent" and a.entity in entities and entities[a.entity].type == "State"]
+    # "a military jet dropped bombs on a village in Myanmar": they do not attack their own state
+    targets = tuple(t for t in targets if t.entity not in {a.entity for a in unnamed_forces})
     sides = [t for t in targets if t.entity not in entities or entities[t.entity].type != "Population"]
     # the place of an interception is most often the interceptor's own, unless an actor says otherwise
     if not sides and (event.type == "strike" or event.type == "interception" and actors
@@ -244,11 +245,9 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
                 targets = (replace(place, entity=state, kind="metonym"), *targets)
                 break
     places = event.places
-    if not places and event.type in ("strike", "casualties"):
-        # "security forces killed nearly 1,000 protesters": a state's forces the text does not name act at home
-        home = next((a for a in actors
-                     if a.kind == "agent" and a.entity in entities and entities[a.entity].type == "State"), None)
-        places = (replace(home, kind="metonym"),) if home is not None else ()
+    if not places and event.type in ("strike", "casualties") and unnamed_forces:
+        # "security forces killed nearly 1,000 protesters": they act at home
+        places = (replace(unnamed_forces[0], kind="metonym"),)
     return replace(event, actors=actors, targets=targets, places=places)
 
 
