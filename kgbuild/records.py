@@ -52,6 +52,12 @@ def is_caption(text: str) -> bool:
     return _CAPTION.search(text) is not None
 
 
+def is_photo_date(sentence: str, end: int) -> bool:
+    """Whether a date ending at character ``end`` of ``sentence`` closes a photo caption ("... following
+    a mass shooting, Dec. 3, 2015."): the day the photo was taken, not that of what it shows."""
+    return is_caption(sentence) and not sentence[end:].strip(" .\n\t")
+
+
 def normalise_text(text: str) -> str:
     """Unicode-normalised text with runs of white space folded, for identity hashing."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
@@ -63,14 +69,16 @@ def content_id(text: str) -> str:
 
 
 def active_days(value: str, granularity: str | None = None) -> tuple[str, str]:
-    """The first and last day an ISO date stands for: "2025-02" is Feb 1-28, a week (its Monday) Monday to Sunday."""
+    """The first and last day an ISO date stands for: "2025-02" is Feb 1-28; a week (its Monday) Sunday to
+    Sunday, since "this week" may count from Sunday, as American news does, or from Monday."""
     if len(value) == 4:
         return f"{value}-01-01", f"{value}-12-31"
     if len(value) == 7:
         year, month = int(value[:4]), int(value[5:7])
         return f"{value}-01", f"{value}-{calendar.monthrange(year, month)[1]:02d}"
     if granularity == "week":
-        return value, (date.fromisoformat(value) + timedelta(days=6)).isoformat()
+        monday = date.fromisoformat(value)
+        return (monday - timedelta(days=1)).isoformat(), (monday + timedelta(days=6)).isoformat()
     return value, value
 
 

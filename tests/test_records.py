@@ -11,7 +11,8 @@ from kgbuild.records import active_days, dates_overlap
     ("2025-02-13", "day", ("2025-02-13", "2025-02-13")),
     ("2024-02", "month", ("2024-02-01", "2024-02-29")),
     ("2024", "year", ("2024-01-01", "2024-12-31")),
-    ("2025-02-10", "week", ("2025-02-10", "2025-02-16")),
+    # a week told as "this week" runs from Sunday in American usage, from Monday in others
+    ("2025-02-10", "week", ("2025-02-09", "2025-02-16")),
 ])
 def test_a_date_is_active_for_the_days_it_stands_for(value, granularity, days):
     assert active_days(value, granularity) == days
@@ -24,6 +25,8 @@ def test_a_date_is_active_for_the_days_it_stands_for(value, granularity, days):
     # the week of Monday 15 May and Tuesday 16 May
     ("2017-05-15", "week", "2017-05-16", "day", True),
     ("2017-05-15", "week", "2017-05-22", "day", False),
+    ("2017-05-15", "week", "2017-05-14", "day", True),
+    ("2017-05-15", "week", "2017-05-13", "day", False),
     ("", None, "2025", None, False),
 ])
 def test_dates_overlap_over_the_days_they_stand_for(a, granularity_a, b, granularity_b, overlap):

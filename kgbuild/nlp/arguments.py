@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..records import is_caption
+from ..records import is_caption, is_photo_date
 from .components import DATES, bracket_inside, set_entities
 from .events import EVENTS, expand_lexicons
 from .quantities import QUANTITIES
@@ -312,6 +312,8 @@ class EventArguments:
             "answer_words": frozenset(rules.get("answer_words", ())),
             "border_nouns": frozenset(rules.get("border_nouns", ())),
             "ally_preps": frozenset(rules.get("ally_preps", ())),
+            "opposing_preps": frozenset(rules.get("opposing_preps", ())),
+            "commemorations": {key: frozenset(words) for key, words in rules.get("commemorations", {}).items()},
             "responsibility": {key: frozenset(words) for key, words in rules.get("responsibility", {}).items()},
             "count_owner": dict(rules.get("count_owner", {})),
             "demonym_places": frozenset(rules.get("demonym_places", ())) | frozenset(rules.get("site_nouns", ())),
@@ -657,7 +659,8 @@ class EventArguments:
         # "called the strike significant" says nothing of who struck.
         if verb.lemma_ in self.rules["light_verbs"] or trigger.dep_ == "pobj":
             if verb.pos_ in ("VERB", "AUX") and trigger.dep_ != "nsubj" \
-                    and not (trigger.dep_ == "pobj" and head.lower_ in self.rules["sequence_preps"] and kind not in _TOGETHER):
+                    and not (trigger.dep_ == "pobj" and head.lower_ in self.rules["sequence_preps"] and kind not in _TOGETHER) \
+                    and not (trigger.dep_ == "pobj" and head.lower_ in self.rules["opposing_preps"]):
                 subject = self._clause_subject(verb)
                 if subject is not None and subject.i != trigger.i:
                     # "as she addresses a meeting": a pronoun stands for whom it tells of
@@ -1011,6 +1014,27 @@ class EventArguments:
         return any(other.label_ == event.label_ and other.root.i != trigger.i
                    and (other.root.i in above or other.root.head.i in above) for other in events)
 
+    @staticmethod
+    def _dates(event: Span, date: Span, earlier: set[int]) -> bool:
+        """Whether ``date`` may be the day of ``event``, whose sentence tells the ``earlier`` events.
+
+        "the strike was retaliation for the attacks in Tehran on June 7", "mounted a sweep after an
+        attack in October": a day told after an earlier event is that event's. The day that closes a
+        caption is when the photo was taken: of what it shows ("suspects were shot by police"), not of
+        what that followed ("following a mass shooting")."""
+        if is_photo_date(date.sent.text, date.end_char - date.sent.start_char):
+            return not event._.earlier
+        return not any(event.root.i < i < date.start for i in earlier)
+
+    def _mourned(self, trigger: Token) -> bool:
+        """Whether an attack noun names what those a gathering honours suffered ("a vigil for the victims
+        of Wednesday's massacre"): an attack told before, in a clause whose places are the gathering's."""
+        honoured = trigger.head.head
+        if trigger.dep_ != "pobj" or trigger.head.lower_ != "of" \
+                or honoured.lemma_.lower() not in self.rules["commemorations"].get("honoured", ()):
+            return False
+        return any(node.lemma_.lower() in self.rules["commemorations"].get("gatherings", ()) for node in honoured.ancestors)
+
     def _demand(self, trigger: Token) -> str | None:
         """What an appeal asks for, as one word: "calling for the minister's resignation",
         "demanded an immediate ceasefire" (the noun), "urged Russia to withdraw" (the verb)."""
@@ -1097,6 +1121,11 @@ class EventArguments:
             taken |= {(ent.start, ent.end) for ent in trigger.sent.ents
                       if any(node.i in earlier and node.i != trigger.i for node in ent.root.ancestors)}
             named, scope, around = self._places(trigger, taken, gatherings=kind in _TOGETHER)
+            if self._mourned(trigger):
+                # "a vigil for the victims of Wednesday's massacre at a mosque in Chino": the vigil's places
+                places_hit, named, around = [], [], []
+                targets = [t for t in targets if t.label_ not in self.rules["place_labels"]
+                           and t.root.head.lower_ not in self.rules["place_preps"]]
             if scope == "from":
                 # "fired from Gaza into southern Israel": it happened where it landed, not where it came from
                 landed = [t for t in targets if t.label_ == "GPE"] if kind == "strike" else []
@@ -1121,9 +1150,7 @@ class EventArguments:
             event._.targets = targets
             event._.places = places
             opening = trigger.sent.start
-            # "the strike was retaliation for the attacks in Tehran on June 7", "mounted a sweep after
-            # an attack in October": a day told after an earlier event is that event's
-            own_dates = [d for d in dates_by_sentence.get(opening, []) if not any(trigger.i < i < d.start for i in earlier)]
+            own_dates = [d for d in dates_by_sentence.get(opening, []) if self._dates(event, d, earlier)]
             event._.date = self._nearest(trigger, own_dates, own_clauses=True) \
                 or _then(trigger, dates_by_sentence)
             quantity = self._quantity(trigger, kind, quantities_by_sentence.get(opening, []), triggers)

@@ -207,7 +207,24 @@ class LineBreaks:
             if not wrapped:
                 self._hold_opening_words(doc, token)
         self._keep_credit_after_colon(doc)
+        self._split_headline_clauses(doc)
         return doc
+
+    @staticmethod
+    def _split_headline_clauses(doc: Doc) -> None:
+        """ "Houthis strike cargo ship in Red Sea; US and UK jets hit Hodeidah": a semicolon in a line
+        that ends without a full stop (a headline) joins two headlines, which the parser reads as one."""
+        line: list[Token] = []
+        for token in (*doc, None):
+            if token is not None and not (token.is_space and "\n" in token.text):
+                line.append(token)
+                continue
+            words = [t for t in line if not t.is_space]
+            if words and words[-1].text not in _END_PUNCT:
+                for before, after in zip(words, words[1:]):
+                    if before.text == ";":
+                        after.is_sent_start = True
+            line = []
 
     @staticmethod
     def _hold_opening_words(doc: Doc, start: Token) -> None:

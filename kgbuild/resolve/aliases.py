@@ -403,7 +403,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         country_of=ChainMap({key: entity.country for key, entity in entities.items() if entity.country},
                             _countries_everywhere()),
         points={key: (entity.lat, entity.lon) for key, entity in entities.items()
-                if entity.type == "Place" and entity.feature in ("P", "S") and entity.lat is not None})
+                if entity.type == "Place" and entity.feature in ("P", "S") and entity.lat is not None},
+        states=_states_everywhere())
     by_span = {(m.start, m.end): m for m in resolved}
     events = merge_reports(tuple(
         implied_parties(_resolve_event(event, by_span), known, capitals()) for event in facts.events), geography)
@@ -577,6 +578,11 @@ def _known_everywhere() -> dict[str, Entity]:
 @cache
 def _countries_everywhere() -> dict[str, str]:
     return {key: entity.country for key, entity in _known_everywhere().items() if entity.country}
+
+
+@cache
+def _states_everywhere() -> frozenset[str]:
+    return frozenset(key for key, entity in _known_everywhere().items() if entity.type == "State")
 
 
 def _resolve_event(event: Event, resolved: dict[tuple[int, int], Mention]) -> Event:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..geodesy import distance_km
-from ..records import COSTED_TYPES, Claim, Entity, Event, Mention, active_days, dates_overlap
+from ..records import COSTED_TYPES, Claim, Entity, Event, Mention, active_days, dates_overlap, is_photo_date
 
 # Two towns or sites this close can be where a loosely worded report (a headline, a photo
 # caption) and the body place one event: a shooting in one town, the suspects' home in the next.
@@ -25,6 +25,7 @@ class Geography:
 
     country_of: Mapping[str, str] = field(default_factory=dict)
     points: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    states: frozenset[str] = frozenset()
 
     def near(self, a: str, b: str) -> bool:
         """Whether two places are one, or two towns or sites within ``NEAR_KM``."""
@@ -38,6 +39,11 @@ class Geography:
         """Whether ``place`` is one of ``others``, near one, or the state one lies in."""
         return any(self.near(place, other) or self.country_of.get(other) == place for other in others)
 
+    def around(self, place: str, others: set[str]) -> bool:
+        """Whether ``place`` is :meth:`within` ``others``, or a region of the state a town of them lies in
+        ("California" around "San Bernardino")."""
+        return self.within(place, others) or any(self.inside(other, place) for other in others)
+
     def inside(self, town: str, area: str) -> bool:
         """Whether ``town`` lies in the state of ``area``, a region or state that has no point of its own
         ("Deir al-Balah" in "the Gaza Strip")."""
@@ -45,13 +51,15 @@ class Geography:
             and self.country_of.get(town) is not None and self.country_of.get(town) == self.country_of.get(area, area)
 
     def unplaced(self, place: str) -> bool:
-        """Whether nothing is known of where ``place`` is (a village the gazetteer lacks)."""
-        return place not in self.points and self.country_of.get(place) is None
+        """Whether nothing is known of where ``place`` is (a village the gazetteer lacks), nor is it a state."""
+        return place not in self.points and place not in self.states and self.country_of.get(place) is None
 
     def clash(self, a: set[str], b: set[str]) -> bool:
-        """Whether two loosely worded reports' places rule out one event: both name places,
-        and none of one set is near one of the other, or the state one lies in."""
-        return bool(a and b) and not any(self.within(p, b) for p in a) and not any(self.within(q, a) for q in b)
+        """Whether two loosely worded reports' places rule out one event: both name places that are
+        known ("Kashmir", which nothing places, may hold "Uri"), and none of one set is near one of the
+        other, or a region or the state one lies in."""
+        a, b = {p for p in a if not self.unplaced(p)}, {q for q in b if not self.unplaced(q)}
+        return bool(a and b) and not any(self.around(p, b) for p in a) and not any(self.around(q, a) for q in b)
 
     def shared(self, a: set[str], b: set[str]) -> bool:
         """Whether two reports name one place, or two near each other."""
@@ -299,6 +307,14 @@ def merge(a: Event, b: Event) -> Event:
     )
 
 
+def _better_placed(body: Event, loose: Event, geography: Geography) -> Event:
+    """Of a body report and a headline or caption of its event, the one whose places to keep: the
+    body's, unless it names none, or only places nothing is known of that the other's known ones may
+    lie in ("an attack in Kashmir" ... "Sunday's attack at an army camp in Uri")."""
+    known = [key for key in _keys(loose.places) if not geography.unplaced(key)]
+    return body if body.places and not (known and all(map(geography.unplaced, _keys(body.places)))) else loose
+
+
 def _where(event: Event) -> dict[str, object]:
     """An event's places with how the text puts it there and the places around: one unit,
     which a report that names no place takes whole from another."""
@@ -310,10 +326,18 @@ _PRECISION = {"year": 1, "month": 2, "week": 3, "day": 4}
 
 
 def _best_dated(a: Event, b: Event) -> Event:
-    """Of two reports, the one with the more precise stated date (``a`` when neither states one); a
-    photo caption's date is when the photo was taken, so any other report's comes first."""
+    """Of two reports, the one with the more precise stated date (``a`` when neither states one); the
+    date closing a photo caption is when the photo was taken, so any other report's comes first."""
     dates = [e for e in (a, b) if e.date is not None and not e.date_inferred]
-    return max(dates, key=lambda e: (not _is_caption(e), _PRECISION.get(e.date.granularity, 0)), default=a)
+    return max(dates, key=lambda e: (not _photo_dated(e), _PRECISION.get(e.date.granularity, 0)), default=a)
+
+
+def _photo_dated(event: Event) -> bool:
+    """Whether ``event``'s date is the day a photo of it was taken: the date that closes its caption."""
+    when = event.date
+    return when is not None and any(
+        claim.provenance.sentence == when.sentence and is_photo_date(claim.provenance.text, when.end - claim.provenance.start)
+        for claim in event.claims)
 
 
 def _distinct_claims(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
@@ -355,11 +379,14 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
     the headline names no other party ("Artillery strikes on Kherson city" over "Russian
     artillery struck several districts of Kherson"), or whatever it names when the body names
     no party ("Suicide attack at Istanbul's main airport" over "Three suicide attackers opened
-    fire ... at the entrance to the terminal").
+    fire ... at the entrance to the terminal"). A headline that puts a party on the other side of the
+    body's attack (:func:`_reversed`), or a photo of what happened shown beside a plan, is of another event.
     """
     if body.type != headline.type or body.generic or headline.generic \
             or not (_dates_compatible(body, headline) or _pictured_after(body, headline)):
         return False
+    if _is_caption(headline) and _happened(headline) and not _happened(body):
+        return False  # a photo shows what happened: "attacks are being planned" is no plan of the shootout it shows
     places_a, places_b = _keys(body.places), _keys(headline.places)
     figures_a, figures_b = _figures(body), _figures(headline)
     if geography.clash(places_a, places_b) or not _figures_agree(body, headline):
@@ -367,6 +394,8 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
     # Every party the headline names must be one of the body's, or the state one belongs to.
     country_of = geography.country_of
     body_parties, headline_parties = _parties(body, country_of), _parties(headline, country_of)
+    if body.type not in _SYMMETRIC and _reversed(body, headline, country_of):
+        return False  # "suspects were shot by police" is no report of the suspects' attack on the United States
     if alone and not any(m.kind != "agent" for m in (*body.actors, *body.targets)):
         return True
     # a state a headline's place implies ("Benghazi consulate attack" -> Libya) is no party it names
@@ -375,6 +404,24 @@ def headline_of(body: Event, headline: Event, geography: Geography = _NOWHERE, a
     if any(key not in body_parties and country_of.get(key) not in body_parties for key in named):
         return False
     return bool(alone or body_parties & headline_parties or geography.shared(places_a, places_b) or figures_a & figures_b)
+
+
+def _reversed(body: Event, headline: Event, country_of: Mapping[str, str]) -> bool:
+    """Whether a headline makes a party of the body's attack, or the state one belongs to, act on the
+    other side: its actor is only the target of a body report that names its attacker, or its target only
+    the body's actor. A target only implied by where it struck ("Missile strike on Sevastopol" -> Ukraine)
+    takes no side."""
+    def side(event: Event, role: str) -> set[str]:
+        places = {(m.start, m.end) for m in event.places}
+        return _keys(tuple(m for m in getattr(event, role) if m.kind != "metonym" and (m.start, m.end) not in places))
+
+    def with_states(keys: set[str]) -> set[str]:
+        # "police" stand for their state; "Malian militants" do not, so only the headline's parties widen
+        return keys | {country_of[k] for k in keys if k in country_of}
+
+    actors, targets = side(body, "actors"), side(body, "targets")
+    return bool(actors) and bool(with_states(side(headline, "actors")) & (targets - actors)
+                                 or with_states(side(headline, "targets")) & (actors - targets))
 
 
 # How long after an event a photo of its scene or its aftermath is still of it.
@@ -423,7 +470,7 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
                 # claim, and only the roles the body leaves empty.
                 dated = _best_dated(kept, event)
                 merged[index] = replace(
-                    kept, **_where(kept if kept.places else event), actors=kept.actors or event.actors,
+                    kept, **_where(_better_placed(kept, event, geography)), actors=kept.actors or event.actors,
                     targets=kept.targets or event.targets, date=dated.date, date_inferred=dated.date_inferred,
                     claims=_distinct_claims(kept.claims + event.claims), confidence=max(kept.confidence, event.confidence))
                 return True
@@ -530,7 +577,8 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
     lies in. A report that names nothing is, in an article that names one event of its type,
     that event. What the main attack led to (its dead and wounded, the interception of its
     drones) takes its attacker or launcher, place and day, and puts an attack placed only in
-    a region in the town it names.
+    a region in the town it names; a toll told on the day of another attack told before it is
+    that attack's (:func:`_same_day_attack`).
     """
     main = _main_events(events)
     tolls = _toll_sentences(events)
@@ -568,6 +616,9 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
                 and _compatible(kept[lead], event, geography=geography, outcome=outcome):
             kept[index] = event = _fill(event, kept[lead], _ROLES, geography, dated=outcome)
         attack = main.get("strike")
+        if event.type == "casualties" and attack is not None \
+                and not _compatible(kept[attack], event, ("actors", "places"), geography, True):
+            attack = _same_day_attack(kept, dropped, index, geography)
         if attack is None or attack == index or not outcome:
             continue
         if event.type == "casualties" and _compatible(kept[attack], event, ("actors", "places"), geography, True):
@@ -622,6 +673,17 @@ def _whole_of(events: list[Event], dropped: set[int], index: int) -> int | None:
         if near and units <= counted:
             return i
     return None
+
+
+def _same_day_attack(events: list[Event], dropped: set[int], index: int, geography: Geography) -> int | None:
+    """The attack told before a toll that is not of the article's main attack, on the toll's stated day
+    ("the attacks on New York and Washington on September 11, 2001" ... "Nearly 3,000 people died then")."""
+    toll = events[index]
+    if toll.date_inferred or toll.date is None:
+        return None
+    return next((i for i in range(index - 1, -1, -1) if i not in dropped and events[i].type == "strike"
+                 and not events[i].date_inferred and events[i].date is not None and events[i].date.value == toll.date.value
+                 and _compatible(events[i], toll, ("actors", "places"), geography, True)), None)
 
 
 def _singular(unit: str | None) -> str | None:

@@ -841,3 +841,24 @@ def test_appeals_of_one_speaker_for_one_thing_are_one(extract):
 ])
 def test_what_an_appeal_asks_for(extract, text, demand):
     assert _only(extract, text, "appeal").demand == demand
+
+
+def test_the_day_closing_a_caption_is_the_photo_s_not_that_of_what_it_followed(nlp):
+    doc = nlp("FILE - Officers search the car where two suspects were shot by police following a mass shooting "
+              "in Fresno, California, March 9, 2024.")
+    dates = {event.root.lower_: event._.date.text if event._.date is not None else None for event in doc.spans["events"]}
+    assert dates == {"shot": "March 9, 2024", "shooting": None}
+
+
+def test_a_protest_against_an_attack_names_no_attacker(extract):
+    event = _only(extract, "Thousands joined a march organized by the Congress party against Sunday's attack on an "
+                           "army camp in Uri.", "strike")
+    assert not event.actors
+
+
+def test_a_semicolon_in_a_headline_joins_two_headlines(extract):
+    events = _events(extract, "Houthis strike tanker in Red Sea; US and UK jets hit Hodeidah\n\n"
+                              "Officials said the jets struck the port of Hodeidah on Tuesday.")
+    (strike,) = [e for e in events if e.type == "strike"]
+    assert _labels(strike, "actors") == {"united-states", "united-kingdom"}
+    assert "US and UK jets hit Hodeidah" in {c.provenance.text for c in strike.claims}

@@ -147,6 +147,8 @@ LOOKALIKES = [
     # a kind of people named after what befell them is no report of it
     ("A cafe run by acid attack survivors opened in Lahore last year.", "strike"),
     ("Bombing victims gathered outside the parliament in Kabul on Monday.", "strike"),
+    ("Police arrested a bombing suspect in Lahore on Monday.", "strike"),
+    ("The shooting suspect, a man born in Kandahar, moved to Texas in 2010.", "strike"),
     ("Boris Nemtsov's father died of a heart attack in Moscow.", "casualties"),
     ("Photographs shot in Aleppo by the agency show the damage.", "strike"),
     ("The manager was fired from his job in Lagos last week.", "strike"),

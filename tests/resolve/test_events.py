@@ -13,14 +13,18 @@ from kgbuild.resolve.events import Geography, merge_reports, same_event
 # Redlands is 11 km from San Bernardino, Chino 38 km.
 _POINTS = {"place/san-bernardino": (34.108, -117.290), "place/redlands": (34.056, -117.182),
            "place/chino": (34.012, -117.688)}
-_GEOGRAPHY = Geography(country_of={key: "actor/united-states" for key in _POINTS}, points=_POINTS)
+_GEOGRAPHY = Geography(country_of={key: "actor/united-states" for key in (*_POINTS, "place/california")}, points=_POINTS,
+                       states=frozenset({"actor/united-states", "actor/india"}))
 
 
 @pytest.mark.parametrize(("a", "b", "clash"), [
     ({"place/san-bernardino"}, {"place/redlands"}, False),  # neighbouring towns
     ({"place/san-bernardino"}, {"place/chino"}, True),
     ({"place/chino"}, {"actor/united-states"}, False),  # a town and the state it lies in
-    ({"place/chino"}, {"place/kyiv"}, True),  # a place of unknown whereabouts is only itself
+    # a place nothing is known of ("Kashmir") may hold the other; a state holds only its own towns
+    ({"place/chino"}, {"place/kashmir"}, False),
+    ({"place/chino"}, {"actor/india"}, True),
+    ({"place/san-bernardino"}, {"place/california"}, False),  # a town and a region of its state
     ({"place/chino"}, set(), False),
 ])
 def test_places_clash_unless_one_is_near_or_holds_the_other(a, b, clash):
@@ -139,3 +143,49 @@ def test_a_caption_that_names_nothing_shows_the_first_body_event_it_fits():
     caption = replace(_report(3, "FILE - People look at the scene of the shooting, March 9, 2017.", "2017-03-09"), places=())
     merged = merge_reports((body, other, caption))
     assert len(merged) == 2 and len(merged[0].claims) == 2
+
+
+def _strikes(facts) -> list[Event]:
+    return [e for e in facts.events if e.type == "strike"]
+
+
+def test_police_shooting_the_attackers_is_no_report_of_their_attack(extract):
+    facts = extract("Islamic State militants attacked Iraqi troops in Mosul on Saturday, killing 12 soldiers.\n"
+                    "FILE - A police officer guards the car where two militants were shot by Iraqi police after the "
+                    "attack in Mosul, Iraq, Oct. 22, 2016.", date(2016, 10, 23))
+    attack, *others = _strikes(facts)
+    assert {m.entity for m in attack.actors} == {"actor/islamic-state"}
+    assert len(others) == 1 and not {m.entity for m in others[0].actors} & {"actor/islamic-state"}
+
+
+def test_a_caption_names_the_town_of_an_attack_the_body_places_only_in_an_unknown_region(extract):
+    facts = extract("A deadly attack on Indian soldiers in Kashmir this week raised tensions with Pakistan.\n"
+                    "FILE - Students hold candles during a march organized by a student union against Sunday's attack "
+                    "at an army camp in Uri, India, Sept. 20, 2016.",
+                    date(2016, 9, 21))
+    (attack,) = _strikes(facts)
+    assert len(attack.claims) == 2
+    # "this week" may count from Sunday; the caption's "Sunday's attack" says which day, its closing date does not
+    assert [m.text for m in attack.places] == ["Uri"] and attack.date.value == "2016-09-18"
+
+
+def test_a_vigil_for_the_victims_of_an_attack_is_held_where_the_caption_says_not_the_attack(extract):
+    facts = extract("A suicide bomber attacked a market in Lahore on Sunday, killing 20 people.\n"
+                    "FILE - Mourners attend a vigil for the victims of Sunday's bombing at a church in Quetta, "
+                    "Pakistan, March 29, 2016.", date(2016, 3, 29))
+    (attack,) = _strikes(facts)
+    assert [m.text for m in attack.places] == ["Lahore"] and len(attack.claims) == 2
+
+
+def test_a_caption_of_what_happened_joins_no_report_of_a_plan(extract):
+    facts = extract("Officials said new attacks were being planned in Pakistan.\n"
+                    "FILE - Police detain a man after a shootout in Quetta, Pakistan, March 4, 2016.", date(2016, 3, 5))
+    assert len(_strikes(facts)) == 2
+
+
+def test_a_toll_told_on_the_day_of_an_earlier_attack_than_the_main_one_is_its_toll(extract):
+    facts = extract("Gunmen attacked a bus in Kabul on Monday, killing five passengers.\n"
+                    "Officials compared it with the bombing of the U.S. embassy in Nairobi by al-Qaida on Aug. 7, 1998.\n"
+                    "More than 200 people died then.", date(2016, 5, 12))
+    (toll,) = [e for e in facts.events if e.type == "casualties" and e.date.value == "1998-08-07"]
+    assert {m.entity for m in toll.actors} == {"actor/al-qaeda"} and "actor" in toll.inferred_roles
