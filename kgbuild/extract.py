@@ -27,6 +27,10 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?)$")
 _LEADING_ARTICLE = re.compile(r"^[Tt]he\s+")
 
 
+# "al-Nuri", "el-Sissi", "ad-Dawla": a name written after the Arabic article in lower case
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")
+
+
 def _plausible_name(text: str, label: str, known: bool = False) -> bool:
     equipment, not_names = _never_actors()
     if text in not_names or text in equipment or label != "NORP" and text.rsplit(" ", 1)[-1] in equipment:
@@ -38,7 +42,8 @@ def _plausible_name(text: str, label: str, known: bool = False) -> bool:
     if label == "PERSON" and any(c.isdigit() for c in text):
         return False  # "Leopard 2", "J-16": equipment the small model takes for people
     # a lower-case name is a common word the model took for one, unless the gazetteer knows it ("al-Shabaab")
-    return label in ("NORP", "AGENT") or known or not text[0].islower()
+    # or an Arabic article opens it ("the al-Nuri mosque", "el-Sissi")
+    return label in ("NORP", "AGENT") or known or not text[0].islower() or _ARTICLE_PREFIX.match(text) is not None
 
 
 def _names_a_people(ent: Span) -> bool:

@@ -731,7 +731,9 @@ class EventArguments:
             reached = follow(trigger, path) or (follow(stand_in, path) if stand_in.i != trigger.i else [])
             if path == [("nsubjpass", None)] and _passive_participle(trigger):
                 # "a drone shot down by a jet": the drone
-                reached = [trigger.head] if trigger.dep_ == "acl" else [c for c in trigger.children if c.dep_ == "nsubj"]
+                # "the mosque was bombed by IS": the passive subject, which the parse may call the subject
+                reached = [trigger.head] if trigger.dep_ == "acl" \
+                    else [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not reached and carrier is not None and path[0][0] == "prep":
                 reached = follow(carrier, path)
             # "a car bomb on Syria's border with Jordan": a border is where, not whom

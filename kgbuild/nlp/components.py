@@ -275,22 +275,27 @@ class OrganisationNames:
       gazetteer took them) followed by capitalised words up to a head noun is the body.
     * "WHY THE WAR IS NOT OVER": in a line set in capitals a short acronym ("IS", "US") is as
       likely a word, and is no name.
+    * "the al-Nuri mosque": a name the model took for an organisation or a person, with a building
+      word after it in lower case, is the building's.
     """
 
     def __init__(self) -> None:
         self.heads: frozenset[str] = frozenset()
+        self.buildings: frozenset[str] = frozenset()
         self.led_bodies: frozenset[str] = frozenset()
         self.states: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
                    names: dict[str, Any] | None = None, states: Iterable[str] = ()) -> None:
         self.heads = frozenset((names or {}).get("organisation_heads", ()))
+        self.buildings = frozenset((names or {}).get("building_words", ()))
         self.led_bodies = frozenset((names or {}).get("led_bodies", ()))
         self.states = frozenset(states)
 
     def __call__(self, doc: Doc) -> Doc:
         tagged = list(doc.ents)
-        found = [self._named_after_state(ent) or self._mended(ent) for ent in tagged if not _word_in_capitals(ent)]
+        found = [self._named_after_state(ent) or self._building(ent) or self._mended(ent)
+                 for ent in tagged if not _word_in_capitals(ent)]
         found += self._unnamed_organisations(doc, found) + self._led_bodies(doc, found)
         added = []
         for acronym, long_form in defined_acronyms(doc.text).items():
@@ -342,6 +347,16 @@ class OrganisationNames:
             end += 1
         if end < len(doc) and doc[end].text in self.heads and doc[end].is_title:
             return Span(doc, ent.start, end + 1, label="ORG")
+        return None
+
+    def _building(self, ent: Span) -> Span | None:
+        """ "the al-Nuri mosque": the name and the building word it is compounded into."""
+        doc = ent.doc
+        if ent.label_ not in ("ORG", "PERSON") or ent.end >= len(doc):
+            return None
+        word = doc[ent.end]
+        if word.is_lower and word.lemma_ in self.buildings and ent.root.head.i == word.i and ent.root.dep_ == "compound":
+            return Span(doc, ent.start, ent.end + 1, label="ORG")
         return None
 
     @staticmethod

@@ -41,9 +41,9 @@ _WEEKEND = re.compile(r"^(?:(last|this|next|past) )?weekend$", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"^(?:last )?({_WEEKDAYS})$", re.IGNORECASE)
 _WEEKDAY_NUMBERS = {name: number for number, name in enumerate(_WEEKDAYS.split("|"))}
 # Holidays on one day of the year: "the New Year's shooting rampage", "on Christmas Day".
-_HOLIDAY = re.compile(r"^(new year(?: day)?|christmas(?: eve| day)?)$", re.IGNORECASE)
-_HOLIDAY_DAYS = {"new year": (1, 1), "new year day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25),
-                 "christmas eve": (12, 24)}
+_HOLIDAY = re.compile(r"^(new year(?: day| eve)?|christmas(?: eve| day)?)$", re.IGNORECASE)
+_HOLIDAY_DAYS = {"new year": (1, 1), "new year day": (1, 1), "new year eve": (12, 31), "christmas": (12, 25),
+                 "christmas day": (12, 25), "christmas eve": (12, 24)}
 _SEASON = re.compile(r"^(last|this|past) (spring|summer|autumn|fall|winter)$", re.IGNORECASE)
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # Days counted from the date the story last gave ("on February 5 ... The following day").

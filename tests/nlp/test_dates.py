@@ -31,6 +31,7 @@ CASES = [
     # holidays on one day of the year: the last one
     ("the New Year's", date(2017, 1, 16), ("2017-01-01", "day")),
     ("Christmas Day", THURSDAY, ("2024-12-25", "day")),
+    ("New Year's Eve", date(2017, 1, 16), ("2016-12-31", "day")),
     # Relative dates stay unresolved without a publication date: never today's clock.
     ("on Wednesday", None, (None, None)),
     ("last May", None, (None, None)),

@@ -159,6 +159,10 @@ EVENT_CASES = [
     ("Zelensky thanked Japan for sending aid to Ukraine.", "aid", {"japan"}, None, None),
     # "its fighters" are the party the pronoun stands for
     ("Hamas said its fighters fired rockets at Israel.", "strike", {"hamas"}, None, None),
+    # the passive subject of a verb with a "by" agent is what was struck
+    ("Police said Ahmed Karimi was shot by Taliban gunmen on Monday.", "strike", {"taliban"}, {"ahmed-karimi"}, None),
+    # a name after the Arabic article, and the building word compounded with it, is the building
+    ("Militants said the al-Khair mosque was shelled by government forces.", "strike", None, {"al-khair-mosque"}, None),
 ]
 
 
