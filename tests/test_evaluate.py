@@ -149,7 +149,7 @@ def test_eval_command_scores_the_voa_articles(run_cli, corpus):
     """The second development set: thirty VOA articles of many wars (issue 14).
 
     The floors are the figures this set has reached (P 0.88, R 0.84, arguments 0.75,
-    must-actors 0.97, no split alias group, 7 duplicates, from P 0.71, R 0.51, 0.56, 0.90, 20
+    must-actors 0.97, no split alias group, 6 duplicates, from P 0.71, R 0.51, 0.56, 0.90, 20
     and 23 when it came in): the issue's bars for P, R, arguments, must-actors and split groups
     (>= 0.8, 0.8, 0.75, 0.95, none) are met; that for duplicates (5%) is not yet, and these
     floors keep what was reached from sliding back.
@@ -163,14 +163,14 @@ def test_eval_command_scores_the_voa_articles(run_cli, corpus):
     assert report["actors"]["must_not_found"] == []
     assert report["actors"]["must_recall"] >= 0.95
     assert report["actors"]["split_groups"] == []
-    assert overall["duplicates"] <= 7
+    assert overall["duplicates"] <= 6
     assert report["problems"] == []
 
 
 # Figures each written set has reached (tests/corpus/README.md gives those it came in with):
 # precision, recall, argument accuracy and must-actors, which these floors keep from sliding back.
 WRITTEN_SETS = {
-    "notes": (0.97, 0.98, 0.86, 0.95),
+    "notes": (0.97, 0.98, 0.87, 0.95),
     "wire": (0.92, 0.96, 0.86, 0.95),
     "wars": (0.95, 0.94, 0.78, 0.98),
 }

@@ -313,6 +313,7 @@ class EventArguments:
             "border_nouns": frozenset(rules.get("border_nouns", ())),
             "ally_preps": frozenset(rules.get("ally_preps", ())),
             "opposing_preps": frozenset(rules.get("opposing_preps", ())),
+            "reciprocal": frozenset(rules.get("reciprocal_words", ())),
             "commemorations": {key: frozenset(words) for key, words in rules.get("commemorations", {}).items()},
             "responsibility": {key: frozenset(words) for key, words in rules.get("responsibility", {}).items()},
             "count_owner": dict(rules.get("count_owner", {})),
@@ -389,13 +390,15 @@ class EventArguments:
         for head in (token, *token.conjuncts):
             head = self._counted(head)
             ent = self._entity_at(doc, head)
-            if ent is not None:
-                # "the PDF said its fighters had attacked": the fighters are the party the pronoun stands for
-                owner = [self._antecedent(c) for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"] \
-                    if ent.label_ == "AGENT" else []
-                if owner and owner[0]:
-                    found += owner[0]
+            # "the PDF said its fighters had attacked", "the Houthis said five of their fighters were killed":
+            # the fighters are the party the pronoun stands for
+            if ent is not None and ent.label_ == "AGENT" or ent is None and head.lemma_.lower() in self.rules["agent_nouns"]:
+                owner = next((found for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                              for found in [self._antecedent(c)] if found), [])
+                if owner:
+                    found += owner
                     continue
+            if ent is not None:
                 # "militants from the Islamic State": the named party, not the unnamed one
                 found.append((self._named_by_preposition(head) if ent.label_ == "AGENT" else None) or ent)
                 # "President Donald Trump and Russian President Vladimir Putin", which the parse may hang
@@ -956,6 +959,14 @@ class EventArguments:
                     return [ent]
         return []
 
+    def _reciprocal(self, trigger: Token) -> bool:
+        """Whether the attack is two sides fighting each other: "clashed", "exchanged fire", "engaged in
+        clashes", "fighting between ..."."""
+        words = {trigger.lemma_.lower(), trigger.lower_}
+        words |= {c.lemma_.lower() for c in trigger.children if c.dep_ == "dobj"}
+        words |= {o.lemma_.lower() for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
+        return bool(words & self.rules["reciprocal"])
+
     def _other_side(self, trigger: Token, actors: list[Span]) -> list[Span]:
         """The state attacked when no object names it: another state named in the clause ("deeper into Russian territory")."""
         taken = {a.ent_id_ or a.text for a in actors}
@@ -1139,6 +1150,8 @@ class EventArguments:
                 # "sent troops to its border with Venezuela" did not send them into Venezuela
                 places = [t for t in targets if t.label_ in self.rules["place_labels"]
                           and not {t.root.head.lemma_, t.root.head.head.lemma_} & self.rules["border_nouns"]]
+            if kind == "strike" and not targets and len(actors) > 1 and self._reciprocal(trigger):
+                actors, targets = actors[:1], actors[1:]  # "Russian and Ukrainian forces exchanged fire"
             if kind in ("strike", "interception") and not targets:
                 targets = self._other_side(trigger, actors)
             if kind in _TOGETHER and not places:

@@ -131,8 +131,9 @@ EVENT_CASES = [
     ("The Kremlin repeated its demand that NATO withdraw its forces from Poland.", "appeal", {"russia"}, {"nato"}, None),
     ("Ukraine demanded that Russia return the deported children.", "appeal", {"ukraine"}, {"russia"}, None),
     # clashes or fighting that "took place" or "broke out" between two sides, and a strike "by" a force
+    # (the first side named is actor 1, the other actor 2, as conflict-event data codes them)
     ("Clashes took place between Russian and Ukrainian forces near Irpin on Monday.", "strike",
-     {"russia", "ukraine"}, None, {"irpin"}),
+     {"russia"}, {"ukraine"}, {"irpin"}),
     ("An air strike by Israeli forces destroyed a school in Khan Younis on Thursday.", "strike", {"israel"}, None,
      {"khan-younis"}),
     # a habit in the past is still a report
@@ -204,6 +205,9 @@ def test_a_name_coordinated_with_a_person_s_is_a_person(extract):
     ("Police fought a gunbattle with militants in Karachi.", "Police", "militants"),
     ("The suspect was arrested after a shootout with police on Monday.", None, "police"),
     ("Gunmen killed three farmers near Mafa on Monday.", "Gunmen", "farmers"),
+    # two sides named together that fight each other: the first is actor 1, the other actor 2
+    ("The Sudanese army and the RSF exchanged artillery fire near El Obeid on Sunday.", "Sudanese army", "RSF"),
+    ("Turkish troops and Kurdish fighters engaged in clashes near Afrin.", "Turkish", "Kurdish fighters"),
 ])
 def test_the_other_side_of_a_clash_is_its_target(extract, text, actor, target):
     event = _only(extract, text, "strike")
@@ -233,6 +237,13 @@ QUANTITY_CASES = [
     ("Hundreds of thousands of Rwandans were killed in 1994.", "casualties", (100000, None), "rwandans"),
     ("The offensive diverted 60,000 of Russia's most capable personnel.", "troop_figure", (60000, 60000), "personnel"),
 ]
+
+
+def test_the_dead_a_pronoun_owns_are_of_the_party_it_stands_for(extract):
+    events = _events(extract, "Houthi forces fired missiles at a tanker on Monday.\n"
+                              "The Houthis said five of their fighters were killed.")
+    (toll,) = [e for e in events if e.type == "casualties"]
+    assert _labels(toll, "targets") == {"houthis"} and not toll.actors
 
 
 def test_a_figure_belongs_to_the_event_whose_clause_holds_it(extract):
