@@ -314,6 +314,7 @@ class EventArguments:
             "ally_preps": frozenset(rules.get("ally_preps", ())),
             "opposing_preps": frozenset(rules.get("opposing_preps", ())),
             "reciprocal": frozenset(rules.get("reciprocal_words", ())),
+            "people_words": frozenset(rules.get("people_words", ())),
             "commemorations": {key: frozenset(words) for key, words in rules.get("commemorations", {}).items()},
             "responsibility": {key: frozenset(words) for key, words in rules.get("responsibility", {}).items()},
             "count_owner": dict(rules.get("count_owner", {})),
@@ -1199,7 +1200,9 @@ class EventArguments:
         "22 people, including children", "141 people, most of them children": the party
         named after the count. "killing 13 people" in an attack on a restaurant, a school
         or a market: civilians, as conflict-event data codes them, written onto the doc
-        as a party over the counted word.
+        as a party over the counted word; so are "people" a toll counts in a sentence of its own
+        ("Seven people were killed and 16 injured"), as incident notes word the civilian dead (they
+        name soldiers and fighters as such).
         """
         # "400 civilian deaths", "civilian casualties": the word that says who they were
         said = next((c for c in unit.children if c.dep_ == "amod" and c.ent_type_ == "" and c.lower_ in self.rules["victim_words"]),
@@ -1214,13 +1217,21 @@ class EventArguments:
             named = next((t for t in after[1:] if t.ent_type_ == "AGENT" or t.pos_ in ("VERB", "AUX")), None)
             if named is not None and named.ent_type_ == "AGENT":
                 return [self._entity_at(unit.doc, named)]
-        if unit.ent_type_ or not any(self._civilian_setting(s) for s in strikes if s.sent.start == sentence.start):
+        if unit.ent_type_:
             return []
-        return [_mark_victims(unit)]
+        told_with = [s for s in strikes if s.sent.start == sentence.start]
+        # "Seven people were killed": a toll told on its own after an attack, which names no cause ("floods")
+        verb = next((t for t in unit.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        caused = verb is not None and any(c.dep_ in ("nsubj", "agent") and unit.i not in {t.i for t in c.subtree}
+                                          for c in verb.children)
+        people = not told_with and not caused and unit.lemma_.lower() in self.rules["people_words"] \
+            and any(s.start < unit.i for s in strikes)
+        return [_mark_victims(unit)] if people or any(self._setting(s) == "civilian" for s in told_with) else []
 
-    def _civilian_setting(self, strike: Span) -> bool:
-        """Whether an attack struck where civilians are ("a restaurant", "a crowded park", "a
-        village") and nowhere military ("an army base", "a convoy", "a police station")."""
+    def _setting(self, strike: Span) -> str | None:
+        """Where an attack struck: "civilian" where civilians are ("a restaurant", "a crowded park", "a
+        village") and nowhere military; "military" where the military is ("an army base", "a convoy",
+        "a police station"); else ``None``."""
         found, military = False, False
         trigger = strike.root
         # "a blast tore through a night market": the attack noun's verb says where it struck
@@ -1239,7 +1250,7 @@ class EventArguments:
             words = {token.lemma_.lower(), *(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod"))}
             military |= bool(words & self.rules["military_settings"])
             found |= bool(words & self.rules["civilian_settings"])
-        return found and not military
+        return "military" if military else "civilian" if found else None
 
     @staticmethod
     def _inherit_parties(events: Iterable[Span]) -> None:

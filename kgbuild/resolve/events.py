@@ -626,6 +626,10 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
             # and, when the toll counts no side of its own ("seven people were killed"), whom it struck
             roles = _ATTACK_ROLES + ((("target", "targets"),) if _counts_no_side(event) else ())
             kept[index] = _fill(event, kept[attack], roles, geography, dated=True)
+            if event.targets and _counts_no_side(event):
+                # "killing seven people", whom the text calls civilians: of the side the attack struck
+                struck = tuple(m for m in kept[attack].targets if m.entity not in _keys(kept[index].actors))
+                kept[index] = replace(kept[index], targets=_union(event.targets, struck))
         elif event.type == "interception" and _compatible(kept[attack], event, ("places",), geography, True) \
                 and not _keys(event.actors) & _keys(kept[attack].actors):
             # "air defences downed all 35": the drones of the article's attack, where and when it came
@@ -707,8 +711,11 @@ _GENERIC_TOLLS = frozenset({"people", "person", "persons", "lives", "life", "cas
 
 
 def _counts_no_side(event: Event) -> bool:
+    """Whether a toll counts people of no side it names ("seven people were killed"): its only target, if
+    any, is the unnamed victims a word of no side stands for."""
     units = {(claim.quantity.unit or "").lower() for claim in event.claims if claim.quantity is not None}
-    return not event.targets and units <= _GENERIC_TOLLS | {""}
+    generic = _GENERIC_TOLLS | {""}
+    return all(m.kind == "agent" and m.text.lower() in generic for m in event.targets) and units <= generic
 
 
 def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | None,

@@ -877,3 +877,21 @@ def test_a_semicolon_in_a_headline_joins_two_headlines(extract):
     (strike,) = [e for e in events if e.type == "strike"]
     assert _labels(strike, "actors") == {"united-states", "united-kingdom"}
     assert "US and UK jets hit Hodeidah" in {c.provenance.text for c in strike.claims}
+
+
+@pytest.mark.parametrize(("text", "civilians"), [
+    # "people" a toll counts on its own are civilians, as conflict-event data codes them, of the state struck
+    ("Russian drones hit Kramatorsk on Monday.\nSeven people were killed and 16 injured.", True),
+    # not those of no attack, nor of a cause the toll names
+    ("Heavy rain flooded villages near Kramatorsk on Monday.\nSeven people were killed and 16 injured.", False),
+    ("Russian drones hit Kramatorsk on Monday.\nFloods killed seven people in the region.", False),
+    # told with the attack, they are civilians where it struck where civilians are
+    ("A rocket hit a bus station in Kramatorsk on Monday, killing seven people.", True),
+    ("A rocket hit an army base near Kramatorsk on Monday, killing seven people.", False),
+    ("Fighting between the army and M23 rebels near Goma killed 20 people on Monday.", False),
+])
+def test_people_a_toll_counts_are_civilians_of_the_side_struck(extract, text, civilians):
+    (toll,) = [e for e in _events(extract, text) if e.type == "casualties" and e.claims[0].quantity.minimum in (7, 20)]
+    assert any(m.kind == "agent" and m.text == "people" for m in toll.targets) is civilians
+    if civilians:
+        assert "ukraine" in _labels(toll, "targets")
