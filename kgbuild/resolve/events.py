@@ -696,9 +696,11 @@ def _singular(unit: str | None) -> str | None:
 
 def _placed_by(attack: Event, outcome: Event, geography: Geography) -> Event:
     """The attack put in the town its outcome names, when it names only the region or state
-    around it ("a school in the central Gaza Strip" ... "wounded ... in Deir al-Balah")."""
+    around it ("a school in the central Gaza Strip" ... "wounded ... in Deir al-Balah"), or only a
+    state and the town is one nothing is known of ("a village in Myanmar" ... "in Let Pan Hla village")."""
     towns, areas = _keys(outcome.places), _keys(attack.places)
-    if not towns or not areas or not all(any(geography.inside(t, a) for a in areas) for t in towns):
+    if not towns or not areas or not all(any(geography.inside(t, a) for a in areas) for t in towns) \
+            and not (areas <= geography.states and all(map(geography.unplaced, towns))):
         return attack
     return replace(attack, **_where(outcome), inferred_roles=tuple(dict.fromkeys((*attack.inferred_roles, "place"))))
 

@@ -189,3 +189,10 @@ def test_a_toll_told_on_the_day_of_an_earlier_attack_than_the_main_one_is_its_to
                     "More than 200 people died then.", date(2016, 5, 12))
     (toll,) = [e for e in facts.events if e.type == "casualties" and e.date.value == "1998-08-07"]
     assert {m.entity for m in toll.actors} == {"actor/al-qaeda"} and "actor" in toll.inferred_roles
+
+
+def test_an_attack_told_only_in_a_state_is_put_in_the_village_nothing_is_known_of_that_a_report_of_it_names(extract):
+    facts = extract("A military jet dropped two bombs on a village in Myanmar on Monday, killing 17 civilians.\n"
+                    "The bombs struck houses in Thit Pin Shwe village, a rescue worker said.", date(2024, 3, 12))
+    (strike,) = _strikes(facts)
+    assert [m.text for m in strike.places] == ["Thit Pin Shwe"]
