@@ -171,7 +171,7 @@ def test_eval_command_scores_the_voa_articles(run_cli, corpus):
 # precision, recall, argument accuracy and must-actors, which these floors keep from sliding back.
 WRITTEN_SETS = {
     "notes": (0.97, 0.98, 0.88, 0.95),
-    "wire": (0.92, 0.96, 0.86, 0.95),
+    "wire": (0.93, 0.96, 0.86, 0.95),
     "wars": (0.95, 0.94, 0.785, 0.98),
 }
 

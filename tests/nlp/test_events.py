@@ -160,6 +160,8 @@ EVENT_CASES = [
     ("Zelensky thanked Japan for sending aid to Ukraine.", "aid", {"japan"}, None, None),
     # "its fighters" are the party the pronoun stands for
     ("Hamas said its fighters fired rockets at Israel.", "strike", {"hamas"}, None, None),
+    # coming under fire over the weekend is an attack; under fire over a policy, criticism (test_wording)
+    ("The convoy came under fire near Kandahar over the weekend.", "strike", None, None, {"kandahar"}),
     # the passive subject of a verb with a "by" agent is what was struck
     ("Police said Ahmed Karimi was shot by Taliban gunmen on Monday.", "strike", {"taliban"}, {"ahmed-karimi"}, None),
     # a name after the Arabic article, and the building word compounded with it, is the building

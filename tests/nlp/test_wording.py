@@ -148,6 +148,9 @@ LOOKALIKES = [
     ("A cafe run by acid attack survivors opened in Lahore last year.", "strike"),
     ("Bombing victims gathered outside the parliament in Kabul on Monday.", "strike"),
     ("Police arrested a bombing suspect in Lahore on Monday.", "strike"),
+    # criticism, and sanctions on a state's economy, attack no one
+    ("The health minister came under fire from opposition lawmakers in Nairobi over the hospital closures.", "strike"),
+    ("Britain targets Iranian banks and oil exporters in new sanctions", "strike"),
     ("The shooting suspect, a man born in Kandahar, moved to Texas in 2010.", "strike"),
     ("Boris Nemtsov's father died of a heart attack in Moscow.", "casualties"),
     ("Photographs shot in Aleppo by the agency show the damage.", "strike"),
