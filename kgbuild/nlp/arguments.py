@@ -394,8 +394,8 @@ class EventArguments:
             # "the PDF said its fighters had attacked", "the Houthis said five of their fighters were killed":
             # the fighters are the party the pronoun stands for
             if ent is not None and ent.label_ == "AGENT" or ent is None and head.lemma_.lower() in self.rules["agent_nouns"]:
-                owner = next((found for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
-                              for found in [self._antecedent(c)] if found), [])
+                owner = next((stood_for for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                              for stood_for in [self._antecedent(c)] if stood_for), [])
                 if owner:
                     found += owner
                     continue
