@@ -214,6 +214,8 @@ class LineBreaks:
     def _split_headline_clauses(doc: Doc) -> None:
         """ "Houthis strike cargo ship in Red Sea; US and UK jets hit Hodeidah": a semicolon in a line
         that ends without a full stop (a headline) joins two headlines, which the parser reads as one."""
+        if ";" not in doc.text:
+            return
         line: list[Token] = []
         for token in (*doc, None):
             if token is not None and not (token.is_space and "\n" in token.text):
