@@ -148,22 +148,24 @@ def test_eval_fails_when_an_input_is_missing(run_cli, tmp_path, corpus):
 def test_eval_command_scores_the_voa_articles(run_cli, corpus):
     """The second development set: thirty VOA articles of many wars (issue 14).
 
-    The floors are the figures this set has reached (P 0.88, R 0.84, arguments 0.75,
-    must-actors 0.97, no split alias group, 6 duplicates, from P 0.71, R 0.51, 0.56, 0.90, 20
-    and 23 when it came in): the issue's bars for P, R, arguments, must-actors and split groups
-    (>= 0.8, 0.8, 0.75, 0.95, none) are met; that for duplicates (5%) is not yet, and these
-    floors keep what was reached from sliding back.
+    The floors are the figures this set has reached (P 0.89, R 0.84, arguments 0.75,
+    must-actors 0.97, no split alias group, 5 duplicates, from P 0.71, R 0.51, 0.56, 0.90, 20
+    and 23 when it came in): the issue's bars (P and R >= 0.8, arguments >= 0.75, must-actors
+    >= 0.95, no split group, duplicates <= 5% of the events found) are met, and these floors keep
+    what was reached from sliding back.
     """
     report = _eval_report(run_cli, corpus / "voa" / "gold", corpus / "voa" / "index.json")
     overall = report["events"]["overall"]
-    assert overall["precision"] >= 0.88 and overall["recall"] >= 0.84
+    assert overall["precision"] >= 0.89 and overall["recall"] >= 0.84
     assert report["events"]["strike"]["recall"] >= 0.7
     assert report["arguments"]["overall"] >= 0.75
     # photo credits, bylines, contributor lines and the outlet itself are never actors
     assert report["actors"]["must_not_found"] == []
     assert report["actors"]["must_recall"] >= 0.95
     assert report["actors"]["split_groups"] == []
-    assert overall["duplicates"] <= 6
+    assert overall["duplicates"] <= 5
+    found = overall["matched"] + overall["false_positives"] + overall["duplicates"]
+    assert overall["duplicates"] <= 0.05 * found
     assert report["problems"] == []
 
 

@@ -199,9 +199,20 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if a.type in _SPOKEN and shared_actors and a.demand is not None and a.demand == b.demand:
         return True  # "calling for the minister's resignation" ... "demanding the minister's resignation"
+    if a.type in _SPOKEN and not (actors_a and actors_b) and shared_targets and _next_to(a, b):
+        return True  # "Brunson appealed to Trump for help." ... "'I appeal to President Trump: please help me.'"
     if a.type in _SPOKEN and not shared_actors:
         return False  # two appeals to one party by speakers not both named are as often two
     return (shared_actors or not (actors_a and actors_b)) and (shared_targets or bool(places_a & places_b))
+
+
+# How many sentences apart an appeal that names no speaker retells one to the same party.
+_RETOLD_WITHIN = 2
+
+
+def _next_to(a: Event, b: Event) -> bool:
+    """Whether two reports are told within ``_RETOLD_WITHIN`` sentences of each other in one article."""
+    return any(x == y and abs(i - j) <= _RETOLD_WITHIN for x, i in _sentences(a) for y, j in _sentences(b))
 
 
 def _state_of(mention: Mention, entities: Mapping[str, Entity]) -> str | None:

@@ -196,3 +196,11 @@ def test_an_attack_told_only_in_a_state_is_put_in_the_village_nothing_is_known_o
                     "The bombs struck houses in Thit Pin Shwe village, a rescue worker said.", date(2024, 3, 12))
     (strike,) = _strikes(facts)
     assert [m.text for m in strike.places] == ["Thit Pin Shwe"]
+
+
+def test_an_appeal_quoted_without_its_speaker_retells_the_one_to_the_same_party_just_before(extract):
+    facts = extract("Through his lawyers, the jailed pastor Ali Rahimi appealed to Trump for help in March.\n"
+                    '"Will the government face no consequence for holding me?\n'
+                    '"I appeal to President Trump: please help me.', date(2017, 5, 17))
+    (appeal,) = [e for e in facts.events if e.type == "appeal"]
+    assert len(appeal.claims) == 2
