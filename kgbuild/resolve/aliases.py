@@ -234,6 +234,9 @@ def _agent_entities(facts: ArticleFacts) -> dict[tuple[int, int], Entity]:
     agents = [m for m in facts.mentions if m.kind == "agent"]
     states = Counter(m.gazetteer_id for m in facts.mentions
                      if m.kind != "agent" and m.gazetteer_id in gazetteer and gazetteer[m.gazetteer_id].type == "State")
+    # "Egypt's president spoke ... security forces killed": an office names its holder's state too
+    states.update(holder.country.removeprefix("actor/") for m in facts.mentions if m.kind == "role"
+                  and (holder := gazetteer.get(m.gazetteer_id or "")) is not None and holder.country)
     main_state = states.most_common(1)[0][0] if states else None
 
     def node(key: str, label: str, code: str | None, country: str | None) -> Entity:
