@@ -270,6 +270,12 @@ def implied_parties(event: Event, entities: Mapping[str, Entity], capitals: Mapp
     return replace(event, actors=actors, targets=targets, places=places)
 
 
+def _implied(mention: Mention, event: Event) -> bool:
+    """Whether a party of ``event`` is only implied by where it happened: a capital standing for its state
+    ("Moscow pounded Ukraine"), or the state its place lies in ("a chemical attack in Syria")."""
+    return mention.kind == "metonym" or any((mention.start, mention.end) == (p.start, p.end) for p in event.places)
+
+
 def _union(*groups: tuple[Mention, ...]) -> tuple[Mention, ...]:
     by_entity: dict[str, Mention] = {}
     for group in groups:
@@ -299,8 +305,7 @@ def merge(a: Event, b: Event) -> Event:
         second = replace(second, actors=(), targets=())
     # a state only implied as the target by where it struck ("a chemical attack in Syria") yields to a
     # report that names it as the attacker ("the Syrian regime is responsible for this attack")
-    where = {(m.start, m.end) for m in first.places}
-    implied = {m.entity for m in first.targets if m.kind == "metonym" or (m.start, m.end) in where}
+    implied = {m.entity for m in first.targets if _implied(m, first)}
     actors = _union(first.actors, tuple(m for m in second.actors if m.entity not in _keys(first.targets) - implied))
     targets = _union(tuple(m for m in first.targets if not (m.entity in implied and m.entity in _keys(actors))),
                      tuple(m for m in second.targets if m.entity not in _keys(actors)))
@@ -423,8 +428,7 @@ def _reversed(body: Event, headline: Event, country_of: Mapping[str, str]) -> bo
     the body's actor. A target only implied by where it struck ("Missile strike on Sevastopol" -> Ukraine)
     takes no side."""
     def side(event: Event, role: str) -> set[str]:
-        places = {(m.start, m.end) for m in event.places}
-        return _keys(tuple(m for m in getattr(event, role) if m.kind != "metonym" and (m.start, m.end) not in places))
+        return _keys(tuple(m for m in getattr(event, role) if not _implied(m, event)))
 
     def with_states(keys: set[str]) -> set[str]:
         # "police" stand for their state; "Malian militants" do not, so only the headline's parties widen
@@ -632,12 +636,14 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
             attack = _same_day_attack(kept, dropped, index, geography)
         if attack is None or attack == index or not outcome:
             continue
-        if event.type == "casualties" and _compatible(kept[attack], event, ("actors", "places"), geography, True):
-            # the dead and wounded of the article's attack: its attacker, where and when it struck,
-            # and, when the toll counts no side of its own ("seven people were killed"), whom it struck
-            roles = _ATTACK_ROLES + ((("target", "targets"),) if _counts_no_side(event) else ())
+        if event.type == "casualties":
+            # the dead and wounded of the article's attack (or of the one told on their day): its attacker,
+            # where and when it struck, and, when the toll counts no side of its own ("seven people were
+            # killed"), whom it struck
+            no_side = _counts_no_side(event)
+            roles = _ATTACK_ROLES + ((("target", "targets"),) if no_side else ())
             kept[index] = _fill(event, kept[attack], roles, geography, dated=True)
-            if event.targets and _counts_no_side(event):
+            if event.targets and no_side:
                 # "killing seven people", whom the text calls civilians: of the side the attack struck
                 struck = tuple(m for m in kept[attack].targets if m.entity not in _keys(kept[index].actors))
                 kept[index] = replace(kept[index], targets=_union(event.targets, struck))
