@@ -4,7 +4,13 @@ An extracted event matches a gold event when the types agree and one of its
 evidence sentences, from the same article, contains one of the gold evidence
 strings (case-insensitive, quotes and white space normalised). Recall and
 precision count core gold events; matching a non-core gold event is neither a hit
-nor a false positive; further matches of one gold event are duplicates.
+nor a false positive; further matches of one gold event are duplicates. Types are scored
+for kgbuild's first eight; events of the other types (protests, arrests, accusations ...)
+are counted as not scored, and scored by their PLOVER category where the gold codes one.
+
+Where a gold file codes PLOVER categories (a ``plover`` field on its events), categories
+are scored the same way but whatever the type: a gold event is found when an event of its
+category, neither negated nor denied, has its evidence.
 
 Argument accuracy is scored on each matched core event, over the arguments the
 gold states: names compare through the gold's ``same`` groups and by containment
@@ -32,6 +38,8 @@ from .records import EVENT_TYPES, dates_overlap
 ARGUMENTS = ("actor", "target", "place", "date", "quantity", "claimant")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'", "´": "'"})
 _SPACE = re.compile(r"\s+")
+# Modalities of events nobody says happened, or will: PLOVER codes no such event.
+_UNSAID = ("negated", "denied")
 
 
 def normalise(text: str) -> str:
@@ -85,6 +93,10 @@ class EvalReport:
     """Everything ``kgbuild eval`` prints."""
 
     types: dict[str, TypeScore] = field(default_factory=lambda: {t: TypeScore() for t in EVENT_TYPES})
+    # PLOVER categories, scored over the articles whose gold codes them (a ``plover`` field on its events)
+    categories: dict[str, TypeScore] = field(default_factory=dict)
+    # Events of types other than the first eight (a protest, an arrest): not scored as types.
+    unscored: dict[str, int] = field(default_factory=dict)
     arguments: dict[str, Score] = field(default_factory=lambda: {a: Score() for a in ARGUMENTS})
     must: Score = field(default_factory=Score)
     missing_actors: list[str] = field(default_factory=list)
@@ -121,6 +133,15 @@ class EvalReport:
         for name, s in [*self.types.items(), ("overall", self.overall)]:
             rows.append(f"{name:14}{figure(s.precision):>6}{figure(s.recall):>6}{figure(s.f1):>6}"
                         f"{s.matched:>7}{s.core:>6}{s.false_positives:>5}{s.duplicates:>5}")
+        if self.categories:
+            rows.append("")
+            rows.append(f"{'PLOVER':14}{'P':>6}{'R':>6}{'F1':>6}{'found':>7}{'core':>6}{'FP':>5}{'dup':>5}")
+            for name, s in self.categories.items():
+                rows.append(f"{name:14}{figure(s.precision):>6}{figure(s.recall):>6}{figure(s.f1):>6}"
+                            f"{s.matched:>7}{s.core:>6}{s.false_positives:>5}{s.duplicates:>5}")
+        if self.unscored:
+            rows.append("not scored (types the gold does not annotate): "
+                        + ", ".join(f"{kind} {count}" for kind, count in sorted(self.unscored.items())))
         rows.append("")
         rows.append("argument accuracy (matched core events, arguments the gold states)")
         for name, s in [*self.arguments.items(), ("overall", self.argument_accuracy)]:
@@ -144,6 +165,8 @@ class EvalReport:
 
         result: dict[str, Any] = {
             "events": {"overall": scores(self.overall), **{t: scores(s) for t, s in self.types.items()}},
+            "plover": {c: scores(s) for c, s in self.categories.items()},
+            "unscored": dict(sorted(self.unscored.items())),
             "arguments": {"overall": self.argument_accuracy.value,
                           **{a: {"accuracy": s.value, "correct": s.correct, "total": s.total} for a, s in self.arguments.items()}},
             "actors": {"must_recall": self.must.value, "missing": self.missing_actors,
@@ -247,8 +270,13 @@ def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], a
     for article, gold in sorted(gold_files.items()):
         names = NameMatcher(gold.get("same", []), aliases)
         in_article = [e for e in events if any(Path(x["source"]).name == article for x in e["evidence"])]
+        if any("plover" in g for g in gold["events"]):
+            _score_categories(report, article, gold, in_article)
         matches: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for event in in_article:
+            if event["type"] not in report.types:
+                report.unscored[event["type"]] = report.unscored.get(event["type"], 0) + 1
+                continue
             candidates = [g for g in gold["events"] if g["type"] == event["type"] and _evidence_matches(g, event, article)]
             if not candidates:
                 report.types[event["type"]].false_positives += 1
@@ -264,8 +292,8 @@ def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], a
                 if candidate["id"] in group:
                     matches[candidate["id"]].append(event)
         for gold_event in gold["events"]:
-            if not gold_event.get("core", True):
-                continue
+            if not gold_event.get("core", True) or gold_event["type"] not in report.types:
+                continue  # a protest or an arrest: scored by its PLOVER category only
             scores = report.types[gold_event["type"]]
             scores.core += 1
             found = matches.get(gold_event["id"], [])
@@ -281,6 +309,29 @@ def score(gold_files: dict[str, dict[str, Any]], events: list[dict[str, Any]], a
             _score_arguments(report, article, gold_event, found, names)
         _score_actors(report, gold, actors, names, in_articles.get(article) if mentioned is not None else None)
     return report
+
+
+def _score_categories(report: EvalReport, article: str, gold: dict[str, Any], events: list[dict[str, Any]]) -> None:
+    """PLOVER category detection in one article whose gold codes categories: a gold event is found when an
+    event of its category has its evidence; an event of a category matching no gold event of it is a false
+    positive. Events nobody says happened (negated, denied) are no PLOVER events."""
+    coded = [g for g in gold["events"] if "plover" in g]
+    said = [e for e in events if e.get("plover") and e["modality"] not in _UNSAID]
+    for event in said:
+        scores = report.categories.setdefault(event["plover"], TypeScore())
+        if not any(g["plover"] == event["plover"] and _evidence_matches(g, event, article) for g in coded):
+            scores.false_positives += 1
+    for gold_event in coded:
+        if not gold_event.get("core", True):
+            continue
+        scores = report.categories.setdefault(gold_event["plover"], TypeScore())
+        scores.core += 1
+        found = [e for e in said if e["plover"] == gold_event["plover"] and _evidence_matches(gold_event, e, article)]
+        scores.matched += bool(found)
+        scores.duplicates += max(len(found) - 1, 0)
+        if not found:
+            report.misses.append({"article": article, "id": gold_event["id"], "plover": gold_event["plover"],
+                                  "evidence": gold_event["evidence"]})
 
 
 def _agreement(gold: dict[str, Any], event: dict[str, Any], names: NameMatcher) -> int:

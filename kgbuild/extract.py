@@ -15,7 +15,7 @@ from .nlp.gazetteer import mention_kinds
 from .nlp.quantities import unit_text
 from .resources import read_json
 from .records import (
-    COSTED_TYPES, FIGURE_EVENT_TYPES, NEEDS_FIGURE, NEEDS_RECIPIENT_OR_FIGURE, Article, ArticleFacts, Claim, Event,
+    COSTED_TYPES, FIGURE_EVENT_TYPES, NEEDS_ACTOR, NEEDS_RECIPIENT_OR_FIGURE, WITHOUT_FIGURE, Article, ArticleFacts, Claim, Event,
     Mention, Provenance, Quantity, Sentence, TimeExpression,
 )
 
@@ -261,8 +261,10 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             if span.label_ == "casualties" and any(c.tag_ == "MD" for c in span.root.children):
                 continue  # "rights will never die" foretells no toll
             quantity = Quantity(0, 0, None, "", False)  # "will not send troops": a claim of zero
-        unfounded = span.label_ in NEEDS_FIGURE or (span.label_ in NEEDS_RECIPIENT_OR_FIGURE and not targets)
-        if quantity is None and unfounded:
+        kind = span.label_
+        if quantity is None and kind in WITHOUT_FIGURE:
+            kind = WITHOUT_FIGURE[kind]  # "Russia deployed troops to the border": a mobilisation, but no troop figure
+        if quantity is None and kind in NEEDS_RECIPIENT_OR_FIGURE and not targets or kind in NEEDS_ACTOR and not actors:
             continue
         # A figure counting the trigger itself ("several attacks") names no participant.
         counts_itself = span._.quantity is not None and span._.quantity._.unit is not None \
@@ -293,10 +295,10 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
         if date is None and inferred:
             date = TimeExpression("", start, start, number, article.published.isoformat(), "day")
         confidence = span._.confidence * (1.0 if actors else 0.8) * (1.0 if claim.modality == "asserted" else 0.9)
-        identity = f"{article.id}:{span.start_char}:{span.label_}".encode()
+        identity = f"{article.id}:{span.start_char}:{kind}".encode()
         event = Event(
             id=hashlib.sha256(identity).hexdigest()[:20],
-            type=span.label_,
+            type=kind,
             trigger=span.text,
             actors=actors,
             targets=targets,
@@ -306,6 +308,9 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             confidence=round(confidence, 3),
             date_inferred=inferred,
             cameo=span._.cameo,
+            category=span._.category,
+            mode=span._.mode,
+            about=span._.about,
             definite=definite,
             another=_another(span),
             earlier=span._.earlier,

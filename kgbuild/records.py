@@ -21,17 +21,27 @@ Granularity = Literal["day", "week", "month", "year"]
 Role = Literal["actor", "target", "place"]
 PlaceScope = Literal["at", "near", "region"]
 MentionKind = Literal["name", "demonym", "metonym", "role", "journalist", "agent"]
-EventType = Literal["call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid"]
+EventType = Literal["call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid",
+                    "agree", "support", "concede", "cooperate", "retreat", "accuse", "reject", "threaten", "protest",
+                    "sanction", "mobilize", "coerce", "assault"]
 # How the source holds the event: stated as fact, hedged, planned, threatened, or denied.
 Modality = Literal["asserted", "reported", "claimed", "planned", "threatened", "possible", "denied", "negated"]
+# kgbuild's first eight types, the ones the gold sets annotate, then one type for each further PLOVER
+# category (ontology/events/categories.json gives every type its category).
 EVENT_TYPES: tuple[EventType, ...] = ("call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid")
+PLOVER_TYPES: tuple[EventType, ...] = ("agree", "support", "concede", "cooperate", "retreat", "accuse", "reject", "threaten",
+                                       "protest", "sanction", "mobilize", "coerce", "assault")
+ALL_EVENT_TYPES: tuple[EventType, ...] = EVENT_TYPES + PLOVER_TYPES
 MODALITIES: tuple[Modality, ...] = ("asserted", "reported", "claimed", "planned", "threatened", "possible", "denied", "negated")
 # Events that are a stated figure: denying one states zero ("will not send troops").
 FIGURE_EVENT_TYPES: frozenset[EventType] = frozenset({"troop_figure", "casualties"})
 # Types reported by what they cost: "an explosion killed five" is an attack, naming no one.
 COSTED_TYPES: frozenset[EventType] = frozenset({"strike"})
-# A troop figure is a number of troops; "troops were deployed" without one is no figure.
-NEEDS_FIGURE: frozenset[EventType] = frozenset({"troop_figure"})
+# A troop figure is a number of troops; "troops were deployed" without one is a mobilisation.
+WITHOUT_FIGURE: dict[EventType, EventType] = {"troop_figure": "mobilize"}
+# Things said (agreeing, praising, conceding, accusing, rejecting, threatening) are said by someone:
+# "storms threatened the harvest" and "the minister praised the weather" name no party that speaks.
+NEEDS_ACTOR: frozenset[EventType] = frozenset({"agree", "support", "concede", "accuse", "reject", "threaten"})
 # Aid goes to someone or is counted: "the US can provide assistance" with neither records nothing.
 NEEDS_RECIPIENT_OR_FIGURE: frozenset[EventType] = frozenset({"aid"})
 
@@ -242,6 +252,8 @@ class Claim:
     claimant_label: str | None = None
     reporting_verb: str | None = None
     quantity: Quantity | None = None
+    # Who, the claimant says, did it: the accused of an accusation, the speaker of a denial.
+    actors: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -288,6 +300,12 @@ class Event:
     # How precisely ``places`` locate the event, in the spirit of ACLED's geo-precision: 1 the
     # town or site itself, 2 near it or somewhere within a region, 3 only the region or state.
     geo_precision: int | None = None
+    # The PLOVER category ("ASSAULT", "THREATEN" for a threatened strike) and mode ("aerial").
+    category: str | None = None
+    mode: str | None = None
+    # Of an accusation or denial, the type of the event its sentence says it is about ("blamed the RSF
+    # for the attack": strike).
+    about: EventType | None = None
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ How a verb gets its type and CAMEO code:
 * each ``--- NAME [code] ---`` block of the dictionary heads a synonym group (the verbs up to
   the first blank line); those verbs carry the block's code, or the code written beside the
   verb (``DONATE [070]``);
+* for the types of broad blocks (ACCUSE's disapproval verbs run to "weep" and "mock"), the review's
+  ``keep`` lists the only dictionary verbs kept (``add`` may add others);
 * later groups of a block have no header of their own: their verbs take the code that most
   of their patterns (``- * HUMANITARIAN ASSISTANCE [0333]``) give;
 * the review's ``types`` table maps CAMEO code prefixes to kgbuild event types; a verb of two
@@ -250,6 +252,11 @@ def derive(petrarch: Path, wordnet: Path, review: dict) -> dict:
         if kind is None or " " in lemma or lemma in review["exclude"].get(kind, ()):
             continue
         codes[kind].setdefault(lemma, code)
+    for kind, kept in review.get("keep", {}).items():
+        unknown = sorted(set(kept) - set(codes[kind]))
+        if unknown:
+            raise SystemExit(f"error: tools/lexicon_review.json keeps {unknown} for {kind}, which the dictionary does not give it")
+        codes[kind] = {lemma: code for lemma, code in codes[kind].items() if lemma in kept}
     for kind, extra in review.get("add", {}).items():
         for lemma, code in extra.items():
             codes[kind].setdefault(lemma, code)

@@ -36,4 +36,4 @@ def export(store: KGStore, name: str, path: Path, projection: str | None = None)
         EXPORTERS[name](store, path)
 
 
-from . import gephi, rdf, tables  # noqa: E402,F401  (register the built-in exporters)
+from . import acled, gephi, rdf, tables  # noqa: E402,F401  (register the built-in exporters)

@@ -1,7 +1,9 @@
-"""The store as a network for Gephi, networkx and igraph, in three projections.
+"""The store as a network for Gephi, networkx and igraph, in four projections.
 
 - ``actors``: actors joined by the events they share, one edge per pair and event type,
   weighted by how many events they share (the "who deals with whom" map);
+- ``interactions``: directed, source actor -> target actor, one edge per PLOVER category,
+  weighted by events (who attacks, calls, accuses or aids whom);
 - ``events``: actors, events and places, with an edge for each role (actor -> event,
   event -> target, event -> place);
 - ``full``: the events projection plus the articles, what they mention and report, and
@@ -50,6 +52,7 @@ WHERE {
 # Events that stand for themselves: merged events, and reports merged into none.
 _EVENTS = _PREFIXES + """
 SELECT ?event ?type ?date ?granularity (COUNT(DISTINCT ?report) AS ?reports) (COUNT(DISTINCT ?claim) AS ?claims)
+       (MIN(?reportCategory) AS ?category)
 WHERE {
   ?event kg:eventType ?type .
   FILTER NOT EXISTS { ?merged kg:report ?event }
@@ -57,6 +60,7 @@ WHERE {
   OPTIONAL { ?claim kg:about ?report }
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?report kg:granularity ?granularity }
+  OPTIONAL { ?report kg:ploverCategory ?reportCategory }
 } GROUP BY ?event ?type ?date ?granularity
 """
 _ROLES = _PREFIXES + """
@@ -161,6 +165,36 @@ def actors_projection(store: KGStore) -> nx.MultiGraph:
     return graph
 
 
+def interactions_projection(store: KGStore) -> nx.MultiDiGraph:
+    """Who does what to whom: source actor -> target actor, one edge per PLOVER category, ``weight`` = events.
+
+    Parties that act together with no one on the other side ("Kenya and Somalia signed an
+    agreement") are joined both ways."""
+    network = EventNetwork(store)
+    graph = nx.MultiDiGraph()
+    between: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for event, roles in network.roles.items():
+        category = network.events[event].category
+        if category is None:
+            continue
+        actors = sorted({node for role, node in roles if role == "actor"})
+        targets = sorted({node for role, node in roles if role == "target"})
+        pairs = [(a, t) for a in actors for t in targets if a != t] if targets else \
+            [(a, b) for a in actors for b in actors if a != b]
+        for source, target in pairs:
+            between[(source, target, str(category))].append(event)
+    for (source, target, category), events in sorted(between.items()):
+        for node in (source, target):
+            network.add_entity(graph, node)
+        days = sorted({network.days[e] for e in events if e in network.days})
+        attributes: dict[str, Any] = {"label": category, "relation": category, "count": len(events),
+                                      "weight": float(len(events))}
+        if days:
+            attributes["spells"] = days
+        graph.add_edge(source, target, key=category, **attributes)
+    return graph
+
+
 def events_projection(store: KGStore) -> nx.MultiDiGraph:
     """Actors, events and places: actor -> event, event -> target, event -> place."""
     return _events_graph(EventNetwork(store))
@@ -228,6 +262,7 @@ def full_projection(store: KGStore) -> nx.MultiDiGraph:
 
 PROJECTIONS: dict[str, Callable[[KGStore], nx.Graph]] = {
     "actors": actors_projection,
+    "interactions": interactions_projection,
     "events": events_projection,
     "full": full_projection,
 }

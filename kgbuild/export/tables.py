@@ -1,10 +1,11 @@
 """Events and actors as tables: JSON Lines, or CSV when the file name ends in ``.csv``.
 
-One event per row with its date (its granularity, and whether it is inferred rather
-than stated), its arguments as canonical names, its first claim's figure,
-claimant and modality, and every sentence that reports it. CSV joins lists with
-"; ", writes a range as "min-max" (an open side left empty) and evidence as
-"source:start-end".
+One event per row with its PLOVER category and mode, CAMEO code and ACLED type, its date
+(its granularity, and whether it is inferred rather than stated), the roles taken from the
+article's main event, its arguments as canonical names, its first claim's figure (also
+as separate minimum and maximum), claimant and modality, and every sentence that reports
+it with its outlet, URL and publication date. CSV joins lists with "; ", writes a range
+in words ("10000 to 12000", "up to 20", "at least 40") and evidence as "source:start-end".
 """
 
 from __future__ import annotations
@@ -22,13 +23,20 @@ from . import exporter
 
 _PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 _EVENTS = _PREFIX + """
-SELECT ?event ?type ?date ?granularity ?inferred ?confidence ?precision WHERE {
+SELECT ?event ?type ?trigger ?date ?granularity ?inferred ?confidence ?precision ?category ?mode ?cameo ?acledType ?acledSubType
+       (GROUP_CONCAT(?inferredRole; separator=" ") AS ?inferredRoles) WHERE {
   ?event a kg:Event ; kg:eventType ?type ; kg:confidence ?confidence .
+  OPTIONAL { ?event kg:trigger ?trigger }
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event kg:granularity ?granularity }
   OPTIONAL { ?event kg:dateInferred ?inferred }
   OPTIONAL { ?event kg:geoPrecision ?precision }
-}"""
+  OPTIONAL { ?event kg:ploverCategory ?category }
+  OPTIONAL { ?event kg:ploverMode ?mode }
+  OPTIONAL { ?event kg:cameoCode ?cameo }
+  OPTIONAL { ?event kg:acledEventType ?acledType ; kg:acledSubEventType ?acledSubType }
+  OPTIONAL { ?event kg:inferredRole ?inferredRole }
+} GROUP BY ?event ?type ?trigger ?date ?granularity ?inferred ?confidence ?precision ?category ?mode ?cameo ?acledType ?acledSubType"""
 _ROLES = _PREFIX + """
 SELECT ?event ?role ?label WHERE {
   VALUES ?role { kg:actor kg:target kg:place }
@@ -36,10 +44,16 @@ SELECT ?event ?role ?label WHERE {
 }"""
 _CLAIMS = _PREFIX + """
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?event ?claim ?modality ?claimant ?claimantLabel ?minimum ?maximum ?unit ?source ?index ?text ?start ?end WHERE {
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
+SELECT ?event ?claim ?modality ?claimant ?claimantLabel ?minimum ?maximum ?unit ?source ?index ?text ?start ?end
+       ?outlet ?url ?published WHERE {
   ?claim kg:about ?event ; kg:modality ?modality ; kg:evidence ?sentence ; prov:wasDerivedFrom ?article .
   ?sentence kg:index ?index ; kg:text ?text ; kg:start ?start ; kg:end ?end .
   ?article kg:source ?source .
+  OPTIONAL { ?article kg:outlet ?outlet }
+  OPTIONAL { ?article schema:url ?url }
+  OPTIONAL { ?article dcterms:issued ?published }
   OPTIONAL { ?claim kg:claimant/rdfs:label ?claimant }
   OPTIONAL { ?claim kg:claimantLabel ?claimantLabel }
   OPTIONAL { ?claim kg:minimum ?minimum }
@@ -72,6 +86,10 @@ def _number(value: Any) -> int | float | None:
     return int(number) if number.is_integer() else number
 
 
+def _text(term: Any) -> str | None:
+    return None if term is None else str(term)
+
+
 def _local(iri: Any) -> str:
     return str(iri).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
@@ -99,14 +117,23 @@ def event_rows(store: KGStore) -> list[dict[str, Any]]:
         events.append({
             "id": _local(key),
             "type": str(row.type),
-            "date": None if row.date is None else str(row.date),
-            "date_granularity": None if row.granularity is None else str(row.granularity),
+            "plover": _text(row.category),
+            "plover_mode": _text(row.mode),
+            "cameo": _text(row.cameo),
+            "acled_event_type": _text(row.acledType),
+            "acled_sub_event_type": _text(row.acledSubType),
+            "trigger": _text(row.trigger),
+            "date": _text(row.date),
+            "date_granularity": _text(row.granularity),
             "date_inferred": None if row.inferred is None else bool(_value(row.inferred)),
+            "inferred_roles": sorted(str(row.inferredRoles).split()) if row.inferredRoles else [],
             "actor": sorted(roles[key]["actor"]),
             "target": sorted(roles[key]["target"]),
             "place": sorted(roles[key]["place"]),
             "geo_precision": None if row.precision is None else int(_value(row.precision)),
             "quantity": None if first is None else _figure(first),
+            "quantity_min": None if first is None or first.minimum is None else _number(_value(first.minimum)),
+            "quantity_max": None if first is None or first.maximum is None else _number(_value(first.maximum)),
             "unit": None if first is None or first.unit is None else str(first.unit),
             "claimant": None if first is None else _claimant(first),
             "modality": None if first is None else _local(first.modality),
@@ -114,8 +141,9 @@ def event_rows(store: KGStore) -> list[dict[str, Any]]:
             "evidence": list({(e["source"], e["start"]): e for e in evidence}.values()),
             # every report's own figure and source, side by side ("41 hit" and "up to 20 hit")
             "claims": [
-                {"claimant": _claimant(c), "quantity": _figure(c), "unit": None if c.unit is None else str(c.unit),
-                 "modality": _local(c.modality), "source": str(c.source), "sentence": str(c.text)}
+                {"claimant": _claimant(c), "quantity": _figure(c), "unit": _text(c.unit),
+                 "modality": _local(c.modality), "source": str(c.source), "sentence": str(c.text),
+                 "outlet": _text(c.outlet), "url": _text(c.url), "published": _text(c.published)}
                 for c in found
             ],
             "merged_into": merged_into.get(key),
@@ -168,12 +196,25 @@ def article_mentions(store: KGStore) -> dict[str, set[str]]:
     return dict(mentioned)
 
 
+def _is_range(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(v is None or isinstance(v, (int, float)) for v in value) \
+        and any(v is not None for v in value)
+
+
+def figure_text(value: Any) -> str:
+    """A figure in words that cannot be misread: "12", "10000 to 12000", "at least 40", "up to 20"."""
+    if not _is_range(value):
+        return "" if value is None else str(value)
+    low, high = value
+    return f"at least {low}" if high is None else f"up to {high}" if low is None else f"{low} to {high}"
+
+
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
             return "; ".join(_csv_record(record) for record in value)
-        if len(value) == 2 and all(v is None or isinstance(v, (int, float)) for v in value) and any(v is not None for v in value):
-            return "-".join("" if v is None else str(v) for v in value)
+        if _is_range(value):
+            return figure_text(value)
         return "; ".join(str(v) for v in value)
     return "" if value is None else value
 
@@ -182,7 +223,7 @@ def _csv_record(record: dict[str, Any]) -> str:
     """An evidence span as "source:start-end"; a claim as "claimant: figure unit (source)"."""
     if "start" in record:
         return f"{record['source']}:{record['start']}-{record['end']}"
-    figure = _csv_cell(record["quantity"])
+    figure = figure_text(record["quantity"])
     stated = " ".join(str(part) for part in (figure, record["unit"]) if part not in (None, ""))
     return f"{record['claimant'] or 'unattributed'}: {stated or record['modality']} ({record['source']})"
 

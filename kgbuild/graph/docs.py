@@ -6,6 +6,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, NamespaceManager
 
+from ..resources import read_json
 from .namespace import KG, ONTOLOGY_IRI, ontology_graph
 from .store import PREFIXES
 
@@ -60,11 +61,29 @@ def ontology_docs() -> str:
         lines += ["", f"## {title}", ""]
         for term in terms:
             lines += _term(ontology, term)
+    lines += _categories()
     lines += ["", "## Shapes", "",
               "What `ontology/shapes.ttl` requires; `kgbuild validate` checks a store against it.", ""]
     for shape in sorted(shapes.subjects(RDF.type, SH.NodeShape)):
         lines += _shape(shapes, shape)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _categories() -> list[str]:
+    """PLOVER's categories as ``ontology/events/categories.json`` codes them: modes, CAMEO roots, kgbuild types, ACLED."""
+    coding = read_json("events", "categories.json")
+    lines = ["", "## PLOVER categories", "",
+             "Every event has one PLOVER category (`kg:ploverCategory`) and, where the text says how, one of its modes",
+             "(`kg:ploverMode`); `ontology/events/categories.json` holds this table and the words that name each mode.", "",
+             "| category | PLOVER quad | CAMEO | kgbuild types | modes | ACLED |", "| --- | --- | --- | --- | --- | --- |"]
+    for name, spec in coding["categories"].items():
+        kinds = [f"`{kind}`" for kind, row in coding["types"].items() if row["category"] == name]
+        rule = coding["acled"].get(name, {})
+        acled = sorted({pair[0] for pair in [*rule.get("modes", {}).values(), *rule.get("territory", {}).values()]
+                        + [rule[key] for key in ("civilians", "otherwise") if key in rule]})
+        lines.append(f"| {name} | {spec['quad']} | {', '.join(spec['cameo'])} | {', '.join(kinds)} | "
+                     f"{', '.join(spec['modes']) or '-'} | {', '.join(acled) or '-'} |")
+    return lines
 
 
 def _term(graph: Graph, term: URIRef) -> list[str]:
@@ -76,6 +95,7 @@ def _term(graph: Graph, term: URIRef) -> list[str]:
         ("range", _names(graph.objects(term, RDFS.range))),
         ("CAMEO", ", ".join(sorted(str(c) for c in graph.objects(term, KG.cameoCode)))),
         ("PLOVER", ", ".join(sorted(str(c) for c in graph.objects(term, KG.ploverCategory)))),
+        ("ACLED", ", ".join(sorted(str(c) for c in graph.objects(term, KG.acledEventType)))),
     ]
     lines += [f"- {label}: {value}" for label, value in facts if value]
     lines += [f"- example: `{graph.value(term, SKOS.example)}`", ""]
@@ -109,6 +129,9 @@ def _values(graph: Graph, prop: object) -> str:
             if predicate == SH.pattern:
                 shown = str(value).replace("|", "\\|")  # a bare | would split the table cell
             parts.append(template.format(shown))
+    allowed = graph.value(prop, SH["in"])
+    if allowed is not None:
+        parts.append("one of " + ", ".join(f"`{value}`" for value in Collection(graph, allowed)))
     alternatives = graph.value(prop, SH["or"])
     if alternatives is not None:
         parts.append(" or ".join(f"`{_name(graph.value(a, SH.datatype))}`" for a in Collection(graph, alternatives)))

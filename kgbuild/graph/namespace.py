@@ -39,6 +39,19 @@ class KG(DefinedNamespace):
     TroopFigure: URIRef
     Casualties: URIRef
     Aid: URIRef
+    Agreement: URIRef
+    Support: URIRef
+    Concession: URIRef
+    Cooperation: URIRef
+    Retreat: URIRef
+    Accusation: URIRef
+    Rejection: URIRef
+    Threat: URIRef
+    Protest: URIRef
+    Sanction: URIRef
+    Mobilization: URIRef
+    Coercion: URIRef
+    Assault: URIRef
     Modality: URIRef
 
     # modalities
@@ -97,6 +110,10 @@ class KG(DefinedNamespace):
     # annotations of event types
     cameoCode: URIRef
     ploverCategory: URIRef
+    ploverMode: URIRef
+    claimedActor: URIRef
+    acledEventType: URIRef
+    acledSubEventType: URIRef
 
 
 ONTOLOGY_IRI = "https://w3id.org/kgbuild/ontology"

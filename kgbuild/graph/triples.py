@@ -8,7 +8,9 @@ from decimal import Decimal
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
+from ..acled import acled_type
 from ..records import ArticleFacts, Claim, Entity, Event
+from ..resources import read_json
 from .iri import article_iri, claim_iri, entity_iri, event_iri, sentence_iri, span_iri
 from .namespace import GN, KG
 
@@ -16,10 +18,7 @@ _CLASSES = {
     "Person": KG.Person, "Organisation": KG.Organisation, "State": KG.State,
     "ArmedGroup": KG.ArmedGroup, "Population": KG.Population, "Place": KG.Place,
 }
-EVENT_CLASSES = {
-    "call": KG.Call, "appeal": KG.Appeal, "meeting": KG.Meeting, "strike": KG.Strike,
-    "interception": KG.Interception, "troop_figure": KG.TroopFigure, "casualties": KG.Casualties, "aid": KG.Aid,
-}
+EVENT_CLASSES = {kind: KG[spec["class"]] for kind, spec in read_json("events", "categories.json")["types"].items()}
 _DATE_TYPES = {"day": XSD.date, "week": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 # W3C Basic Geo; rdflib's WGS constant uses an https IRI that no geo tool recognises.
@@ -120,8 +119,9 @@ def article_triples(facts: ArticleFacts, extractor_version: str) -> Graph:
             graph.add((t, KG.date, Literal(expression.value, datatype=_DATE_TYPES[expression.granularity])))
             graph.add((t, KG.granularity, Literal(expression.granularity)))
 
+    entities = {entity.key: entity for entity in facts.entities}
     for event in facts.events:
-        _describe_event(graph, event)
+        _describe_event(graph, event, acled_type(event, entities))
     return graph
 
 
@@ -131,6 +131,7 @@ def _involved(facts: ArticleFacts) -> set[str]:
     for event in facts.events:
         keys.update(mention.entity for mention in (*event.actors, *event.targets, *event.places))
         keys.update(claim.claimant.entity for claim in event.claims if claim.claimant is not None)
+        keys.update(mention.entity for claim in event.claims for mention in claim.actors)
     keys.discard(None)
     return keys
 
@@ -141,7 +142,7 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(int(value)) if float(value).is_integer() else Decimal(repr(float(value))))
 
 
-def _describe_event(graph: Graph, event: Event) -> None:
+def _describe_event(graph: Graph, event: Event, acled: tuple[str, str] | None) -> None:
     node = event_iri(event.id)
     graph.add((node, RDF.type, KG.Event))
     graph.add((node, RDF.type, EVENT_CLASSES[event.type]))
@@ -150,6 +151,13 @@ def _describe_event(graph: Graph, event: Event) -> None:
     graph.add((node, KG.confidence, _decimal(event.confidence)))
     if event.cameo:
         graph.add((node, KG.cameoCode, Literal(event.cameo)))
+    if event.category:
+        graph.add((node, KG.ploverCategory, Literal(event.category)))
+    if event.mode:
+        graph.add((node, KG.ploverMode, Literal(event.mode)))
+    if acled is not None:
+        graph.add((node, KG.acledEventType, Literal(acled[0])))
+        graph.add((node, KG.acledSubEventType, Literal(acled[1])))
     for prop, mentions in ((KG.actor, event.actors), (KG.target, event.targets), (KG.place, event.places)):
         for mention in mentions:
             graph.add((node, prop, entity_iri(mention.entity)))
@@ -178,6 +186,9 @@ def _describe_claim(graph: Graph, node: URIRef, event_node: URIRef, claim: Claim
         graph.add((node, KG.claimantLabel, Literal(claim.claimant_label)))
     if claim.reporting_verb:
         graph.add((node, KG.reportingVerb, Literal(claim.reporting_verb)))
+    for mention in claim.actors:
+        if mention.entity is not None:
+            graph.add((node, KG.claimedActor, entity_iri(mention.entity)))
     quantity = claim.quantity
     if quantity is not None:
         if quantity.minimum is not None:

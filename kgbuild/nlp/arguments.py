@@ -296,6 +296,8 @@ class EventArguments:
             "units": {kind: frozenset(words) for kind, words in units.items()},
             "subject_is_target": {kind: frozenset(words) for kind, words in rules.get("subject_is_target", {}).items()},
             "through_prep": frozenset(rules.get("participants_through_prep", ())),
+            "speech_types": frozenset(rules.get("speech_types", ())),
+            "placed_by_participants": frozenset(rules.get("placed_by_participants", ())),
             "partitives": frozenset(rules.get("partitive_nouns", ())),
             "crowd_nouns": frozenset(rules.get("crowd_nouns", ())),
             "sites": frozenset(rules.get("site_nouns", ())),
@@ -1120,6 +1122,11 @@ class EventArguments:
             trigger = event.root
             kind = event.label_
             event._.earlier = trigger.i in earlier
+            if kind in self.rules["speech_types"]:
+                # "the ministry blamed the RSF for the attack": what the accusation is about
+                subtree = {t.i for t in trigger.subtree}
+                event._.about = next((triggers[i] for i in sorted(subtree) if i in triggers and i != trigger.i
+                                      and triggers[i] not in self.rules["speech_types"]), None)
             if kind == "appeal":
                 event._.demand = self._demand(trigger)
             actors = [a for a in self._actors(trigger, kind) if not _names_trigger(a, triggers)]
@@ -1157,6 +1164,8 @@ class EventArguments:
                 targets = self._other_side(trigger, actors)
             if kind in _TOGETHER and not places:
                 places = self._destination(trigger)
+            if kind in self.rules["placed_by_participants"] and not places:
+                places = self._participants_place(trigger)
             if not places:
                 # "toured Vostochny Spaceport with Putin": a site the trigger takes as object is where it happened
                 places = [e for e in self._entities(c for c in trigger.children if c.dep_ == "dobj") if self.is_site(e)]
@@ -1252,8 +1261,16 @@ class EventArguments:
             found |= bool(words & self.rules["civilian_settings"])
         return "military" if military else "civilian" if found else None
 
-    @staticmethod
-    def _inherit_parties(events: Iterable[Span]) -> None:
+    def _participants_place(self, trigger: Token) -> list[Span]:
+        """Where those who protest are ("workers in Paris staged a strike", "teachers in Kenya went on
+        strike"): they protest where they are."""
+        clause = trigger.head if trigger.dep_ in ("dobj", "pobj", "nsubjpass") else trigger
+        clause = clause.head if clause.dep_ == "prep" else clause
+        subjects = [c for c in (*clause.children, *trigger.children) if c.dep_ in ("nsubj", "nsubjpass")]
+        return [ent for subject in subjects for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                for noun in prep.children for ent in self._entities([noun]) if ent.label_ in self.rules["place_labels"]]
+
+    def _inherit_parties(self, events: Iterable[Span]) -> None:
         """What an event under another one shares with it.
 
         "Russia has lost 300,000 soldiers, with another 600,000 wounded": a figure under an
@@ -1264,8 +1281,11 @@ class EventArguments:
         by_trigger = {event.root.i: event for event in events}
         for event in by_trigger.values():
             governor = next((by_trigger[a.i] for a in event.root.ancestors if a.i in by_trigger), None)
-            if governor is None or event._.earlier:
-                continue  # "struck Gaza in retaliation for a rocket attack": the rocket attack is another
+            spoken_of = governor is not None and governor.label_ in self.rules["speech_types"] and governor.label_ != event.label_
+            if governor is None or event._.earlier or spoken_of:
+                # "struck Gaza in retaliation for a rocket attack": the rocket attack is another;
+                # "protesting the death of X in Baton Rouge": the death is what they speak of
+                continue
             if governor.label_ == event.label_ and not (event._.actors or event._.targets):
                 event._.actors, event._.targets = governor._.actors, governor._.targets
             if not event._.places:

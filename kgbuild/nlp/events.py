@@ -1,4 +1,4 @@
-"""Conflict event triggers: which words state one of the eight event types.
+"""Event triggers: which words state an event of one of kgbuild's types (``categories.json``).
 
 Three components, one concern each, all driven by ``ontology/events/``:
 
@@ -114,13 +114,16 @@ class EventTriggers:
     def __call__(self, doc: Doc) -> Doc:
         self._common_nouns_in_capitals(doc)
         best: dict[int, tuple[int, float, str]] = {}
+        rests_on: dict[int, int] = {}
         for pattern_id, tokens in self.matcher(doc):
             row = self.patterns[pattern_id]
             trigger = tokens[row.get("anchor", 0)]
-            # a veto (type null) wins over any reading; else the pattern with more nodes
-            rank = (row.get("type") is None, len(row["pattern"]), row["confidence"], row["id"])
+            # a veto (type null), or a reading that overrides the others ("a hunger strike" is a protest),
+            # wins over any other reading; else the pattern with more nodes
+            rank = (row.get("type") is None or row.get("overrides", False), len(row["pattern"]), row["confidence"], row["id"])
             if trigger not in best or rank[:3] > best[trigger][:3]:
                 best[trigger] = rank
+                rests_on[trigger] = tokens[0]
         spans = []
         for i, (_, _, confidence, pattern_id) in sorted(best.items()):
             row = self.patterns[pattern_id]
@@ -128,6 +131,11 @@ class EventTriggers:
             head = token.head
             if row.get("type") is None:
                 continue  # an idiom that only looks like an event ("hit back", "press on")
+            word = rests_on[i]
+            if word != i and word in best and best[word][0] and self.patterns[best[word][3]].get("type") != row["type"]:
+                continue  # "a hunger strike that began in February": the word it rests on is read otherwise
+            if row.get("subordinate") and token.dep_ == "pobj" and head.dep_ == "prep":
+                head = head.head  # "called for the resignation of X": what the appeal asks for
             if head.i != i and head.i in best and token.dep_ in _ARGUMENT_DEPS:
                 head_row = self.patterns[best[head.i][3]]
                 # "launched an offensive": the verb and its noun are one event;

@@ -13,6 +13,7 @@ from ..resources import read_json, read_jsonl
 from .components import Agents, Dates, Journalists, LineBreaks, OrganisationNames, PersonNames, RoleTitles, TownNames
 from .arguments import EventArguments
 from .attribution import Attribution
+from .coding import EventCoding
 from .events import EventTriggers
 from .gazetteer import load_gazetteer, ruler_patterns
 from .quantities import Quantities
@@ -34,8 +35,13 @@ Span.set_extension("demand", default=None, force=True)
 # Whether another event of the sentence answers or follows the event ("in retaliation for the attacks",
 # "after an attack"): an earlier one.
 Span.set_extension("earlier", default=False, force=True)
+# Of an accusation or denial, the label of the event its clause speaks of ("blamed X for the attack": strike).
+Span.set_extension("about", default=None, force=True)
 # Whether the event's date is the day its report was made ("police said on Monday"), not its own.
 Span.set_extension("date_reported", default=False, force=True)
+# The event's PLOVER category ("ASSAULT") and mode ("aerial"), from ontology/events/categories.json.
+Span.set_extension("category", default=None, force=True)
+Span.set_extension("mode", default=None, force=True)
 
 
 @Language.factory("kgbuild_line_breaks")
@@ -96,6 +102,11 @@ def make_event_arguments(nlp: Language, name: str) -> EventArguments:
 @Language.factory("kgbuild_attribution")
 def make_attribution(nlp: Language, name: str) -> Attribution:
     return Attribution()
+
+
+@Language.factory("kgbuild_event_coding")
+def make_event_coding(nlp: Language, name: str) -> EventCoding:
+    return EventCoding()
 
 
 @registry.misc("kgbuild.read_json.v1")

@@ -19,7 +19,7 @@ from ..nlp.gazetteer import capitals, demonyms, entities_by_key, entities_by_nam
 from ..records import ArticleFacts, Entity, EntityType, Event, Mention
 from ..resources import read_json
 from ..nlp.acronyms import defined_acronyms, initials, is_acronym
-from .events import Geography, implied_parties, merge_reports
+from .events import Geography, claims_of_blame, implied_parties, merge_reports
 from .geocode import Location, Point, geocode, is_site, state_locations, states_beyond_gazetteer
 
 _TYPES: dict[str, EntityType] = {
@@ -411,7 +411,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     by_span = {(m.start, m.end): m for m in resolved}
     events = merge_reports(tuple(
         implied_parties(_resolve_event(event, by_span), known, capitals()) for event in facts.events), geography)
-    events = tuple(_located(event, known) for event in events)
+    events = claims_of_blame(tuple(_located(event, known) for event in events))
     parties = {m.entity for event in events for m in (*event.actors, *event.targets) if m.entity is not None}
     # A state an event implies ("Moscow" acting for Russia) or a place lies in is a node even
     # where the article never names it.

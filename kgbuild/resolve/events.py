@@ -455,6 +455,46 @@ def _pictured_after(body: Event, caption: Event) -> bool:
     return timedelta(0) <= pictured - then <= _PICTURED_WITHIN
 
 
+# Things said about who did an event, and how the claim they make holds it: an accusation
+# claims that the accused did it, a denial denies that its speaker did.
+_BLAME = {"accuse": "claimed", "reject": "denied"}
+
+
+def claims_of_blame(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """``events`` with each accusation and denial also a claim on the event it is about.
+
+    "The ministry blamed the RSF for the attack" is the ministry's claim that the RSF did
+    it; "the RSF denied carrying out the attack" the RSF's denial. The event is the one of
+    the type the sentence names that the sentence reports, else, for an accusation that
+    names no event ("residents blamed the army"), the article's first attack."""
+    events = list(events)
+    for speech in [e for e in events if e.type in _BLAME and e.actors]:
+        said_of = speech.targets if speech.type == "accuse" else speech.actors
+        where = speech.claims[0].provenance
+        if not said_of:
+            continue
+        told = [i for i, e in enumerate(events) if e.type == speech.about and e is not speech
+                and any((c.provenance.article, c.provenance.sentence) == (where.article, where.sentence) for c in e.claims)]
+        first_attack = [i for i, e in enumerate(events) if e.type in COSTED_TYPES][:1]
+        if not told and speech.about is None and speech.type == "accuse":
+            told = first_attack
+        elif told and speech.type == "reject" and first_attack and first_attack[0] < told[0] \
+                and all(c.provenance == where for c in events[told[0]].claims):
+            # "The M23 denied carrying out the attack": the attack the article told before, too
+            told = told[:1] + first_attack
+        for i in told[:2]:
+            own = next((c for c in events[i].claims if c.provenance == where), None)
+            if own is not None:
+                # the sentence's own claim on the event ("accused Russia of shelling the plant") says who
+                claim = replace(own, modality=_BLAME[speech.type], claimant=own.claimant or speech.actors[0], actors=said_of)
+                claims = tuple(claim if c is own else c for c in events[i].claims)
+            else:
+                claims = events[i].claims + (Claim(where, _BLAME[speech.type], claimant=speech.actors[0],
+                                                   reporting_verb=speech.trigger, actors=said_of),)
+            events[i] = replace(events[i], claims=claims)
+    return tuple(events)
+
+
 def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) -> tuple[Event, ...]:
     """``events`` with the reports of one event folded into the first of them.
 

@@ -8,10 +8,12 @@ import xml.etree.ElementTree as ET
 import igraph
 import networkx as nx
 import pytest
+from kgbuild.records import ALL_EVENT_TYPES
+from kgbuild.resources import read_json
 
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
-EVENT_TYPES = {"call", "appeal", "meeting", "strike", "interception", "troop_figure", "casualties", "aid"}
+EVENT_TYPES = set(ALL_EVENT_TYPES)
 NODE_TYPES = {"Article", "Event", "Person", "Organisation", "State", "ArmedGroup", "Population", "Place"}
 
 
@@ -21,7 +23,7 @@ def exported(seed_store, tmp_path_factory, run_cli):
     folder = tmp_path_factory.mktemp("network")
     paths = {}
     for kind in ("graphml", "gexf"):
-        for projection in ("actors", "events", "full"):
+        for projection in ("actors", "interactions", "events", "full"):
             path = folder / f"{projection}.{kind}"
             result = run_cli("export", kind, "--projection", projection, "--store", seed_store, "-o", path)
             assert result.exit_code == 0, result.output
@@ -29,7 +31,7 @@ def exported(seed_store, tmp_path_factory, run_cli):
     return paths
 
 
-@pytest.mark.parametrize("projection", ["actors", "events", "full"])
+@pytest.mark.parametrize("projection", ["actors", "interactions", "events", "full"])
 def test_graphml_reloads_in_networkx_and_igraph_with_the_same_counts(exported, projection):
     path = exported[("graphml", projection)]
     graph = nx.read_graphml(path)
@@ -38,7 +40,7 @@ def test_graphml_reloads_in_networkx_and_igraph_with_the_same_counts(exported, p
     assert graph.number_of_edges() == other.ecount() > 30
 
 
-@pytest.mark.parametrize("projection", ["actors", "events", "full"])
+@pytest.mark.parametrize("projection", ["actors", "interactions", "events", "full"])
 def test_graphml_declares_each_attribute_once_with_one_type(exported, projection):
     root = ET.parse(exported[("graphml", projection)]).getroot()
     keys = root.findall(f"{GRAPHML}key")
@@ -54,7 +56,7 @@ def test_graphml_declares_each_attribute_once_with_one_type(exported, projection
         assert text and text.lower() not in ("nan", "inf", "-inf", "none")
 
 
-@pytest.mark.parametrize("projection", ["actors", "events", "full"])
+@pytest.mark.parametrize("projection", ["actors", "interactions", "events", "full"])
 def test_every_node_has_a_label_a_type_and_finite_scalars(exported, projection):
     graph = nx.read_graphml(exported[("graphml", projection)])
     for node, data in graph.nodes(data=True):
@@ -119,3 +121,19 @@ def test_gexf_carries_time_spells_for_the_timeline(exported):
 def test_projection_only_applies_to_networks(run_cli, seed_store, tmp_path):
     result = run_cli("export", "turtle", "--projection", "actors", "--store", seed_store, "-o", tmp_path / "x.ttl")
     assert result.exit_code == 1 and "applies to gexf and graphml" in result.output
+
+
+def test_interactions_are_directed_from_source_to_target_one_edge_per_plover_category(exported):
+    path = exported[("graphml", "interactions")]
+    graph = nx.read_graphml(path, force_multigraph=True)
+    other = igraph.Graph.Read_GraphML(str(path))
+    assert graph.is_directed() and other.is_directed()
+    labels = {node: data["label"] for node, data in graph.nodes(data=True)}
+    edges = {(labels[a], labels[b], d["relation"]): d for a, b, d in graph.edges(data=True)}
+    categories = {relation for _, _, relation in edges}
+    assert categories <= set(read_json("events", "categories.json")["categories"])
+    assert {"ASSAULT", "CONSULT", "REQUEST"} <= categories
+    russia_strikes = edges[("Russia", "Ukraine", "ASSAULT")]
+    assert russia_strikes["weight"] == russia_strikes["count"] >= 3
+    # one edge per ordered pair and category
+    assert len(edges) == graph.number_of_edges()

@@ -143,14 +143,14 @@ def test_the_map_draws_country_borders(page):
 
 def test_top_actors_are_ranked_by_their_events(page, sparql):
     rows = table_rows(section(page, "actors"))
-    assert [row[0] for row in rows[:2]] == ["Ukraine", "Russia"]
+    assert {row[0] for row in rows[:2]} == {"Ukraine", "Russia"}
     events = [int(row[3]) for row in rows]
     assert events == sorted(events, reverse=True)
-    (ukraine,) = sparql(PREFIX + """SELECT (COUNT(DISTINCT ?event) AS ?n) WHERE {
-        ?event kg:eventType ?type ; kg:actor|kg:target ?actor . ?actor rdfs:label "Ukraine" .
-        FILTER NOT EXISTS { ?merged kg:report ?event } }""")
-    assert rows[0][3] == ukraine["n"]
-    assert rows[0][6] == "Q212"
+    (first,) = sparql(PREFIX + """SELECT (COUNT(DISTINCT ?event) AS ?n) WHERE {
+        ?event kg:eventType ?type ; kg:actor|kg:target ?actor . ?actor rdfs:label "%s" .
+        FILTER NOT EXISTS { ?merged kg:report ?event } }""" % rows[0][0])
+    assert rows[0][3] == first["n"]
+    assert rows[0][6] == {"Ukraine": "Q212", "Russia": "Q159"}[rows[0][0]]
 
 
 def test_each_contradicting_claim_links_to_its_sentence(page, seed_store, run_cli):
