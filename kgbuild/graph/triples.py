@@ -8,7 +8,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from ..acled import acled_type
+from ..acled_types import acled_type
 from ..records import ArticleFacts, Claim, Entity, Event
 from ..resources import read_json
 from .iri import article_iri, claim_iri, entity_iri, event_iri, sentence_iri, span_iri

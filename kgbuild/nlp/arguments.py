@@ -297,6 +297,7 @@ class EventArguments:
             "subject_is_target": {kind: frozenset(words) for kind, words in rules.get("subject_is_target", {}).items()},
             "through_prep": frozenset(rules.get("participants_through_prep", ())),
             "speech_types": frozenset(rules.get("speech_types", ())),
+            "lending_types": frozenset(rules.get("lending_types", ())),
             "placed_by_participants": frozenset(rules.get("placed_by_participants", ())),
             "partitives": frozenset(rules.get("partitive_nouns", ())),
             "crowd_nouns": frozenset(rules.get("crowd_nouns", ())),
@@ -1262,12 +1263,12 @@ class EventArguments:
         return "military" if military else "civilian" if found else None
 
     def _participants_place(self, trigger: Token) -> list[Span]:
-        """Where those who protest are ("workers in Paris staged a strike", "teachers in Kenya went on
-        strike"): they protest where they are."""
-        clause = trigger.head if trigger.dep_ in ("dobj", "pobj", "nsubjpass") else trigger
+        """Where those who protest are ("workers in Paris staged a strike", "residents of Kherson gathered to
+        protest"): they protest where they are."""
+        clause = trigger.head if trigger.dep_ in ("dobj", "pobj", "nsubjpass", "xcomp", "advcl") else trigger
         clause = clause.head if clause.dep_ == "prep" else clause
         subjects = [c for c in (*clause.children, *trigger.children) if c.dep_ in ("nsubj", "nsubjpass")]
-        return [ent for subject in subjects for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+        return [ent for subject in subjects for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "of")
                 for noun in prep.children for ent in self._entities([noun]) if ent.label_ in self.rules["place_labels"]]
 
     def _inherit_parties(self, events: Iterable[Span]) -> None:
@@ -1281,10 +1282,11 @@ class EventArguments:
         by_trigger = {event.root.i: event for event in events}
         for event in by_trigger.values():
             governor = next((by_trigger[a.i] for a in event.root.ancestors if a.i in by_trigger), None)
-            spoken_of = governor is not None and governor.label_ in self.rules["speech_types"] and governor.label_ != event.label_
-            if governor is None or event._.earlier or spoken_of:
+            if governor is None or event._.earlier or governor.label_ != event.label_ and (
+                    governor.label_ in self.rules["speech_types"] or governor.label_ not in self.rules["lending_types"]):
                 # "struck Gaza in retaliation for a rocket attack": the rocket attack is another;
-                # "protesting the death of X in Baton Rouge": the death is what they speak of
+                # "protesting the death of X in Baton Rouge": the death is what they speak of;
+                # "allowed civilians to evacuate the city, where fighting resumed": the city is described
                 continue
             if governor.label_ == event.label_ and not (event._.actors or event._.targets):
                 event._.actors, event._.targets = governor._.actors, governor._.targets

@@ -36,6 +36,8 @@ CATEGORY_CASES = [
     ("The Burmese junta pardoned 3,000 prisoners on Thursday.", "CONCEDE", None),
     ("Ethiopia lifted the state of emergency in Amhara on Friday.", "CONCEDE", None),
     ("The government of Sri Lanka granted an amnesty to Tamil rebels.", "CONCEDE", None),
+    # a ceasefire declared is a concession; one in force, a retreat
+    ("The Kremlin announced a unilateral ceasefire for Orthodox Christmas.", "CONCEDE", None),
     # COOPERATE
     ("Turkey extradited two Islamic State suspects to Iraq on Sunday.", "COOPERATE", None),
     ("Russia and Belarus held joint military exercises near the Polish border.", "COOPERATE", None),
@@ -80,6 +82,7 @@ CATEGORY_CASES = [
     ("Ukraine accused Russia of shelling the Zaporizhzhia nuclear plant.", "ACCUSE", "disapprove"),
     ("The United Nations condemned the attack on a school in Gaza.", "ACCUSE", "disapprove"),
     ("Residents blamed the Ethiopian army for the drone strike.", "ACCUSE", "disapprove"),
+    ("The call drew a protest from China on Friday.", "ACCUSE", None),
     ("The International Criminal Court is investigating Israel over the war in Gaza.", "ACCUSE", "investigate"),
     ("Human Rights Watch investigated the killings in Bucha.", "ACCUSE", "investigate"),
     ("The United Nations will investigate the massacre in Darfur.", "ACCUSE", "investigate"),
@@ -90,6 +93,7 @@ CATEGORY_CASES = [
     ("Russia rejected calls for a ceasefire in Ukraine.", "REJECT", "yield"),
     ("Israel refused to release the Palestinian prisoners.", "REJECT", "yield"),
     ("Rwanda denied supporting the M23 rebels.", "REJECT", None),
+    ("Ukraine accused Russia of shelling the plant, a charge Moscow denied.", "REJECT", None),
     # THREATEN
     ("Turkey threatened to launch a ground offensive in northern Syria.", "THREATEN", "violence"),
     ("Iran vowed to retaliate against Israel.", "THREATEN", "violence"),
@@ -104,6 +108,7 @@ CATEGORY_CASES = [
     ("Thousands of protesters rallied in Tehran on Friday against the government.", "PROTEST", "demo"),
     ("Tens of thousands of people demonstrated in Tel Aviv on Saturday.", "PROTEST", "demo"),
     ("Protests erupted in Dhaka on Monday.", "PROTEST", "demo"),
+    ("Hundreds of residents of Kherson gathered on the square to protest against the occupation.", "PROTEST", "demo"),
     ("Rioters torched police stations in Dhaka on Monday.", "PROTEST", "riot"),
     ("Riots broke out in Nairobi after the vote.", "PROTEST", "riot"),
     ("Security forces clashed with protesters in Cairo on Friday.", "PROTEST", "riot"),
@@ -156,6 +161,9 @@ CATEGORY_CASES = [
     ("Ethiopia declared a state of emergency in Amhara.", "COERCE", "martial-law"),
     ("Myanmar's junta imposed martial law in Yangon.", "COERCE", "martial-law"),
     ("Sri Lanka declared a state of emergency on Friday.", "COERCE", "martial-law"),
+    ("Ukrainian police seized a cache of weapons in Dnipro.", "COERCE", "confiscate"),
+    ("Iran seized a British tanker in the Strait of Hormuz.", "COERCE", "confiscate"),
+    ("Customs officers in Mombasa confiscated a shipment of arms.", "COERCE", "confiscate"),
     # ASSAULT
     ("Russian drones struck Kharkiv overnight.", "ASSAULT", "aerial"),
     ("Israeli warplanes bombed Khan Younis on Sunday.", "ASSAULT", "aerial"),
@@ -196,6 +204,7 @@ CATEGORY_CASES = [
     ("Settlers torched Palestinian homes in Huwara.", "ASSAULT", "destroy"),
     ("Soldiers demolished Palestinian houses in Jenin.", "ASSAULT", "destroy"),
     ("Militias looted shops in Khartoum.", "ASSAULT", "destroy"),
+    ("Settlers set fire to a mosque near Nablus.", "ASSAULT", "destroy"),
     ("Israeli air defences intercepted 30 drones over the Golan.", "ASSAULT", "air-defence"),
     ("Ukrainian air defences shot down 20 Russian drones.", "ASSAULT", "air-defence"),
     ("Saudi air defences intercepted a Houthi missile over Riyadh.", "ASSAULT", "air-defence"),
