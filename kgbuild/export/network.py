@@ -153,16 +153,21 @@ def actors_projection(store: KGStore) -> nx.MultiGraph:
         for i, a in enumerate(parties):
             for b in parties[i + 1:]:
                 shared[(a, b, str(network.events[event].type))].append(event)
-    for (a, b, event_type), together in sorted(shared.items()):
-        for node in (a, b):
+    _add_event_edges(network, graph, shared)
+    return graph
+
+
+def _add_event_edges(network: EventNetwork, graph: nx.Graph, edges: dict[tuple[str, str, str], list[str]]) -> None:
+    """An edge per (source, target, relation) of ``edges``, weighted by its events and active on their days."""
+    for (source, target, relation), events in sorted(edges.items()):
+        for node in (source, target):
             network.add_entity(graph, node)
-        days = sorted({network.days[e] for e in together if e in network.days})
-        attributes: dict[str, Any] = {"label": event_type, "relation": event_type, "count": len(together),
-                                      "weight": float(len(together))}
+        days = sorted({network.days[e] for e in events if e in network.days})
+        attributes: dict[str, Any] = {"label": relation, "relation": relation, "count": len(events),
+                                      "weight": float(len(events))}
         if days:
             attributes["spells"] = days
-        graph.add_edge(a, b, key=event_type, **attributes)
-    return graph
+        graph.add_edge(source, target, key=relation, **attributes)
 
 
 def interactions_projection(store: KGStore) -> nx.MultiDiGraph:
@@ -183,15 +188,7 @@ def interactions_projection(store: KGStore) -> nx.MultiDiGraph:
             [(a, b) for a in actors for b in actors if a != b]
         for source, target in pairs:
             between[(source, target, str(category))].append(event)
-    for (source, target, category), events in sorted(between.items()):
-        for node in (source, target):
-            network.add_entity(graph, node)
-        days = sorted({network.days[e] for e in events if e in network.days})
-        attributes: dict[str, Any] = {"label": category, "relation": category, "count": len(events),
-                                      "weight": float(len(events))}
-        if days:
-            attributes["spells"] = days
-        graph.add_edge(source, target, key=category, **attributes)
+    _add_event_edges(network, graph, between)
     return graph
 
 

@@ -4,13 +4,14 @@ Each kgbuild event type is one of PLOVER's sixteen categories (``call`` and ``me
 CONSULT, ``strike`` ASSAULT, ``protest`` PROTEST ...). A type that always has one mode says so
 (a ``call`` is CONSULT by phone); otherwise the mode is the first of the category's modes with
 a word in the trigger's own clause ("an air strike": aerial; "killed in a car bombing":
-explosives); the modes are listed most telling first ("gunmen kidnapped": abduct, not firearms). An event its source only threatens is a THREATEN
-event, whatever it threatens ("vowed to strike back": THREATEN, violence).
+explosives); the modes are listed most telling first ("gunmen kidnapped": abduct, not
+firearms). An event its source only threatens is a THREATEN event, whatever it threatens
+("vowed to strike back": THREATEN, violence).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -26,7 +27,7 @@ _OTHER_CLAUSES = frozenset({"relcl", "ccomp", "conj", "advcl", "acl", "parataxis
 _DEPTH = 4
 
 
-def _nearby(trigger: Token, others: set[int]) -> list[Token]:
+def _nearby(trigger: Token, others: Collection[int]) -> list[Token]:
     """The words of the trigger's own clause, four steps down at most: another event's trigger word counts
     ("urged Myanmar to release prisoners": yield) but not what it governs. A noun trigger's clause is that
     of the verb it is the subject or object of ("hacked 20 farmers to death with machetes"); a noun
@@ -62,7 +63,7 @@ class EventCoding:
                            for name, spec in categories.get("categories", {}).items()}
         self.threatened = categories.get("threatened", {})
 
-    def mode(self, category: str, trigger: Token, others: set[int] = frozenset()) -> str | None:
+    def mode(self, category: str, trigger: Token, others: Collection[int] = ()) -> str | None:
         """The first mode of ``category`` a word of the trigger's clause names; a mode word may be two, a
         word and the one it modifies ("chemical weapon")."""
         nearby = _nearby(trigger, others)
@@ -70,7 +71,7 @@ class EventCoding:
             | {f"{w.lemma_.lower()} {w.head.lemma_.lower()}" for w in nearby}
         return next((mode for mode, words in self.mode_words.get(category, ()) if names & words), None)
 
-    def code(self, span: Span, others: set[int]) -> tuple[str, str | None]:
+    def code(self, span: Span, others: Collection[int]) -> tuple[str, str | None]:
         """The category and mode of one event span; ``others`` are the other events' triggers."""
         kind = self.types[span.label_]
         if span._.modality == "threatened":

@@ -466,9 +466,11 @@ def claims_of_blame(events: tuple[Event, ...]) -> tuple[Event, ...]:
     "The ministry blamed the RSF for the attack" is the ministry's claim that the RSF did
     it; "the RSF denied carrying out the attack" the RSF's denial. The event is the one of
     the type the sentence names that the sentence reports, else, for an accusation that
-    names no event ("residents blamed the army"), the article's first attack."""
+    names no event ("residents blamed the army"), the article's first attack, and for a
+    denial of a charge ("a charge Moscow denied"), the event its sentence accuses someone of."""
     events = list(events)
-    for speech in [e for e in events if e.type in _BLAME and e.actors]:
+    # accusations first: "accused Russia of shelling the plant, a charge Moscow denied" denies what it claims
+    for speech in sorted((e for e in events if e.type in _BLAME and e.actors), key=lambda e: e.type != "accuse"):
         said_of = speech.targets if speech.type == "accuse" else speech.actors
         where = speech.claims[0].provenance
         if not said_of:
@@ -476,6 +478,8 @@ def claims_of_blame(events: tuple[Event, ...]) -> tuple[Event, ...]:
         told = [i for i, e in enumerate(events) if e.type == speech.about and e is not speech
                 and any((c.provenance.article, c.provenance.sentence) == (where.article, where.sentence) for c in e.claims)]
         first_attack = [i for i, e in enumerate(events) if e.type in COSTED_TYPES][:1]
+        if not told and speech.about is None and speech.type == "reject":
+            told = [i for i, e in enumerate(events) if any(c.provenance == where and c.actors for c in e.claims)]
         if not told and speech.about is None and speech.type == "accuse":
             told = first_attack
         elif told and speech.type == "reject" and first_attack and first_attack[0] < told[0] \
@@ -483,7 +487,7 @@ def claims_of_blame(events: tuple[Event, ...]) -> tuple[Event, ...]:
             # "The M23 denied carrying out the attack": the attack the article told before, too
             told = told[:1] + first_attack
         for i in told[:2]:
-            own = next((c for c in events[i].claims if c.provenance == where), None)
+            own = next((c for c in events[i].claims if c.provenance == where and not c.actors), None)
             if own is not None:
                 # the sentence's own claim on the event ("accused Russia of shelling the plant") says who
                 claim = replace(own, modality=_BLAME[speech.type], claimant=own.claimant or speech.actors[0], actors=said_of)

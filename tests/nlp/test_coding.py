@@ -49,6 +49,9 @@ CATEGORY_CASES = [
     ("Qatar sent 40 tonnes of food and medicine to Gaza.", "AID", "humanitarian"),
     ("The European Union gave 100 million euros in humanitarian aid to Sudan.", "AID", "humanitarian"),
     ("Japan delivered medical supplies to Turkey after the earthquake.", "AID", "humanitarian"),
+    ("Ecuador granted asylum to Julian Assange.", "AID", "asylum"),
+    ("Germany granted asylum to two Russian deserters.", "AID", "asylum"),
+    ("Brazil offered asylum to the Venezuelan opposition leader.", "AID", "asylum"),
     ("The IMF approved a $3 billion loan to Pakistan.", "AID", "economic"),
     ("Saudi Arabia gave Egypt a $2 billion financial grant.", "AID", "economic"),
     ("The World Bank provided $1.5 billion in budget support to Ukraine.", "AID", "economic"),
@@ -65,6 +68,15 @@ CATEGORY_CASES = [
     ("Pakistani Prime Minister Imran Khan resigned on Sunday.", "RETREAT", "resign"),
     ("Sri Lankan President Gotabaya Rajapaksa resigned on Thursday.", "RETREAT", "resign"),
     ("Sheikh Hasina resigned and fled Bangladesh on Monday.", "RETREAT", "resign"),
+    ("The FARC rebels surrendered their weapons to the United Nations.", "RETREAT", "disarm"),
+    ("Kurdish PKK fighters disarmed in northern Iraq.", "RETREAT", "disarm"),
+    ("The rebels in Mozambique disarmed on Friday.", "RETREAT", "disarm"),
+    ("Israel allowed aid trucks access to northern Gaza.", "RETREAT", "access"),
+    ("Russia allowed IAEA inspectors access to the Zaporizhzhia plant.", "RETREAT", "access"),
+    ("Sudan allowed aid convoys access to Darfur.", "RETREAT", "access"),
+    ("Russia returned 30 Ukrainian children to Kyiv.", "RETREAT", "return"),
+    ("Iran returned the seized tanker to Greece.", "RETREAT", "return"),
+    ("Azerbaijan returned the bodies of soldiers to Armenia.", "RETREAT", "return"),
     # REQUEST
     ("The United Nations urged Myanmar to release political prisoners.", "REQUEST", "yield"),
     ("Antony Blinken called on Israel to halt its offensive in Rafah.", "REQUEST", "yield"),
@@ -92,6 +104,15 @@ CATEGORY_CASES = [
     ("Hamas rejected the Israeli proposal for a truce.", "REJECT", "yield"),
     ("Russia rejected calls for a ceasefire in Ukraine.", "REJECT", "yield"),
     ("Israel refused to release the Palestinian prisoners.", "REJECT", "yield"),
+    ("Germany refused to send Taurus missiles to Ukraine.", "REJECT", "assist"),
+    ("Turkey rejected the request for military aid.", "REJECT", "assist"),
+    ("Egypt refused to supply weapons to Russia.", "REJECT", "assist"),
+    ("Nicolas Maduro refused to resign.", "REJECT", "change"),
+    ("Belarus rejected the demands for new elections.", "REJECT", "change"),
+    ("The government of Georgia refused to change the electoral law.", "REJECT", "change"),
+    ("Ethiopia rejected the offer of talks with the TPLF.", "REJECT", "meet"),
+    ("Israel refused to negotiate with Hamas.", "REJECT", "meet"),
+    ("Ukraine rejected the Russian proposal for talks.", "REJECT", "meet"),
     ("Rwanda denied supporting the M23 rebels.", "REJECT", None),
     ("Ukraine accused Russia of shelling the plant, a charge Moscow denied.", "REJECT", None),
     # THREATEN
@@ -104,6 +125,18 @@ CATEGORY_CASES = [
     ("Russia threatened to annex the occupied regions of Ukraine.", "THREATEN", "territory"),
     ("Azerbaijan threatened to seize Nagorno-Karabakh.", "THREATEN", "territory"),
     ("Venezuela threatened to occupy the Essequibo region of Guyana.", "THREATEN", "territory"),
+    ("The junta threatened to arrest opposition leaders in Bamako.", "THREATEN", "arrest"),
+    ("Iran threatened to jail the protesters.", "THREATEN", "arrest"),
+    ("Belarus threatened to imprison the journalists.", "THREATEN", "arrest"),
+    ("Mali threatened to expel the French ambassador.", "THREATEN", "expel"),
+    ("Niger threatened to expel UN peacekeepers.", "THREATEN", "expel"),
+    ("Ethiopia threatened to deport foreign aid workers.", "THREATEN", "expel"),
+    ("The Russian government threatened to ban the opposition party.", "THREATEN", "ban"),
+    ("Pakistan threatened to outlaw the Tehreek-e-Labbaik party.", "THREATEN", "ban"),
+    ("Hungary threatened to ban the Pride march in Budapest.", "THREATEN", "ban"),
+    ("Hamas threatened to suspend the talks with Israel.", "THREATEN", "relations"),
+    ("Turkey threatened to cut relations with Israel.", "THREATEN", "relations"),
+    ("Russia threatened to withdraw from the grain deal.", "THREATEN", "relations"),
     # PROTEST
     ("Thousands of protesters rallied in Tehran on Friday against the government.", "PROTEST", "demo"),
     ("Tens of thousands of people demonstrated in Tel Aviv on Saturday.", "PROTEST", "demo"),
@@ -121,6 +154,9 @@ CATEGORY_CASES = [
     ("The Pakistani opposition boycotted the parliament session.", "PROTEST", "boycott"),
     ("Venezuelan opposition parties boycotted the election.", "PROTEST", "boycott"),
     ("Palestinian shops in Hebron boycotted Israeli goods.", "PROTEST", "boycott"),
+    ("Farmers blocked the main highway in Punjab on Monday.", "PROTEST", "obstruct"),
+    ("Protesters blocked roads in Dhaka on Sunday.", "PROTEST", "obstruct"),
+    ("Truck drivers barricaded the border crossing in Ottawa.", "PROTEST", "obstruct"),
     # SANCTION
     ("The European Union imposed new sanctions on Iran.", "SANCTION", "sever"),
     ("The United States sanctioned three RSF commanders on Wednesday.", "SANCTION", "sever"),
@@ -135,6 +171,8 @@ CATEGORY_CASES = [
     ("Russia cancelled talks with Ukraine.", "SANCTION", "cancel"),
     ("Egypt postponed the summit with Israel.", "SANCTION", "cancel"),
     ("Uganda called off the meeting with Kenya.", "SANCTION", "cancel"),
+    # a conviction of a person is coercion (PLOVER's COERCE)
+    ("A Russian court convicted Evan Gershkovich of espionage.", "COERCE", None),
     # MOBILIZE
     ("Russia deployed troops to the border with Finland.", "MOBILIZE", "troops"),
     ("Azerbaijan mobilized reservists on Sunday.", "MOBILIZE", "troops"),
@@ -155,6 +193,15 @@ CATEGORY_CASES = [
     ("Pakistan deported 500 Afghans on Tuesday.", "COERCE", "deport"),
     ("Niger deported two French journalists.", "COERCE", "deport"),
     ("Israel deported the activists to Jordan.", "COERCE", "deport"),
+    ("Ethiopia shut down the internet in Tigray.", "COERCE", "censor"),
+    ("The junta blocked access to Facebook in Myanmar.", "COERCE", "censor"),
+    ("Iran censored newspapers in Tehran on Monday.", "COERCE", "censor"),
+    ("Israel cut off electricity to Gaza on Monday.", "COERCE", "withhold"),
+    ("Russia cut off gas supplies to Moldova.", "COERCE", "withhold"),
+    ("The army cut fuel supplies to the rebel-held city of Mekelle.", "COERCE", "withhold"),
+    ("China restricted travel to Tibet on Monday.", "COERCE", "restrict"),
+    ("Israel imposed a closure on the West Bank.", "COERCE", "restrict"),
+    ("Azerbaijan imposed a blockade on Nagorno-Karabakh.", "COERCE", "restrict"),
     ("Russia banned the Memorial human rights group.", "COERCE", "ban"),
     ("Tajikistan outlawed the opposition party.", "COERCE", "ban"),
     ("The junta banned political parties in Mali.", "COERCE", "ban"),
@@ -205,6 +252,9 @@ CATEGORY_CASES = [
     ("Soldiers demolished Palestinian houses in Jenin.", "ASSAULT", "destroy"),
     ("Militias looted shops in Khartoum.", "ASSAULT", "destroy"),
     ("Settlers set fire to a mosque near Nablus.", "ASSAULT", "destroy"),
+    ("Police beat protesters in Tbilisi on Sunday.", "ASSAULT", "beat"),
+    ("Soldiers beat two journalists in Khartoum.", "ASSAULT", "beat"),
+    ("A mob lynched a man in Lahore on Friday.", "ASSAULT", "beat"),
     ("Israeli air defences intercepted 30 drones over the Golan.", "ASSAULT", "air-defence"),
     ("Ukrainian air defences shot down 20 Russian drones.", "ASSAULT", "air-defence"),
     ("Saudi air defences intercepted a Houthi missile over Riyadh.", "ASSAULT", "air-defence"),
@@ -269,6 +319,9 @@ def test_every_category_and_mode_has_three_sentences():
     categories = read_json("events", "categories.json")["categories"]
     by_category = {name: sum(c == name for _, c, _ in CATEGORY_CASES) for name in categories}
     assert all(count >= 3 for count in by_category.values()), by_category
-    modes = {(c, m) for _, c, m in CATEGORY_CASES if m}
-    assert all(sum((c, m) == pair for _, c, m in CATEGORY_CASES) >= 3 for pair in modes)
+    # every mode kgbuild reads from words, and every mode a type always has
+    modes = {(name, mode) for name, spec in categories.items() for mode in spec.get("mode_words", {})}
+    modes |= {(row["category"], row["mode"]) for row in read_json("events", "categories.json")["types"].values() if "mode" in row}
+    counts = {pair: sum((c, m) == pair for _, c, m in CATEGORY_CASES) for pair in modes}
+    assert all(count >= 3 for count in counts.values()), {pair: n for pair, n in counts.items() if n < 3}
     assert {c for _, c in NOT_CATEGORY_CASES} == set(categories)

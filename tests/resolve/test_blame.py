@@ -34,6 +34,8 @@ BLAME_CASES = [
     ("A car bomb exploded in Mogadishu on Saturday, killing nine people.\nSomali officials blamed al-Shabab.\n",
      None, "al-Shabab", "claimed"),
     ("Ukraine accused Russia of shelling the Zaporizhzhia nuclear plant on Friday.\n", "Ukraine", "Russia", "claimed"),
+    ("Ukraine accused Russia of shelling its positions near Izvaryne on Monday, a charge Moscow denied.\n",
+     "Russia", "Russia", "denied"),
 ]
 
 
