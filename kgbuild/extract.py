@@ -15,8 +15,8 @@ from .nlp.gazetteer import mention_kinds
 from .nlp.quantities import unit_text
 from .resources import read_json
 from .records import (
-    COSTED_TYPES, FIGURE_EVENT_TYPES, NEEDS_ACTOR, NEEDS_RECIPIENT_OR_FIGURE, WITHOUT_FIGURE, Article, ArticleFacts, Claim, Event,
-    Mention, Provenance, Quantity, Sentence, TimeExpression,
+    COSTED_TYPES, FIGURE_EVENT_TYPES, NEEDS_ACTOR, NEEDS_RECIPIENT_OR_FIGURE, WITHOUT_FIGURE, Article, ArticleFacts,
+    Claim, Event, Mention, Provenance, Quantity, Sentence, TimeExpression,
 )
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "AGENT"})
@@ -264,7 +264,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
         kind = span.label_
         if quantity is None and kind in WITHOUT_FIGURE:
             kind = WITHOUT_FIGURE[kind]  # "Russia deployed troops to the border": a mobilisation, but no troop figure
-        if quantity is None and kind in NEEDS_RECIPIENT_OR_FIGURE and not targets or kind in NEEDS_ACTOR and not actors:
+        if (quantity is None and kind in NEEDS_RECIPIENT_OR_FIGURE and not targets) or (kind in NEEDS_ACTOR and not actors):
             continue
         # A figure counting the trigger itself ("several attacks") names no participant.
         counts_itself = span._.quantity is not None and span._.quantity._.unit is not None \

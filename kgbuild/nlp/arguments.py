@@ -1124,8 +1124,9 @@ class EventArguments:
             kind = event.label_
             event._.earlier = trigger.i in earlier
             if kind in self.rules["speech_types"]:
-                # "the ministry blamed the RSF for the attack": what the accusation is about
-                subtree = {t.i for t in trigger.subtree}
+                # "the ministry blamed the RSF for the attack": what the accusation is about, not what a
+                # clause joined to it says ("denied the accusation and said the army had struck")
+                subtree = {t.i for child in trigger.children if child.dep_ not in ("conj", "cc") for t in child.subtree}
                 event._.about = next((triggers[i] for i in sorted(subtree) if i in triggers and i != trigger.i
                                       and triggers[i] not in self.rules["speech_types"]), None)
             if kind == "appeal":

@@ -46,6 +46,15 @@ def test_an_accusation_or_denial_is_a_claim_on_who_did_the_attack(extract, text,
                for m, who, actors in claims), claims
 
 
+def test_a_denial_does_not_deny_what_its_speaker_goes_on_to_say(extract):
+    facts = extract("The Sudanese army blamed the RSF for the shelling of a market in Omdurman on Monday.\n"
+                    "The RSF denied the accusation and said the army had struck its positions near Khartoum.\n", PUBLISHED)
+    labels = {entity.key: entity.label for entity in facts.entities}
+    struck = next(e for e in facts.events if e.trigger == "struck")
+    assert all(claim.modality != "denied" for claim in struck.claims)
+    assert {labels[m.entity] for m in struck.actors} == {"Sudanese Armed Forces"}
+
+
 def test_an_accusation_that_names_no_party_claims_nothing(extract):
     facts = extract("A bomb exploded in a market in Maiduguri on Monday.\nResidents blamed the heat for the fire.\n",
                     PUBLISHED)
