@@ -293,6 +293,12 @@ NOT_CATEGORY_CASES = [
     ("Pakistan allocated $2 billion for its own defence.", "AID"),
     ("Officials said aid could help Sudan.", "AID"),
     ("Microsoft deployed a new software update.", "MOBILIZE"),
+    ("Fans welcomed the decision to build a new stadium.", "SUPPORT"),
+    ("The striker conceded a penalty in the final minute.", "CONCEDE"),
+    ("Two banks cooperated on a new payment system.", "COOPERATE"),
+    ("Critics accused the film of being too long.", "ACCUSE"),
+    ("The minister visited a bakery in her constituency.", "CONSULT"),
+    ("Analysts called the decision a mistake.", "REQUEST"),
     ("Fans massed outside the stadium in Madrid.", "MOBILIZE"),
 ]
 
