@@ -80,9 +80,10 @@ class EventCoding:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = doc.spans.get(EVENTS, [])
+        triggers = {span.root.i: span.label_ for span in spans}
         for span in spans:
             # what another type's trigger governs is that event's ("killed in a rocket attack on a school")
-            others = {other.root.i for other in spans if other.label_ != span.label_}
+            others = {i for i, label in triggers.items() if label != span.label_}
             span._.category, span._.mode = self.code(span, others)
         for span in spans:
             if span._.mode is None:

@@ -469,6 +469,7 @@ def claims_of_blame(events: tuple[Event, ...]) -> tuple[Event, ...]:
     names no event ("residents blamed the army"), the article's first attack, and for a
     denial of a charge ("a charge Moscow denied"), the event its sentence accuses someone of."""
     events = list(events)
+    first_attack = [i for i, e in enumerate(events) if e.type in COSTED_TYPES][:1]
     # accusations first: "accused Russia of shelling the plant, a charge Moscow denied" denies what it claims
     for speech in sorted((e for e in events if e.type in _BLAME and e.actors), key=lambda e: e.type != "accuse"):
         said_of = speech.targets if speech.type == "accuse" else speech.actors
@@ -476,8 +477,7 @@ def claims_of_blame(events: tuple[Event, ...]) -> tuple[Event, ...]:
         if not said_of:
             continue
         told = [i for i, e in enumerate(events) if e.type == speech.about and e is not speech
-                and any((c.provenance.article, c.provenance.sentence) == (where.article, where.sentence) for c in e.claims)]
-        first_attack = [i for i, e in enumerate(events) if e.type in COSTED_TYPES][:1]
+                and (where.article, where.sentence) in _sentences(e)]
         if not told and speech.about is None and speech.type == "reject":
             told = [i for i, e in enumerate(events) if any(c.provenance == where and c.actors for c in e.claims)]
         if not told and speech.about is None and speech.type == "accuse":
