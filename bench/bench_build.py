@@ -1,11 +1,15 @@
 """Throughput of `kgbuild build` against bare `nlp.pipe` of the same model on the same texts, in one run.
 
-    python bench/bench_build.py [--copies N] [--workers N]
+    python bench/bench_build.py [--copies N] [--workers N] [--cluster local:1 --cluster local:2 ...]
 
 Texts are the five seed pages (../shared/corpus) and data/, each repeated N times with a
 marker line so every copy is a new article. Prints articles/s and words/s for both,
 their ratio, the ratio of CPU time spent (this process and its children: the
 validating process works beside the NLP), and peak memory (RSS).
+
+Each ``--cluster`` builds the same texts again on that Dask cluster (local:N starts one
+with N worker processes, start-up included) and prints its throughput against bare
+spaCy and the embedded build, and what the cluster costs or saves per article.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=20)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--cluster", action="append", default=[], metavar="ADDRESS",
+                        help="also build on this Dask cluster (tcp://HOST:PORT or local:N); repeatable")
     options = parser.parse_args()
 
     corpus = [f"{text}\n\nCopy {n}." for n in range(options.copies) for text in texts()]
@@ -54,13 +60,18 @@ def main() -> None:
     # Bare spaCy runs before and after the build, so a slow spell of this shared machine
     # weighs on both sides of the ratio.
     bare_before = bare_pipe()
+    clustered: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         feed = Path(folder) / "feed.jsonl"
         feed.write_text("".join(json.dumps({"id": f"a{i}", "text": t, "published": "2025-02-13"}) + "\n"
                                 for i, t in enumerate(corpus)))
         with measured() as full:
             report = build([feed], Path(folder) / "store", workers=options.workers)
-    assert report.built == len(corpus), report
+        assert report.built == len(corpus), report
+        for n, address in enumerate(options.cluster):
+            with measured() as clustered[address]:
+                report = build([feed], Path(folder) / f"cluster{n}", cluster=address)
+            assert report.built == len(corpus), report
     bare_after = bare_pipe()
     bare = [(a + b) / 2 for a, b in zip(bare_before, bare_after)]
 
@@ -72,6 +83,10 @@ def main() -> None:
     print(f"ratio build/bare throughput: {bare[0] / full[0]:.2f}")
     print(f"ratio build/bare CPU time (all processes): {full[1] / bare[1]:.2f}")
     print(f"peak RSS: {peak / 1024:.0f} MiB")
+    for address, (wall, _) in clustered.items():
+        print(f"--cluster {address}: {len(corpus) / wall:8.1f} articles/s; ratio to bare {bare[0] / wall:.2f}, "
+              f"to the embedded build {full[0] / wall:.2f}; {(wall - full[0]) / len(corpus) * 1000:+.0f} ms per article "
+              "against the embedded build (start-up included)")
 
 
 def _cpu_seconds() -> float:

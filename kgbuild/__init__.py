@@ -3,6 +3,6 @@
 __version__ = "0.1.0"
 
 from .build import BuildReport, build  # noqa: E402
-from .graph import KGStore as open_store  # noqa: E402
+from .graph import open_store  # noqa: E402
 
 __all__ = ["BuildReport", "__version__", "build", "open_store"]

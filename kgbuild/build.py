@@ -22,7 +22,7 @@ from spacy.language import Language
 from . import __version__
 from .errors import Problem
 from .extract import doc_to_facts
-from .graph import KGStore, article_triples, entity_triples
+from .graph import article_triples, entity_triples, open_store
 from .graph.merge import write_merged_events
 from .graph.summary import StoreSummary, summarize
 from .graph.validate import ValidationReport, validate_facts
@@ -34,6 +34,9 @@ from .resolve import resolve_article
 from .resolve.geocode import geonames_signature
 
 BATCH_SIZE = 32
+# What one worker process or Dask task takes at a time: small enough that a few dozen
+# articles already keep every worker busy, large enough that sending them costs little.
+PARALLEL_BATCH_SIZE = 8
 
 
 def extractor_version() -> str:
@@ -99,15 +102,22 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def extract_all(articles: Iterable[Article], workers: int = 1) -> Iterator[ArticleFacts | Problem]:
-    """Extract facts from every article, in ``workers`` processes when more than one."""
+def extract_all(articles: Iterable[Article], workers: int = 1, cluster: str | None = None
+                ) -> Iterator[ArticleFacts | Problem]:
+    """Extract facts from every article: on the Dask ``cluster`` when one is given (``tcp://HOST:PORT``
+    or ``local:N``), else in ``workers`` processes when more than one, else here."""
+    if cluster:
+        from .cluster import extract_on_cluster  # dask is optional, and slow to import
+
+        yield from extract_on_cluster(_batches(articles, PARALLEL_BATCH_SIZE), cluster)
+        return
     if workers <= 1:
         nlp = build_pipeline()
         for batch in _batches(articles, BATCH_SIZE):
             yield from extract_articles(nlp, batch)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        for results in pool.map(_extract_in_worker, _batches(articles, BATCH_SIZE)):
+        for results in pool.map(_extract_in_worker, _batches(articles, PARALLEL_BATCH_SIZE)):
             yield from results
 
 
@@ -128,19 +138,22 @@ class BuildReport:
 
 def build(
     inputs: Iterable[str | Path],
-    store_path: str | Path,
+    store: str | Path,
     *,
     workers: int = 1,
+    cluster: str | None = None,
     rebuild: bool = False,
     merge: bool = True,
     on_problem: Callable[[Problem], None] | None = None,
     on_article: Callable[[], None] | None = None,
 ) -> BuildReport:
-    """Read ``inputs`` and add what they say to the store at ``store_path``.
+    """Read ``inputs`` and add what they say to the store at ``store``
+    (a folder, or a SPARQL server's URL: see :func:`kgbuild.graph.store.store_location`).
 
     Articles already in the store from the same extractor version are skipped
     (identity is a hash of the normalised text), so re-running adds nothing twice;
-    ``rebuild`` re-extracts them anyway. ``merge`` rebuilds the events merged across
+    ``rebuild`` re-extracts them anyway. ``workers`` processes, or the Dask ``cluster``
+    (``tcp://HOST:PORT`` or ``local:N``), run the extraction; this process writes. ``merge`` rebuilds the events merged across
     reports from the whole store (off: none are kept).
     """
     report = BuildReport()
@@ -154,7 +167,7 @@ def build(
     # Each article's graph is validated in a process of its own, beside the NLP. That process
     # makes the graph again from the facts: cheaper than sending it, as parsing N-Triples
     # costs rdflib four times what making the triples does.
-    with KGStore(store_path) as store, ProcessPoolExecutor(max_workers=1) as checker:
+    with open_store(store) as opened, ProcessPoolExecutor(max_workers=1) as checker:
         checks: list[tuple[str, Future[ValidationReport]]] = []
         seen: set[str] = set()
 
@@ -164,7 +177,7 @@ def build(
                     note(item)
                 elif item.id in seen:
                     report.duplicates += 1
-                elif not rebuild and store.extractor_version(item.id) == version:
+                elif not rebuild and opened.extractor_version(item.id) == version:
                     seen.add(item.id)
                     report.unchanged += 1
                 else:
@@ -174,11 +187,11 @@ def build(
         batch: list[tuple[ArticleFacts, Any]] = []  # facts and their rdflib graph
 
         def flush() -> None:
-            store.add_entities(entity_triples(e for facts, _ in batch for e in facts.entities))
-            report.built += store.replace_article_graphs((facts.article.id, graph) for facts, graph in batch)
+            opened.add_entities(entity_triples(e for facts, _ in batch for e in facts.entities))
+            report.built += opened.replace_article_graphs((facts.article.id, graph) for facts, graph in batch)
             batch.clear()
 
-        for result in extract_all(pending(), workers):
+        for result in extract_all(pending(), workers, cluster):
             if isinstance(result, Problem):
                 note(result)
             else:
@@ -196,6 +209,6 @@ def build(
                 note(Problem(source, f"its graph breaks ontology/shapes.ttl: {validation.violations[0]}"
                              + (f" and {more} more" if more else "") + "; written anyway, please report this",
                              severity="warning"))
-        write_merged_events(store, merge)
-        report.summary = summarize(store)
+        write_merged_events(opened, merge)
+        report.summary = summarize(opened)
     return report

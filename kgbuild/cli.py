@@ -17,26 +17,23 @@ from .export.network import PROJECTIONS
 from .graph.docs import ontology_docs
 from .graph.endpoint import serve as serve_store
 from .graph.query import QUERY_FORMATS, bind_parameters, format_result, load_query, query_parameters, saved_queries
-from .graph.store import KGStore, default_store_path
+from .graph.store import KGStore, open_store, store_location
 from .graph.summary import summarize
 from .graph.validate import validate_store
 from .report import write_report
 
 store_option = click.option(
     "--store",
-    type=click.Path(file_okay=False, path_type=Path),
+    metavar="FOLDER|URL",
     default=None,
-    help="Store folder [default: $KGBUILD_STORE or ./kgbuild-store].",
+    help="Store folder, or a SPARQL 1.1 server: http://HOST:PORT (Oxigraph server) or "
+         "query=URL,update=URL,store=URL (its three endpoints) [default: $KGBUILD_STORE or ./kgbuild-store].",
 )
 
 
-def _store_path(store: Path | None) -> Path:
-    return store or default_store_path()
-
-
-def _open(store: Path | None) -> KGStore:
+def _open(store: str | None) -> KGStore:
     try:
-        return KGStore(_store_path(store), read_only=True)
+        return open_store(store_location(store), read_only=True)
     except KGBuildError as error:
         raise click.ClickException(str(error)) from None
 
@@ -52,16 +49,23 @@ def cli() -> None:
 @store_option
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes that run the spaCy stage.")
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Run the extraction on a Dask cluster: its scheduler (tcp://HOST:8786), or local:N to "
+                   "start N worker processes here. Every worker needs kgbuild installed: pip install 'kgbuild[cluster]'.")
 @click.option("--rebuild", is_flag=True, help="Re-extract articles that are already in the store.")
 @click.option("--merge/--no-merge", default=True, show_default=True,
               help="Merge reports of one event across sentences and articles (kg:MergedEvent).")
-def build(inputs: tuple[Path, ...], store: Path | None, workers: int, rebuild: bool, merge: bool) -> None:
+def build(inputs: tuple[Path, ...], store: str | None, workers: int, cluster: str | None, rebuild: bool,
+          merge: bool) -> None:
     """Read INPUTS (files, folders, index.json lists) and add them to the store.
 
     Reads .txt/.md, .html/.htm and .jsonl; an index.json beside the files adds feed
     metadata. Bad files are reported and skipped; the exit code is 1 if any failed.
     """
-    path = _store_path(store)
+    if cluster and workers > 1:
+        raise click.BadParameter("give --workers or --cluster, not both (a cluster's size is its workers')",
+                                 param_hint="--cluster")
+    path = store_location(store)
     progress = _Progress(enabled=sys.stderr.isatty())
 
     def on_problem(problem: Problem) -> None:
@@ -69,8 +73,8 @@ def build(inputs: tuple[Path, ...], store: Path | None, workers: int, rebuild: b
         click.echo(str(problem), err=True)
 
     try:
-        report = run_build(inputs, path, workers=workers, rebuild=rebuild, merge=merge, on_problem=on_problem,
-                           on_article=progress.tick)
+        report = run_build(inputs, path, workers=workers, cluster=cluster, rebuild=rebuild, merge=merge,
+                           on_problem=on_problem, on_article=progress.tick)
     except KGBuildError as error:
         raise click.ClickException(str(error)) from None
     progress.clear()
@@ -101,7 +105,7 @@ def _parameters(context: click.Context, option: click.Parameter, values: tuple[s
 @click.option("--format", "output_format", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
 @click.option("--param", "params", multiple=True, callback=_parameters, metavar="NAME=VALUE",
               help="Set a parameter of the query (see `kgbuild queries`); repeatable.")
-def query(sparql: str, store: Path | None, output_format: str, params: dict[str, str]) -> None:
+def query(sparql: str, store: str | None, output_format: str, params: dict[str, str]) -> None:
     """Run a SPARQL query: inline text, @file.rq, or the name of a saved query (see `kgbuild queries`)."""
     try:
         text = bind_parameters(load_query(sparql), params)
@@ -129,7 +133,7 @@ def queries() -> None:
 @click.option("--projection", type=click.Choice(sorted(PROJECTIONS)), default=None,
               help="For graphml and gexf: actors joined by shared events [default], the actor-event-place "
                    "network, or everything with articles and claims.")
-def export_command(kind: str, store: Path | None, output: Path, projection: str | None) -> None:
+def export_command(kind: str, store: str | None, output: Path, projection: str | None) -> None:
     """Write the graph as KIND to a file (GraphML or GEXF for Gephi, Turtle, N-Quads, tables)."""
     try:
         with _open(store) as opened:
@@ -148,7 +152,7 @@ def export_command(kind: str, store: Path | None, output: Path, projection: str 
 @click.option("--title", default="kgbuild report", show_default=True, help="The page's heading.")
 @click.option("--top", type=click.IntRange(1, 1000), default=25, show_default=True,
               help="How many actors the top-actors table lists.")
-def report(store: Path | None, output: Path, title: str, top: int) -> None:
+def report(store: str | None, output: Path, title: str, top: int) -> None:
     """Write one static HTML page: counts, a weekly timeline, a map of events, top actors, contradicting claims.
 
     The page fetches nothing: open it offline, mail it, or attach it to a brief.
@@ -186,7 +190,7 @@ def eval_command(gold: Path, inputs: tuple[Path, ...], workers: int, as_json: bo
 @cli.command()
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
-def stats(store: Path | None, as_json: bool) -> None:
+def stats(store: str | None, as_json: bool) -> None:
     """Count articles, actors, places, mentions and events in the store."""
     with _open(store) as opened:
         summary = summarize(opened)
@@ -206,13 +210,13 @@ def stats(store: Path | None, as_json: bool) -> None:
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Largest result served; bigger ones are refused with a hint to page them.")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
-def serve(store: Path | None, host: str, port: int, timeout: float, max_rows: int, quiet: bool) -> None:
+def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, quiet: bool) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (GET and POST; JSON, XML, CSV, TSV results)."""
     def ready(url: str) -> None:
         click.echo(f"SPARQL endpoint (read-only) at {url}; stop it with Ctrl-C", err=True)
 
     try:
-        serve_store(_store_path(store), host, port, timeout=timeout, max_rows=max_rows, on_ready=ready,
+        serve_store(store_location(store), host, port, timeout=timeout, max_rows=max_rows, on_ready=ready,
                     log=None if quiet else lambda line: click.echo(line, err=True))
     except KGBuildError as error:
         raise click.ClickException(str(error)) from None
@@ -222,7 +226,7 @@ def serve(store: Path | None, host: str, port: int, timeout: float, max_rows: in
 
 @cli.command()
 @store_option
-def validate(store: Path | None) -> None:
+def validate(store: str | None) -> None:
     """Check the whole store against the SHACL shapes in ontology/shapes.ttl; exit 1 on any violation."""
     with _open(store) as opened:
         report = validate_store(opened)

@@ -32,7 +32,7 @@ from typing import Any
 from .build import build
 from .errors import InputError
 from .export.tables import actor_rows, article_mentions, event_rows
-from .graph.store import KGStore
+from .graph.store import open_store
 from .records import EVENT_TYPES, dates_overlap
 
 ARGUMENTS = ("actor", "target", "place", "date", "quantity", "claimant")
@@ -407,7 +407,7 @@ def evaluate(gold_folder: Path, inputs: list[Path], workers: int = 1) -> EvalRep
     gold = load_gold(gold_folder)
     with tempfile.TemporaryDirectory(prefix="kgbuild-eval-") as folder:
         outcome = build(inputs, Path(folder) / "store", workers=workers)
-        with KGStore(Path(folder) / "store", read_only=True) as store:
+        with open_store(Path(folder) / "store", read_only=True) as store:
             events, actors, mentioned = event_rows(store), actor_rows(store), article_mentions(store)
     report = score(gold, events, actors, mentioned)
     report.problems = [str(p) for p in outcome.problems]

@@ -2,7 +2,8 @@
 
 Queries run in worker processes that open the store read-only, so a query over its
 time limit is stopped by ending its process (Oxigraph cannot cancel a query), and no
-request can write. Results come as SPARQL JSON, XML, CSV or TSV (by the Accept
+request can write. Over a store on a SPARQL server, the workers pass each query on to
+the server's query endpoint and answer with what it returns, under the same limits. Results come as SPARQL JSON, XML, CSV or TSV (by the Accept
 header), graphs from CONSTRUCT/DESCRIBE as Turtle, N-Triples or RDF/XML; a result
 longer than the row limit is refused with a message saying to page it with LIMIT.
 """
@@ -26,7 +27,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph
 
-from .store import KGStore
+from ..errors import StoreError
+from .remote import RemoteStore, is_remote
+from .store import open_store
 
 PATH = "/sparql"
 _RESULTS = {
@@ -150,17 +153,45 @@ def _boolean(answer: bool, kind: str) -> bytes:
     return f"{'?_askResult' if kind == 'tsv' else '_askResult'}\n{str(answer).lower()}\n".encode()
 
 
-def answer(store: pyoxigraph.Store, sparql: str, accept: str, max_rows: int) -> Response:
+class RemoteRefusal(Exception):
+    """The SPARQL server behind the endpoint refused a query: its status and message go to the client."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _ask_remote(store: RemoteStore, sparql: str) -> Any:
+    """The server's answer to ``sparql`` as pyoxigraph results, so the endpoint serves it as it serves its own."""
+    status, media, body = store.raw_query(sparql, "application/sparql-results+json, application/n-triples;q=0.9")
+    if status != HTTPStatus.OK:
+        said = body.decode("utf-8", "replace")[:2000]
+        if status == HTTPStatus.BAD_REQUEST:
+            raise RemoteRefusal(status, f"the query is not valid SPARQL 1.1 (the SPARQL server says: {said})")
+        raise RemoteRefusal(status, f"the SPARQL server behind this endpoint answered {status}: {said}")
+    if media == "application/n-triples":
+        return pyoxigraph.parse(body, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return pyoxigraph.parse_query_results(body, format=pyoxigraph.QueryResultsFormat.JSON)
+
+
+def answer(store: pyoxigraph.Store | RemoteStore, sparql: str, accept: str, max_rows: int) -> Response:
     """Run one query against ``store`` and serialize its result as the client asks."""
     try:
-        result = store.query(sparql, use_default_graph_as_union=True)
+        if isinstance(store, RemoteStore):
+            result = _ask_remote(store, sparql)
+        else:
+            result = store.query(sparql, use_default_graph_as_union=True)
+    except RemoteRefusal as refusal:
+        return Response.error(HTTPStatus(refusal.status), str(refusal))
     except SyntaxError as error:
         return Response.error(HTTPStatus.BAD_REQUEST, f"the query is not valid SPARQL 1.1: {error}")
     except (OSError, ValueError, RuntimeError) as error:
         return Response.error(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {error}")
+    except StoreError as error:  # the SPARQL server behind the endpoint is down
+        return Response.error(HTTPStatus.BAD_GATEWAY, str(error))
     limit_note = (f"the result has more than {max_rows} rows, the endpoint's limit; "
                   "page through it with LIMIT and OFFSET")
-    if isinstance(result, pyoxigraph.QueryTriples):
+    if not isinstance(result, (pyoxigraph.QuerySolutions, pyoxigraph.QueryBoolean)):  # a graph's triples
         media = _choose(accept, _GRAPHS, "text/turtle")
         if media is None:
             return Response.error(HTTPStatus.NOT_ACCEPTABLE, f"graphs are served as {', '.join(_GRAPHS)}")
@@ -182,9 +213,9 @@ def answer(store: pyoxigraph.Store, sparql: str, accept: str, max_rows: int) -> 
     return Response(HTTPStatus.OK, _RESULT_TYPES[kind], serialize_solutions(variables, rows, kind))
 
 
-def _work(store_path: str, max_rows: int, connection: Any) -> None:
+def _work(location: str, max_rows: int, connection: Any) -> None:
     """A worker process: answer queries from ``connection`` until it closes."""
-    store = pyoxigraph.Store.read_only(store_path)
+    store = RemoteStore(location, read_only=True) if is_remote(location) else pyoxigraph.Store.read_only(location)
     while True:
         try:
             sparql, accept = connection.recv()
@@ -214,7 +245,7 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, store_path: str | Path, host: str = "127.0.0.1", port: int = 0, *,
                  timeout: float = 30.0, max_rows: int = 100_000, workers: int = 2,
                  log: Callable[[str], None] | None = None) -> None:
-        KGStore(store_path, read_only=True).close()  # a missing store is a clear error before any socket opens
+        open_store(store_path, read_only=True).close()  # a missing store is a clear error before any socket opens
         self.store_path, self.timeout, self.max_rows, self.log = str(store_path), timeout, max_rows, log
         self._idle: queue.Queue[_Worker] = queue.Queue()
         super().__init__((host, port), _Handler)

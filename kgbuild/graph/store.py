@@ -1,22 +1,27 @@
-"""The persistent RDF store: an Oxigraph database on disk, used through rdflib.
+"""The persistent RDF store: an Oxigraph database on disk by default, used through rdflib,
+or a SPARQL 1.1 server (:mod:`.remote`) behind the same :class:`KGStore` methods.
 
 Each article's triples live in their own named graph, so re-extracting an article
 replaces exactly one graph; queries see the union of all graphs as the default
-graph. Writes go through Oxigraph's bulk loader, and SPARQL is passed as text so
-that Oxigraph's engine (not rdflib's) runs it.
+graph. Embedded writes go through Oxigraph's bulk loader, and SPARQL is passed as
+text so that Oxigraph's engine (not rdflib's) runs it.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+from abc import ABC, abstractmethod
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Self
 
 import pyoxigraph
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, NamespaceManager
+from rdflib.term import Node
+from rdflib.namespace import RDF, RDFS, SKOS, XSD, NamespaceManager
 from rdflib.query import Result
 
 from ..errors import QueryError, StoreError
@@ -54,21 +59,145 @@ def _label_rank(label: str) -> tuple[bool, int, str]:
     return label.isupper(), -sum(1 for c in label if ord(c) > 127), label
 
 
+def merge_entities(graph: Graph, stored: Iterable[tuple[Node, Node, Node]]) -> tuple[Graph, list[tuple[Node, Node, Node]]]:
+    """What the entities graph gets for ``graph``, given the label and class triples it ``stored`` of
+    the same nodes: the triples to add, and the stored ones they replace.
+
+    A node keeps one class and one label whatever order articles arrive in: the preferred of
+    every one it has been given (:func:`_label_rank`, :data:`_CLASS_RANK`); the labels it does
+    not keep stay as ``skos:altLabel``.
+    """
+    stored_labels: dict[Node, set[str]] = defaultdict(set)
+    stored_classes: dict[Node, set[URIRef]] = defaultdict(set)
+    replaced = []
+    for node, predicate, value in stored:
+        if predicate == RDFS.label:
+            stored_labels[node].add(str(value))
+        elif value != KG.Actor:
+            stored_classes[node].add(URIRef(value))
+        else:
+            continue
+        replaced.append((node, predicate, value))
+    fresh = Graph()
+    for triple in graph:
+        if triple[1] not in (RDF.type, RDFS.label) or triple[2] == KG.Actor:
+            fresh.add(triple)
+    for node in set(graph.subjects(RDF.type, None)):
+        labels = {str(o) for o in graph.objects(node, RDFS.label)} | stored_labels[node]
+        label = min(labels, key=_label_rank)
+        fresh.add((node, RDFS.label, Literal(label)))
+        fresh += [(node, SKOS.altLabel, Literal(other)) for other in labels - {label}]
+        classes = {URIRef(o) for o in graph.objects(node, RDF.type) if o != KG.Actor} | stored_classes[node]
+        fresh.add((node, RDF.type, min(classes, key=lambda c: _CLASS_RANK.get(c, len(_CLASS_RANK)))))
+    return fresh, replaced
+
+
+def named_nquads(name: URIRef, ntriples: bytes) -> bytes:
+    """N-Triples as N-Quads in the named graph ``name``."""
+    suffix = f" <{name}> .\n".encode()
+    # An N-Triples line ends in " ."; the graph name goes before it.
+    return b"".join(line.rstrip()[:-1].rstrip() + suffix for line in ntriples.splitlines() if line.strip())
+
+
 def _nquads(name: URIRef, graph: Graph) -> bytes:
     """``graph`` as N-Quads in the named graph ``name``."""
-    suffix = f" <{name}> .\n".encode()
-    lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
-    # An N-Triples line ends in " ."; the graph name goes before it.
-    return b"".join(line.rstrip()[:-1].rstrip() + suffix for line in lines if line.strip())
+    return named_nquads(name, graph.serialize(format="nt", encoding="utf-8"))
 
 
-def default_store_path() -> Path:
-    """``$KGBUILD_STORE``, else ``./kgbuild-store``."""
-    return Path(os.environ.get("KGBUILD_STORE") or DEFAULT_STORE)
+def bind_prefixes(graph: Graph) -> Graph:
+    """``graph`` with kgbuild's prefixes bound, so that it serializes as people read it."""
+    namespaces = NamespaceManager(graph, bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        namespaces.bind(prefix, namespace, override=True, replace=True)
+    graph.namespace_manager = namespaces
+    return graph
 
 
-class KGStore:
-    """An open kgbuild store. Use as a context manager, or call :meth:`close`."""
+def store_location(given: str | Path | None = None) -> str | Path:
+    """Where the store is: ``given``, else ``$KGBUILD_STORE``, else ``./kgbuild-store``; a folder
+    as a Path, a SPARQL server (``http://HOST:PORT`` or ``query=URL,update=URL,store=URL``) as text."""
+    location = given or os.environ.get("KGBUILD_STORE") or DEFAULT_STORE
+    from .remote import is_remote
+
+    return str(location) if is_remote(location) else Path(location)
+
+
+def open_store(location: str | Path, *, read_only: bool = False) -> KGStore:
+    """The store at ``location``: an embedded Oxigraph folder, or a SPARQL 1.1 server (see :mod:`.remote`)."""
+    from .remote import RemoteStore, is_remote
+
+    if is_remote(location):
+        return RemoteStore(str(location), read_only=read_only)
+    return EmbeddedStore(location, read_only=read_only)
+
+
+class KGStore(ABC):
+    """An open kgbuild store, embedded or on a server: every command reads and writes through
+    these methods. Use as a context manager, or call :meth:`close`."""
+
+    path: str | Path
+    read_only: bool
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def close(self) -> None:
+        """Finish writing and release the store."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """Number of quads in the store."""
+
+    @abstractmethod
+    def query(self, sparql: str) -> Result:
+        """Run a SPARQL 1.1 query over the union of all article graphs."""
+
+    @abstractmethod
+    def extractor_version(self, article_id: str) -> str | None:
+        """The extractor version that wrote this article's graph, or ``None`` if it is not in the store."""
+
+    @abstractmethod
+    def replace_article_graphs(self, graphs: Iterable[tuple[str, Graph]]) -> int:
+        """Write each ``(article_id, graph)`` as that article's named graph, replacing any older one."""
+
+    @abstractmethod
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Make the named graph ``name`` hold exactly ``graph``."""
+
+    @abstractmethod
+    def add_entities(self, graph: Graph) -> None:
+        """Merge entity descriptions into the shared entities graph (:func:`merge_entities`)."""
+
+    @abstractmethod
+    def graph(self, name: URIRef) -> Graph:
+        """One named graph."""
+
+    @abstractmethod
+    def named_graphs(self) -> list[URIRef]:
+        """The names of every graph in the store, sorted."""
+
+    @abstractmethod
+    def dump_nquads(self, output: Path) -> None:
+        """All named graphs as N-Quads, written to ``output``."""
+
+    def construct_union(self) -> Graph:
+        """Every triple of every article graph, merged (what Turtle and GraphML exports show).
+
+        Strings are plain literals, as RDF 1.1 reads ``xsd:string`` ones and as a SPARQL server
+        returns them (oxrdflib gives them their datatype, which Turtle would spell out each time)."""
+        union = Graph()
+        for s, p, o in self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph:
+            union.add((s, p, Literal(str(o), lang=o.language) if isinstance(o, Literal) and o.datatype == XSD.string
+                       else o))
+        return bind_prefixes(union)
+
+
+class EmbeddedStore(KGStore):
+    """A store in an Oxigraph folder on this machine (the default)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
@@ -92,17 +221,7 @@ class KGStore:
                 ) from None
             raise StoreError(f"cannot open the store {self.path}: {error}") from None
         self._inner = inner
-        self.dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
-        namespaces = NamespaceManager(self.dataset, bind_namespaces="none")
-        for prefix, namespace in PREFIXES.items():
-            namespaces.bind(prefix, namespace, override=True, replace=True)
-        self.dataset.namespace_manager = namespaces
-
-    def __enter__(self) -> KGStore:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
+        self.dataset = bind_prefixes(Dataset(store=OxigraphStore(store=inner), default_union=True))
 
     def close(self) -> None:
         """Flush writes to disk and release the store."""
@@ -141,38 +260,24 @@ class KGStore:
         self._load(_nquads(name, graph))
 
     def add_entities(self, graph: Graph) -> None:
-        """Merge entity descriptions into the shared entities graph.
-
-        A node keeps one class and one label whatever order articles arrive in: the
-        preferred of every one it has been given (:func:`_label_rank`, :data:`_CLASS_RANK`);
-        the labels it does not keep stay as ``skos:altLabel``.
-        """
-        fresh = Graph()
-        for triple in graph:
-            if triple[1] not in (RDF.type, RDFS.label) or triple[2] == KG.Actor:
-                fresh.add(triple)
-        for node in set(graph.subjects(RDF.type, None)):
-            stored_labels = self._stored(node, RDFS.label)
-            labels = {str(o) for o in graph.objects(node, RDFS.label)} | {q.object.value for q in stored_labels}
-            label = min(labels, key=_label_rank)
-            fresh.add((node, RDFS.label, Literal(label)))
-            fresh += [(node, SKOS.altLabel, Literal(other)) for other in labels - {label}]
-            stored_classes = [q for q in self._stored(node, RDF.type) if q.object.value != str(KG.Actor)]
-            classes = {URIRef(o) for o in graph.objects(node, RDF.type) if o != KG.Actor}
-            classes |= {URIRef(q.object.value) for q in stored_classes}
-            fresh.add((node, RDF.type, min(classes, key=lambda c: _CLASS_RANK.get(c, len(_CLASS_RANK)))))
-            for quad in stored_labels + stored_classes:
-                self._inner.remove(quad)
+        """Merge entity descriptions into the shared entities graph (:func:`merge_entities`)."""
+        entities = _ox(ENTITIES_GRAPH)
+        stored = {
+            (URIRef(quad.subject.value), URIRef(quad.predicate.value),
+             Literal(quad.object.value) if isinstance(quad.object, pyoxigraph.Literal) else URIRef(quad.object.value)):
+            quad
+            for node in set(graph.subjects(RDF.type, None)) for predicate in (RDFS.label, RDF.type)
+            for quad in self._inner.quads_for_pattern(_ox(node), _ox(predicate), None, entities)
+        }
+        fresh, replaced = merge_entities(graph, stored)
+        for triple in replaced:
+            self._inner.remove(stored[triple])
         self._load(_nquads(ENTITIES_GRAPH, fresh))
-
-    def _stored(self, node: URIRef, predicate: URIRef) -> list[pyoxigraph.Quad]:
-        return list(self._inner.quads_for_pattern(_ox(node), _ox(predicate), None, _ox(ENTITIES_GRAPH)))
 
     def _load(self, nquads: bytes) -> None:
         # One bulk load per batch: each call costs a fixed half second or so, whatever its size.
         if nquads:
             self._inner.bulk_load(nquads, pyoxigraph.RdfFormat.N_QUADS)
-
 
     def query(self, sparql: str) -> Result:
         """Run a SPARQL 1.1 query over the union of all article graphs."""
@@ -181,18 +286,12 @@ class KGStore:
         except (SyntaxError, ValueError, OSError) as error:
             raise QueryError(f"the SPARQL query failed: {error}") from None
 
-    def construct_union(self) -> Graph:
-        """Every triple of every article graph, merged (what Turtle and GraphML exports show)."""
-        result = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        graph = result.graph
-        graph.namespace_manager = self.dataset.namespace_manager
-        return graph
-
     def graph(self, name: URIRef) -> Graph:
         """A read view of one named graph (works on read-only stores, unlike ``Dataset.graph``)."""
         return Graph(store=self.dataset.store, identifier=URIRef(name))
 
     def named_graphs(self) -> list[URIRef]:
+        """The names of every graph in the store, sorted."""
         return sorted(URIRef(g.value) for g in self._inner.named_graphs())
 
     def dump_nquads(self, output: Path) -> None:

@@ -21,10 +21,12 @@ SEEDS = ["000_2a3377dbc63ce279.txt", "001_7fe4986ec0dc1bf2.txt", "002_617e04975c
          "003_34167d49c33fde93.txt", "004_85b60c38e1fdebe1.txt"]
 
 
-@pytest.fixture(scope="module")
-def endpoint(seed_store):
+@pytest.fixture(scope="module", params=["embedded", "remote"])
+def endpoint(request):
+    """The endpoint over the seeds in a store folder, and over the same seeds on an Oxigraph server."""
+    store = request.getfixturevalue("seed_store" if request.param == "embedded" else "remote_seed_store")
     # A free loopback port; short limits so that the tests can reach them.
-    server = SparqlServer(seed_store, "127.0.0.1", 0, timeout=2.0, max_rows=500)
+    server = SparqlServer(store, "127.0.0.1", 0, timeout=2.0, max_rows=500)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server.url

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kgbuild.graph.merge import write_merged_events
-from kgbuild.graph.store import KGStore
+from kgbuild.graph.store import open_store
 from kgbuild.graph.triples import article_triples, entity_triples
 
 VERSION = "test"
@@ -32,7 +32,7 @@ def facts(extract):
 
 def _build(path: Path, facts, order: list[int]):
     """Write the articles one by one in ``order``, as separate builds would."""
-    with KGStore(path) as store:
+    with open_store(path) as store:
         for index in order:
             store.add_entities(entity_triples(facts[index].entities))
             store.replace_article_graphs([(facts[index].article.id, article_triples(facts[index], VERSION))])

@@ -1,22 +1,10 @@
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset
 from rdflib.compare import isomorphic
-from rdflib.namespace import XSD
 
 from kgbuild import build, open_store
 from kgbuild.graph.iri import ENTITIES_GRAPH, article_graph_iri
 
-from ..conftest import DATA
-
-
-def rdf11(graph: Graph) -> Graph:
-    """The graph with xsd:string literals written plain: RDF 1.1 says they are the same term,
-    but rdflib compares them as different and oxrdflib returns the typed form."""
-    out = Graph()
-    for s, p, o in graph:
-        if isinstance(o, Literal) and o.datatype == XSD.string:
-            o = Literal(str(o))
-        out.add((s, p, o))
-    return out
+from ..conftest import DATA, rdf11
 
 
 def test_nquads_export_round_trips(seed_store, tmp_path):
