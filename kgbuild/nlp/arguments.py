@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import is_caption, is_photo_date
-from .components import DATES, bracket_inside, set_entities
+from .components import DATES, bracket_inside, entities_in, entities_within, entity_at, set_entities
 from .events import EVENTS, expand_lexicons
 from .quantities import QUANTITIES
 
@@ -79,7 +79,7 @@ def sentence_start(token: Token | Span, back: int) -> int:
 def named_last(at: Token | Span, back: int, accept: Callable[[Span], bool]) -> Span | None:
     """The last entity ``accept`` takes of those named before ``at``, in its sentence or the ``back`` before it."""
     start, end = sentence_start(at, back), at.start if isinstance(at, Span) else at.i
-    found = [ent for ent in at.doc.ents if start <= ent.start and ent.end <= end and accept(ent)]
+    found = [ent for ent in entities_in(at.doc, start, end) if accept(ent)]
     return found[-1] if found else None
 
 
@@ -210,7 +210,7 @@ def _bracketed_regions(sentence: Span) -> dict[tuple[int, int], Span]:
     "Lyman (Kramatorsk raion, Donetsk)") -> the town."""
     if "(" not in sentence.text:
         return {}
-    places = [ent for ent in sentence.ents if ent.label_ in ("GPE", "LOC", "FAC")]
+    places = [ent for ent in entities_within(sentence) if ent.label_ in ("GPE", "LOC", "FAC")]
     towns = {}
     for town in places:
         inside = _bracket_after(town)
@@ -341,16 +341,7 @@ class EventArguments:
     # -- entities -------------------------------------------------------------
 
     def _entity_at(self, doc: Doc, token: Token) -> Span | None:
-        if token.ent_type_ not in self.rules["entity_labels"]:
-            return None
-        # Read the entity off the tokens' IOB tags: ``doc.ents`` builds every span on each access.
-        start = token.i
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        end = token.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        return Span(doc, start, end, label=token.ent_type_, span_id=token.ent_id_)
+        return entity_at(token) if token.ent_type_ in self.rules["entity_labels"] else None
 
     def _is_state(self, ent: Span) -> bool:
         return ent.label_ == "NORP" or ent.ent_id_ in self.rules["states"]
@@ -713,7 +704,7 @@ class EventArguments:
     def _people_of_sentence(self, trigger: Token) -> list[Span]:
         """The people and bodies the sentence names outside the trigger's phrase, when at least two."""
         inside = {t.i for t in trigger.subtree}
-        people = [e for e in trigger.sent.ents if e.label_ in ("PERSON", "ORG") and e.root.i not in inside]
+        people = [e for e in entities_within(trigger.sent) if e.label_ in ("PERSON", "ORG") and e.root.i not in inside]
         return people if len(people) > 1 else []
 
     def _entities(self, tokens: Iterable[Token]) -> list[Span]:
@@ -812,7 +803,7 @@ class EventArguments:
         subtree_depth = {t.i: len(list(t.ancestors)) for t in scope.subtree}
         anchors = {trigger.i, scope.i} | {t.i for t in _own_clauses(scope)}
         scored, venues = [], []
-        for ent in trigger.sent.ents:
+        for ent in entities_within(trigger.sent):
             root = ent.root
             if root.head.i in _bracket_after(ent):
                 root = root.head  # "the village of Motyzhyn (Bucha raion, Kyiv)", parsed as Motyzhyn under "raion"
@@ -925,7 +916,7 @@ class EventArguments:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return []
-        for ent in sentence.ents:
+        for ent in entities_within(sentence):
             if ent.end > subject.left_edge.i or ent.label_ not in self.rules["place_labels"] or ent.root.dep_ != "pobj":
                 continue
             preposition = ent.root.head
@@ -975,7 +966,7 @@ class EventArguments:
         """The state attacked when no object names it: another state named in the clause ("deeper into Russian territory")."""
         taken = {a.ent_id_ or a.text for a in actors}
         subtree = {t.i for t in trigger.subtree}
-        for ent in trigger.sent.ents:
+        for ent in entities_within(trigger.sent):
             # "according to US officials" names a source, not a side
             sourced = any(a.lower_ == "according" for a in ent.root.ancestors if a.i in subtree)
             bordering = self.rules["border_nouns"] & {ent.root.head.lemma_, ent.root.head.head.lemma_}
@@ -1141,7 +1132,7 @@ class EventArguments:
             targets = [t for t in targets if not where(t)]
             taken = {(s.start, s.end) for s in actors + targets}
             # "retaliation for the attacks in Tehran": where the earlier event happened is its own
-            taken |= {(ent.start, ent.end) for ent in trigger.sent.ents
+            taken |= {(ent.start, ent.end) for ent in entities_within(trigger.sent)
                       if any(node.i in earlier and node.i != trigger.i for node in ent.root.ancestors)}
             named, scope, around = self._places(trigger, taken, gatherings=kind in _TOGETHER)
             if self._mourned(trigger):

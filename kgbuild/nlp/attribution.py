@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import is_caption
 from .arguments import dated_later, named_last, sentence_start
+from .components import entities_in, entities_within, entity_at
 from .events import EVENTS, HYPOTHETICAL, expand_lexicons
 
 # "No casualties were reported" states a figure of zero, not a negated event.
@@ -123,7 +124,7 @@ class Attribution:
         for i in range(len(tokens) - 1, max(len(tokens) - 6, 0), -1):
             if tokens[i].text == ":":
                 rest = [t for t in tokens[i + 1:] if not t.is_punct]
-                ents = [e for e in sentence.ents if e.start > tokens[i].i and e.label_ in ("ORG", "PERSON", "GPE")]
+                ents = [e for e in entities_within(sentence) if e.start > tokens[i].i and e.label_ in ("ORG", "PERSON", "GPE")]
                 if ents and rest and all(ents[0].start <= t.i < ents[0].end for t in rest):
                     return ents[0]
         return None
@@ -131,21 +132,16 @@ class Attribution:
     def claimant_phrase(self, token: Token) -> Span:
         """The name or noun phrase of who speaks: an entity, or "the Ukrainian air force", "US officials"."""
         doc = token.doc
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-                if ent.label_ != "NORP":
-                    return ent
+        ent = entity_at(token)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "FAC"):
+            return ent
         if token.lower_ in self.rules["persons"]:
-            for ent in reversed(doc.ents[: self._ent_index_before(doc, token.i)]):
+            for ent in reversed(entities_in(doc, 0, token.i)):
                 if ent.label_ == "PERSON" and ent.start not in self._journalists(doc):
                     return ent
         left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "case", "nummod")]
         start = min([token.i] + [t.i for c in left for t in c.subtree])
         return doc[start : token.i + 1]
-
-    @staticmethod
-    def _ent_index_before(doc: Doc, i: int) -> int:
-        return sum(1 for ent in doc.ents if ent.end <= i)
 
     @staticmethod
     def _journalists(doc: Doc) -> set[int]:
@@ -387,7 +383,7 @@ class Attribution:
                        and c.root.lower_ not in self.rules["speakers_pronouns"] and c.label_ != "PERSON"]
             if earlier:
                 return earlier[-1]
-            subjects = [e for e in window.ents if e.label_ in ("ORG", "GPE") and e.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+            subjects = [e for e in entities_within(window) if e.label_ in ("ORG", "GPE") and e.root.dep_ in ("nsubj", "nsubjpass", "poss")]
             return subjects[-1] if subjects else None
         if root.pos_ != "NOUN" or not any(c.lower_ == "the" or c.dep_ == "poss" for c in root.children):
             return None

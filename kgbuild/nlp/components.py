@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -458,6 +459,53 @@ def set_entities(doc: Doc, spans: list[Span]) -> None:
     ids = {token.i: span.id for span in spans for token in span}
     for token in doc:
         token.ent_id = ids.get(token.i, 0)
+
+
+_ENTITY_TAGS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+_INSIDE, _BEGIN = 1, 3  # spaCy's codes of ent_iob
+
+
+def entities_in(doc: Doc, start: int = 0, end: int | None = None) -> list[Span]:
+    """The entities wholly inside ``doc[start:end]``, as ``doc.ents`` gives them.
+
+    ``doc.ents`` (and ``Span.ents``, which reads it) makes a Span of every entity of the doc
+    on each access: per trigger in a long article, that made extraction quadratic. This reads
+    the tags of the range alone."""
+    end = len(doc) if end is None else end
+    tags = doc.to_array(_ENTITY_TAGS)
+    found: list[Span] = []
+    opened: tuple[int, int, int, int] | None = None  # start, label, kb id, id of the entity being read
+    for i in range(start, end):
+        iob, label, kb_id, ent_id = (int(value) for value in tags[i])
+        if iob == _INSIDE:
+            continue  # inside the open entity, or one that began before ``start``
+        if opened is not None:
+            found.append(Span(doc, opened[0], i, label=opened[1], kb_id=opened[2], span_id=opened[3]))
+            opened = None
+        if iob == _BEGIN and label:
+            opened = (i, label, kb_id, ent_id)
+    if opened is not None and (end == len(doc) or int(tags[end][0]) != _INSIDE):
+        found.append(Span(doc, opened[0], end, label=opened[1], kb_id=opened[2], span_id=opened[3]))
+    return found
+
+
+def entities_within(span: Span) -> list[Span]:
+    """``span.ents``, without building every entity of its doc (:func:`entities_in`)."""
+    return entities_in(span.doc, span.start, span.end)
+
+
+def entity_at(token: Token) -> Span | None:
+    """The entity ``token`` is part of, read off the IOB tags around it."""
+    if not token.ent_type:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob == _INSIDE:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob == _INSIDE:
+        end += 1
+    return Span(doc, start, end, label=token.ent_type, kb_id=token.ent_kb_id, span_id=token.ent_id)
 
 
 def _name_run(doc: Doc, i: int) -> int:

