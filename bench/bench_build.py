@@ -7,6 +7,10 @@ marker line so every copy is a new article. Prints articles/s and words/s for bo
 their ratio, the ratio of CPU time spent (this process and its children: the
 validating process works beside the NLP), and peak memory (RSS).
 
+``--memory 200,2000`` instead builds that many short articles (data/'s, repeated), each
+count in a fresh process, and prints each build's peak RSS: memory should not grow with
+the corpus.
+
 Each ``--cluster`` builds the same texts again on that Dask cluster (local:N starts one
 with N worker processes, start-up included) and prints its throughput against bare
 spaCy and the embedded build, and what the cluster costs or saves per article.
@@ -17,6 +21,8 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -33,9 +39,37 @@ from kgbuild.records import Article
 REPO = Path(__file__).resolve().parents[1]
 
 
-def texts() -> list[str]:
-    inputs = [REPO.parent / "shared" / "corpus" / "index.json", REPO / "data"]
+def texts(inputs: list[Path] | None = None) -> list[str]:
+    inputs = inputs or [REPO.parent / "shared" / "corpus" / "index.json", REPO / "data"]
     return [a.text for a in read_inputs(inputs) if isinstance(a, Article)]
+
+
+def write_feed(path: Path, corpus: list[str]) -> Path:
+    """``corpus`` as one JSON Lines feed, every text a new article."""
+    path.write_text("".join(json.dumps({"id": f"a{i}", "text": t, "published": "2025-02-13"}) + "\n"
+                            for i, t in enumerate(corpus)))
+    return path
+
+
+def peak_rss_of_build(count: int) -> None:
+    """Build ``count`` short articles and print the peak RSS of this process and of its largest child."""
+    short = texts([REPO / "data"])
+    corpus = [f"{short[n % len(short)]}\n\nCopy {n}." for n in range(count)]
+    with tempfile.TemporaryDirectory() as folder:
+        report = build([write_feed(Path(folder) / "feed.jsonl", corpus)], Path(folder) / "store")
+    assert report.built == count, report
+    own, child = (resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(f"{count} {own} {child}")
+
+
+def memory(counts: list[int]) -> None:
+    """Peak RSS of builds of each count of articles, each in a fresh process."""
+    for count in counts:
+        run = subprocess.run([sys.executable, __file__, "--rss-of", str(count)], capture_output=True, text=True,
+                             check=True)
+        _, own, child = run.stdout.split()
+        print(f"{count:6} articles: peak RSS {int(own) / 1024:6.0f} MiB building, {int(child) / 1024:6.0f} MiB "
+              "validating (largest child)")
 
 
 def main() -> None:
@@ -44,7 +78,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--cluster", action="append", default=[], metavar="ADDRESS",
                         help="also build on this Dask cluster (tcp://HOST:PORT or local:N); repeatable")
+    parser.add_argument("--memory", metavar="N,N,...", help="peak RSS of builds of these numbers of short articles")
+    parser.add_argument("--rss-of", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.rss_of:
+        return peak_rss_of_build(options.rss_of)
+    if options.memory:
+        return memory([int(n) for n in options.memory.split(",")])
 
     corpus = [f"{text}\n\nCopy {n}." for n in range(options.copies) for text in texts()]
     words = sum(len(t.split()) for t in corpus)
@@ -62,9 +102,7 @@ def main() -> None:
     bare_before = bare_pipe()
     clustered: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
-        feed = Path(folder) / "feed.jsonl"
-        feed.write_text("".join(json.dumps({"id": f"a{i}", "text": t, "published": "2025-02-13"}) + "\n"
-                                for i, t in enumerate(corpus)))
+        feed = write_feed(Path(folder) / "feed.jsonl", corpus)
         with measured() as full:
             report = build([feed], Path(folder) / "store", workers=options.workers)
         assert report.built == len(corpus), report

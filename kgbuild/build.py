@@ -1,21 +1,23 @@
-"""Build: read articles, extract facts (optionally in worker processes), write them to the store.
+"""Build: read articles, extract facts and make their graphs (here, in worker processes or on a
+Dask cluster), write them to the store.
 
 Extraction of one article is a pure function from an :class:`Article` to
-:class:`ArticleFacts` (:func:`extract_articles`); writing is a separate stage, so the
-NLP can run in other processes or, later, on other machines.
+:class:`ArticleFacts` (:func:`extract_articles`), and so is making and checking its graph
+(:func:`article_graph`); writing is a separate stage in this process, so the rest can run
+in other processes or on other machines.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 
@@ -25,10 +27,10 @@ from .extract import doc_to_facts
 from .graph import article_triples, entity_triples, open_store
 from .graph.merge import write_merged_events
 from .graph.summary import StoreSummary, summarize
-from .graph.validate import ValidationReport, validate_facts
+from .graph.validate import ValidationReport, validate_article_graph
 from .io import read_inputs
 from .io.clean import blank_out
-from .nlp.pipeline import build_pipeline, make_doc
+from .nlp.pipeline import make_doc, shared_pipeline
 from .records import Article, ArticleFacts
 from .resolve import resolve_article
 from .resolve.geocode import geonames_signature
@@ -69,13 +71,16 @@ def _doc(nlp: Language, article: Article):
 def extract_articles(nlp: Language, articles: list[Article]) -> Iterator[ArticleFacts | Problem]:
     """Facts for each article, in order; an article that makes the pipeline fail becomes a Problem."""
     docs = (_doc(nlp, a) for a in articles)
+    done = 0
     try:
         for article, doc in zip(articles, nlp.pipe(docs, batch_size=BATCH_SIZE)):
-            yield resolve_article(doc_to_facts(doc, article))
+            facts = resolve_article(doc_to_facts(doc, article))
+            done += 1
+            yield facts
         return
-    except Exception:  # noqa: BLE001  a bad article must not lose its batch: retry one by one
+    except Exception:  # noqa: BLE001  a bad article must not lose its batch: retry the rest one by one
         pass
-    for article in articles:
+    for article in articles[done:]:
         try:
             doc = nlp(_doc(nlp, article))
             yield resolve_article(doc_to_facts(doc, article))
@@ -83,17 +88,32 @@ def extract_articles(nlp: Language, articles: list[Article]) -> Iterator[Article
             yield Problem(article.source, f"extraction failed ({type(error).__name__}: {error}); please report this")
 
 
-_worker_nlp: Language | None = None
+@dataclass(frozen=True)
+class ArticleGraph:
+    """What the store gets for one article: its facts, its named graph as N-Triples, and the SHACL check
+    of that graph with its entities described."""
+
+    facts: ArticleFacts
+    ntriples: bytes
+    validation: ValidationReport
 
 
-def _init_worker() -> None:
-    global _worker_nlp
-    _worker_nlp = build_pipeline()
+def article_graph(facts: ArticleFacts, version: str) -> ArticleGraph:
+    """Make and check an article's graph: pure, so it runs wherever the facts are (a helper process, a worker)."""
+    graph = article_triples(facts, version)
+    ntriples = graph.serialize(format="nt", encoding="utf-8")
+    graph += entity_triples(facts.entities)
+    return ArticleGraph(facts, ntriples, validate_article_graph(graph))
 
 
-def _extract_in_worker(articles: list[Article]) -> list[ArticleFacts | Problem]:
-    assert _worker_nlp is not None
-    return list(extract_articles(_worker_nlp, articles))
+def graphs_of(nlp: Language, articles: list[Article], version: str) -> list[ArticleGraph | Problem]:
+    """Extract a batch and make each article's graph: the whole task of a worker process or a Dask worker."""
+    return [result if isinstance(result, Problem) else article_graph(result, version)
+            for result in extract_articles(nlp, articles)]
+
+
+def _graphs_in_worker(articles: list[Article], version: str) -> list[ArticleGraph | Problem]:
+    return graphs_of(shared_pipeline(), articles, version)
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -102,23 +122,38 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def extract_all(articles: Iterable[Article], workers: int = 1, cluster: str | None = None
-                ) -> Iterator[ArticleFacts | Problem]:
-    """Extract facts from every article: on the Dask ``cluster`` when one is given (``tcp://HOST:PORT``
-    or ``local:N``), else in ``workers`` processes when more than one, else here."""
+def extract_all(articles: Iterable[Article], version: str, workers: int = 1, cluster: str | None = None
+                ) -> Iterator[ArticleGraph | Problem]:
+    """Every article's facts and graph, in order: on the Dask ``cluster`` when one is given
+    (``tcp://HOST:PORT`` or ``local:N``), else in ``workers`` processes when more than one.
+
+    In one process the graphs are made and checked in a helper process while the NLP goes on
+    (a few batches ahead at most), so this process spends its time on spaCy."""
     if cluster:
         from .cluster import extract_on_cluster  # dask is optional, and slow to import
 
-        yield from extract_on_cluster(_batches(articles, PARALLEL_BATCH_SIZE), cluster)
+        yield from extract_on_cluster(_batches(articles, PARALLEL_BATCH_SIZE), version, cluster)
         return
-    if workers <= 1:
-        nlp = build_pipeline()
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers, initializer=shared_pipeline) as pool:
+            for results in pool.map(partial(_graphs_in_worker, version=version),
+                                    _batches(articles, PARALLEL_BATCH_SIZE)):
+                yield from results
+        return
+    nlp = shared_pipeline()
+    with ProcessPoolExecutor(max_workers=1) as helper:
+        pending: deque[Future[ArticleGraph] | Problem] = deque()
         for batch in _batches(articles, BATCH_SIZE):
-            yield from extract_articles(nlp, batch)
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        for results in pool.map(_extract_in_worker, _batches(articles, PARALLEL_BATCH_SIZE)):
-            yield from results
+            for result in extract_articles(nlp, batch):
+                pending.append(result if isinstance(result, Problem) else helper.submit(article_graph, result, version))
+            while len(pending) > 2 * BATCH_SIZE:
+                yield _settled(pending.popleft())
+        while pending:
+            yield _settled(pending.popleft())
+
+
+def _settled(item: Future[ArticleGraph] | Problem) -> ArticleGraph | Problem:
+    return item if isinstance(item, Problem) else item.result()
 
 
 @dataclass
@@ -164,11 +199,7 @@ def build(
         if on_problem:
             on_problem(problem)
 
-    # Each article's graph is validated in a process of its own, beside the NLP. That process
-    # makes the graph again from the facts: cheaper than sending it, as parsing N-Triples
-    # costs rdflib four times what making the triples does.
-    with open_store(store) as opened, ProcessPoolExecutor(max_workers=1) as checker:
-        checks: list[tuple[str, Future[ValidationReport]]] = []
+    with open_store(store) as opened:
         seen: set[str] = set()
 
         def pending() -> Iterator[Article]:
@@ -184,31 +215,28 @@ def build(
                     seen.add(item.id)
                     yield item
 
-        batch: list[tuple[ArticleFacts, Any]] = []  # facts and their rdflib graph
+        batch: list[ArticleGraph] = []
 
         def flush() -> None:
-            opened.add_entities(entity_triples(e for facts, _ in batch for e in facts.entities))
-            report.built += opened.replace_article_graphs((facts.article.id, graph) for facts, graph in batch)
+            opened.add_entities(entity_triples(e for written in batch for e in written.facts.entities))
+            report.built += opened.replace_article_graphs((w.facts.article.id, w.ntriples) for w in batch)
             batch.clear()
 
-        for result in extract_all(pending(), workers, cluster):
+        for result in extract_all(pending(), version, workers, cluster):
             if isinstance(result, Problem):
                 note(result)
             else:
-                checks.append((result.article.source, checker.submit(validate_facts, result, version)))
-                batch.append((result, article_triples(result, version)))
+                batch.append(result)
                 if len(batch) >= BATCH_SIZE:
                     flush()
+                if not result.validation.conforms:
+                    violations = result.validation.violations
+                    more = f" and {len(violations) - 1} more" if len(violations) > 1 else ""
+                    note(Problem(result.facts.article.source, f"its graph breaks ontology/shapes.ttl: {violations[0]}"
+                                 f"{more}; written anyway, please report this", severity="warning"))
             if on_article:
                 on_article()
         flush()
-        for source, check in checks:
-            validation = check.result()
-            if not validation.conforms:
-                more = len(validation.violations) - 1
-                note(Problem(source, f"its graph breaks ontology/shapes.ttl: {validation.violations[0]}"
-                             + (f" and {more} more" if more else "") + "; written anyway, please report this",
-                             severity="warning"))
         write_merged_events(opened, merge)
         report.summary = summarize(opened)
     return report

@@ -1,9 +1,9 @@
 """Extraction on a Dask cluster, for corpora past one machine.
 
 The build's extraction stage is a pure function from a batch of :class:`Article` to
-their facts (:func:`kgbuild.build.extract_articles`), so a Dask cluster can run it
-anywhere kgbuild is installed: each worker process loads the spaCy pipeline once (a
-worker plugin), batches go out as tasks, and facts come back to the one process that
+their facts and checked graphs (:func:`kgbuild.build.graphs_of`), so a Dask cluster can
+run it anywhere kgbuild is installed: each worker process loads the spaCy pipeline once
+(a worker plugin), batches go out as tasks, and graphs come back to the one process that
 writes the store. At most a few batches per worker are in flight, so neither the
 client nor the cluster ever holds the corpus.
 """
@@ -14,10 +14,13 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import KGBuildError, Problem
-from .records import Article, ArticleFacts
+from .records import Article
+
+if TYPE_CHECKING:
+    from .build import ArticleGraph
 
 PLUGIN = "kgbuild-pipeline"
 # Batches in flight per worker thread: one running, one queued so the worker never waits for the client.
@@ -39,18 +42,18 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
 
     def setup(self, worker: Any) -> None:
         from .build import extractor_version
-        from .nlp.pipeline import build_pipeline
+        from .nlp.pipeline import shared_pipeline
 
-        self.nlp = build_pipeline()
+        self.nlp = shared_pipeline()
         self.version = extractor_version()
         self.lock = threading.Lock()
 
 
-def extract_batch(articles: list[Article], version: str) -> list[ArticleFacts | Problem]:
-    """The task each worker runs: facts for a batch of articles, by the worker's loaded pipeline."""
+def extract_batch(articles: list[Article], version: str) -> list[ArticleGraph | Problem]:
+    """The task each worker runs: facts and graphs for a batch of articles, by the worker's loaded pipeline."""
     from distributed import get_worker
 
-    from .build import extract_articles
+    from .build import graphs_of
 
     plugin = get_worker().plugins[PLUGIN]
     if plugin.version != version:
@@ -58,7 +61,7 @@ def extract_batch(articles: list[Article], version: str) -> list[ArticleFacts | 
                    "install the same kgbuild on every worker")
         return [Problem(a.source, message) for a in articles]
     with plugin.lock:
-        return list(extract_articles(plugin.nlp, articles))
+        return graphs_of(plugin.nlp, articles, version)
 
 
 def parse_cluster(address: str) -> str | int:
@@ -95,13 +98,12 @@ def _client(address: str) -> Iterator[Any]:
         yield client
 
 
-def extract_on_cluster(batches: Iterable[list[Article]], address: str) -> Iterator[ArticleFacts | Problem]:
-    """Facts for every batch, extracted on the Dask cluster at ``address`` (or ``local:N``), as batches finish."""
+def extract_on_cluster(batches: Iterable[list[Article]], version: str, address: str
+                       ) -> Iterator[ArticleGraph | Problem]:
+    """Facts and graphs of every batch, made on the Dask cluster at ``address`` (or ``local:N``) by
+    kgbuild of extractor ``version``, as batches finish."""
     from distributed import as_completed
 
-    from .build import extractor_version
-
-    version = extractor_version()
     with _client(address) as client:
         try:
             client.wait_for_workers(1, timeout=60)

@@ -21,7 +21,7 @@ from kgbuild import open_store
 from kgbuild.build import extract_articles
 from kgbuild.cli import cli
 from kgbuild.io import FeedMetadata, make_article
-from kgbuild.nlp.pipeline import build_pipeline
+from kgbuild.nlp.pipeline import shared_pipeline
 from kgbuild.records import ArticleFacts
 
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
@@ -39,7 +39,7 @@ def corpus() -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    return build_pipeline()
+    return shared_pipeline()
 
 
 @pytest.fixture(scope="session")

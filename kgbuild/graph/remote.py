@@ -166,19 +166,22 @@ class RemoteStore(KGStore):
                                f"{{ <{article_iri(article_id)}> <{KG.extractorVersion}> ?v }} }} LIMIT 1"))
         return str(rows[0][0]) if rows else None
 
-    def replace_article_graphs(self, graphs: Iterable[tuple[str, Graph]]) -> int:
-        """Write each ``(article_id, graph)`` as that article's named graph, replacing any older one."""
+    def replace_article_graphs(self, graphs: Iterable[tuple[str, bytes]]) -> int:
+        """Write each ``(article_id, N-Triples)`` as that article's named graph, replacing any older one."""
         count = 0
-        for article_id, graph in graphs:
-            self.replace_graph(article_graph_iri(article_id), graph)
+        for article_id, ntriples in graphs:
+            self._put(article_graph_iri(article_id), ntriples)
             count += 1
         return count
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Make the named graph ``name`` hold exactly ``graph`` (one Graph Store PUT)."""
+        """Make the named graph ``name`` hold exactly ``graph``."""
+        self._put(name, graph.serialize(format="nt", encoding="utf-8"))
+
+    def _put(self, name: URIRef, ntriples: bytes) -> None:
+        """Replace the named graph ``name`` with these N-Triples: one Graph Store PUT."""
         self._writable()
-        body = graph.serialize(format="nt", encoding="utf-8")
-        self._request(self._graph_url(name), data=body, method="PUT", headers={"Content-Type": _TRIPLES})
+        self._request(self._graph_url(name), data=ntriples, method="PUT", headers={"Content-Type": _TRIPLES})
 
     def add_entities(self, graph: Graph) -> None:
         """Merge entity descriptions into the shared entities graph (see :func:`merge_entities`), in one update."""

@@ -161,8 +161,8 @@ class KGStore(ABC):
         """The extractor version that wrote this article's graph, or ``None`` if it is not in the store."""
 
     @abstractmethod
-    def replace_article_graphs(self, graphs: Iterable[tuple[str, Graph]]) -> int:
-        """Write each ``(article_id, graph)`` as that article's named graph, replacing any older one."""
+    def replace_article_graphs(self, graphs: Iterable[tuple[str, bytes]]) -> int:
+        """Write each ``(article_id, N-Triples)`` as that article's named graph, replacing any older one."""
 
     @abstractmethod
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
@@ -244,13 +244,13 @@ class EmbeddedStore(KGStore):
         )
         return next((quad.object.value for quad in rows), None)
 
-    def replace_article_graphs(self, graphs: Iterable[tuple[str, Graph]]) -> int:
-        """Write each ``(article_id, graph)`` as that article's named graph, replacing any older one."""
+    def replace_article_graphs(self, graphs: Iterable[tuple[str, bytes]]) -> int:
+        """Write each ``(article_id, N-Triples)`` as that article's named graph, replacing any older one."""
         chunks = []
-        for article_id, graph in graphs:
+        for article_id, ntriples in graphs:
             name = article_graph_iri(article_id)
             self.dataset.remove_graph(name)
-            chunks.append(_nquads(name, graph))
+            chunks.append(named_nquads(name, ntriples))
         self._load(b"".join(chunks))
         return len(chunks)
 

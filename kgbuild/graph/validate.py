@@ -85,6 +85,12 @@ def validate_facts(facts: ArticleFacts, extractor_version: str) -> ValidationRep
     """Validate the graph that an article's facts make, with its entities described, as the build writes it."""
     graph = article_triples(facts, extractor_version)
     graph += entity_triples(facts.entities)
+    return validate_article_graph(graph)
+
+
+def validate_article_graph(graph: Graph) -> ValidationReport:
+    """Validate an article's graph with its entities described; ``graph`` gets the ontology added,
+    so pass one made for the check (:func:`validate_graph` copies instead)."""
     return _validate(graph, len(graph))
 
 

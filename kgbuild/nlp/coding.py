@@ -85,9 +85,13 @@ class EventCoding:
             # what another type's trigger governs is that event's ("killed in a rocket attack on a school")
             others = {i for i, label in triggers.items() if label != span.label_}
             span._.category, span._.mode = self.code(span, others)
+        # "killing three people" in a sentence that tells the drone strike: its toll is the strike's
+        first_modes: dict[tuple[int, str], str] = {}
+        sentences = {span.start: span.sent.start for span in spans}
+        for span in spans:
+            if span._.mode:
+                first_modes.setdefault((sentences[span.start], span._.category), span._.mode)
         for span in spans:
             if span._.mode is None:
-                # "killing three people" in a sentence that tells the drone strike: its toll is the strike's
-                span._.mode = next((other._.mode for other in spans if other._.category == span._.category
-                                    and other._.mode and other.sent.start == span.sent.start), None)
+                span._.mode = first_modes.get((sentences[span.start], span._.category))
         return doc

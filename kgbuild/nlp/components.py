@@ -12,7 +12,6 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -198,27 +197,26 @@ class LineBreaks:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
+        tokens = list(doc)
+        for before, previous, token in zip([None, *tokens], tokens, tokens[1:]):
             if not (previous.is_space and "\n" in previous.text) or token.is_space:
                 continue
-            before = doc[token.i - 2] if token.i >= 2 else None
             wrapped = previous.text.count("\n") == 1 and token.is_lower and before is not None and before.text not in _END_PUNCT
             token.is_sent_start = not wrapped
             if not wrapped:
                 self._hold_opening_words(doc, token)
         self._keep_credit_after_colon(doc)
-        self._split_headline_clauses(doc)
+        self._split_headline_clauses(tokens)
         return doc
 
     @staticmethod
-    def _split_headline_clauses(doc: Doc) -> None:
+    def _split_headline_clauses(tokens: list[Token]) -> None:
         """ "Houthis strike cargo ship in Red Sea; US and UK jets hit Hodeidah": a semicolon in a line
         that ends without a full stop (a headline) joins two headlines, which the parser reads as one."""
-        if ";" not in doc.text:
+        if not any(token.text == ";" for token in tokens):
             return
         line: list[Token] = []
-        for token in (*doc, None):
+        for token in (*tokens, None):
             if token is not None and not (token.is_space and "\n" in token.text):
                 line.append(token)
                 continue
@@ -244,12 +242,13 @@ class LineBreaks:
         for token in doc[:-1]:
             if token.text != ":":
                 continue
-            rest = []
+            rest, words = [], []
             for following in doc[token.i + 1:]:
-                if following.is_space and "\n" in following.text:
-                    break
+                if following.is_space and "\n" in following.text or len(words) > 4:
+                    break  # past four words the line cannot end in a credit: reading on would be quadratic
                 rest.append(following)
-            words = [t for t in rest if not t.is_punct and not t.is_space]
+                if not following.is_punct and not following.is_space:
+                    words.append(following)
             if 0 < len(words) <= 4 and all(t.is_title or t.is_upper or t.lower_ in ("of", "the", "'s", "’s") for t in words):
                 for t in rest:
                     t.is_sent_start = False
@@ -461,7 +460,6 @@ def set_entities(doc: Doc, spans: list[Span]) -> None:
         token.ent_id = ids.get(token.i, 0)
 
 
-_ENTITY_TAGS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
 _INSIDE, _BEGIN = 1, 3  # spaCy's codes of ent_iob
 
 
@@ -472,11 +470,11 @@ def entities_in(doc: Doc, start: int = 0, end: int | None = None) -> list[Span]:
     on each access: per trigger in a long article, that made extraction quadratic. This reads
     the tags of the range alone."""
     end = len(doc) if end is None else end
-    tags = doc.to_array(_ENTITY_TAGS)
     found: list[Span] = []
     opened: tuple[int, int, int, int] | None = None  # start, label, kb id, id of the entity being read
     for i in range(start, end):
-        iob, label, kb_id, ent_id = (int(value) for value in tags[i])
+        token = doc[i]
+        iob, label, kb_id, ent_id = token.ent_iob, token.ent_type, token.ent_kb_id, token.ent_id
         if iob == _INSIDE:
             continue  # inside the open entity, or one that began before ``start``
         if opened is not None:
@@ -484,7 +482,7 @@ def entities_in(doc: Doc, start: int = 0, end: int | None = None) -> list[Span]:
             opened = None
         if iob == _BEGIN and label:
             opened = (i, label, kb_id, ent_id)
-    if opened is not None and (end == len(doc) or int(tags[end][0]) != _INSIDE):
+    if opened is not None and (end == len(doc) or doc[end].ent_iob != _INSIDE):
         found.append(Span(doc, opened[0], end, label=opened[1], kb_id=opened[2], span_id=opened[3]))
     return found
 

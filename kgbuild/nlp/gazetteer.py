@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..cache import disk_cached
 from ..records import Entity
 from ..resources import ontology_file, read_json, read_jsonl
 
@@ -53,15 +54,19 @@ def entity_key(entity_type: str, name: str) -> str:
 def _rows() -> tuple[dict[str, Any], ...]:
     """The hand-made entries of ``ontology/gazetteer/*.jsonl``, with the CAMEO code Phoenix gives
     them, then the derived states that none of them names, then the entries derived from Phoenix
-    that none of those names."""
-    folder = ontology_file("gazetteer")
-    hand = [row for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.name.endswith(".jsonl")
-            for row in read_jsonl("gazetteer", f.name)]
-    derived = read_json("gazetteer", "actors.derived.json")
-    derived_states = list(_derived_states(hand))
-    states = _state_codes(hand, derived) | {row["id"]: row["cameo"] for row in derived_states}
-    return (tuple(_coded(hand, derived, states)) + tuple(derived_states)
-            + tuple(_derived_rows([*hand, *derived_states], derived, states)))
+    that none of those names. Read from the disk cache after the first run: merging them
+    costs every process half a second."""
+    def merge() -> tuple[dict[str, Any], ...]:
+        folder = ontology_file("gazetteer")
+        hand = [row for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.name.endswith(".jsonl")
+                for row in read_jsonl("gazetteer", f.name)]
+        derived = read_json("gazetteer", "actors.derived.json")
+        derived_states = list(_derived_states(hand))
+        states = _state_codes(hand, derived) | {row["id"]: row["cameo"] for row in derived_states}
+        return (tuple(_coded(hand, derived, states)) + tuple(derived_states)
+                + tuple(_derived_rows([*hand, *derived_states], derived, states)))
+
+    return disk_cached("gazetteer-rows", "", merge)
 
 
 # Phoenix's actor types, as the gazetteer's: its national institutions are organisations.

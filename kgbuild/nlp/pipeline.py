@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -58,6 +59,13 @@ def build_pipeline(config: str | Path = DEFAULT_CONFIG, model: Language | None =
         with nlp.select_pipes(enable=[name]):
             nlp.get_pipe(name).initialize(lambda: [], nlp=nlp, **arguments)
     return nlp
+
+
+@cache
+def shared_pipeline() -> Language:
+    """The default pipeline, built once per process: every build, worker and test in a process reuses it
+    (a pipeline keeps no state between documents)."""
+    return build_pipeline()
 
 
 def make_doc(nlp: Language, text: str, published: object) -> spacy.tokens.Doc:

@@ -57,7 +57,7 @@ def _value_test(key: str, name: str, attribute: Callable[[Token], Any], spec: An
             tests.append(lambda token, members=members: attribute(token) not in members)
         else:
             raise ValueError(f"pattern {key}: {name} takes only IN and NOT_IN in tree patterns, not {operator}")
-    return lambda token: all(test(token) for test in tests)
+    return _all_of(tests)
 
 
 def _token_test(key: str, attrs: dict[str, Any]) -> TokenTest:
@@ -67,6 +67,13 @@ def _token_test(key: str, attrs: dict[str, Any]) -> TokenTest:
         if attribute is None:
             raise ValueError(f"pattern {key}: tree patterns cannot test {name}; use one of {', '.join(_ATTRIBUTES)}")
         tests.append(_value_test(key, name, attribute, spec))
+    return _all_of(tests)
+
+
+def _all_of(tests: list[TokenTest]) -> TokenTest:
+    """A test passed when all ``tests`` pass (one test is itself: the matcher runs these on every token)."""
+    if len(tests) == 1:
+        return tests[0]
     return lambda token: all(test(token) for test in tests)
 
 

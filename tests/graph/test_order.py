@@ -35,7 +35,8 @@ def _build(path: Path, facts, order: list[int]):
     with open_store(path) as store:
         for index in order:
             store.add_entities(entity_triples(facts[index].entities))
-            store.replace_article_graphs([(facts[index].article.id, article_triples(facts[index], VERSION))])
+            store.replace_article_graphs([(facts[index].article.id, article_triples(facts[index], VERSION)
+                                                          .serialize(format="nt", encoding="utf-8"))])
             write_merged_events(store)
         return store.construct_union()
 
