@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from importlib.resources import files
 from itertools import islice
 from pathlib import Path
@@ -124,11 +124,13 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def extract_all(articles: Iterable[Article], version: str, workers: int = 1, cluster: str | None = None
                 ) -> Iterator[ArticleGraph | Problem]:
-    """Every article's facts and graph, in order: on the Dask ``cluster`` when one is given
-    (``tcp://HOST:PORT`` or ``local:N``), else in ``workers`` processes when more than one.
+    """Every article's facts and graph: on the Dask ``cluster`` when one is given (``tcp://HOST:PORT``
+    or ``local:N``; batches come back as they finish), else in order, in ``workers`` processes
+    when more than one.
 
-    In one process the graphs are made and checked in a helper process while the NLP goes on
-    (a few batches ahead at most), so this process spends its time on spaCy."""
+    In one process the graphs are made and checked in a helper process while the NLP goes on,
+    so this process spends its time on spaCy. Either way only a few batches are in flight
+    (``Executor.map`` would submit the whole corpus at once)."""
     if cluster:
         from .cluster import extract_on_cluster  # dask is optional, and slow to import
 
@@ -136,9 +138,13 @@ def extract_all(articles: Iterable[Article], version: str, workers: int = 1, clu
         return
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=shared_pipeline) as pool:
-            for results in pool.map(partial(_graphs_in_worker, version=version),
-                                    _batches(articles, PARALLEL_BATCH_SIZE)):
-                yield from results
+            in_flight: deque[Future[list[ArticleGraph | Problem]]] = deque()
+            for batch in _batches(articles, PARALLEL_BATCH_SIZE):
+                in_flight.append(pool.submit(_graphs_in_worker, batch, version))
+                if len(in_flight) > 2 * workers:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
         return
     nlp = shared_pipeline()
     with ProcessPoolExecutor(max_workers=1) as helper:

@@ -28,3 +28,20 @@ def test_an_article_that_breaks_extraction_is_one_problem_and_the_rest_count_onc
     results = list(build_module.extract_articles(nlp, articles))
     assert [r.source if isinstance(r, Problem) else r.article.source for r in results] == ["a0.txt", "a1.txt", "a2.txt"]
     assert isinstance(results[1], Problem) and "a bug met on this article" in results[1].message
+
+
+def test_worker_processes_read_the_input_a_few_batches_ahead(nlp):
+    """The corpus is never read whole into the queue of worker tasks: memory stays flat with its size."""
+    from kgbuild.build import PARALLEL_BATCH_SIZE, extract_all
+
+    pulled = []
+
+    def articles():
+        for i in range(120):
+            pulled.append(i)
+            yield make_article(f"a{i}.txt", f"{TEXTS[i % 3]} Copy {i}.", FeedMetadata(published=date(2025, 2, 13)))
+
+    results = extract_all(articles(), "test", workers=2)
+    next(results)
+    assert len(pulled) <= (2 * 2 + 2) * PARALLEL_BATCH_SIZE
+    assert 1 + sum(1 for _ in results) == 120
