@@ -102,12 +102,11 @@ class RemoteStore(KGStore):
             raise StoreError(f"cannot reach the SPARQL server at {url} ({reason}); start it, e.g. "
                              "oxigraph serve --location DIR --bind HOST:PORT, or pass another --store") from None
 
-    def _request(self, url: str, *, failure: type[Exception] = StoreError, **request: Any) -> tuple[str, bytes]:
-        """The media type and body of a successful response; any other is ``failure`` giving the server's reason."""
+    def _request(self, url: str, **request: Any) -> tuple[str, bytes]:
+        """The media type and body of a successful response; any other is a StoreError giving the server's reason."""
         status, media, body = self._exchange(url, **request)
         if status >= 300:
-            detail = body.decode("utf-8", errors="replace").strip()[:500]
-            raise failure(f"the SPARQL server at {url} answered {status}: {detail}")
+            raise StoreError(f"the SPARQL server at {url} answered {status}: {_said(body)}")
         return media, body
 
     def raw_query(self, sparql: str, accept: str) -> tuple[int, str, bytes]:
@@ -122,8 +121,7 @@ class RemoteStore(KGStore):
         """Run a SPARQL 1.1 query over the union of all article graphs."""
         status, media, body = self.raw_query(sparql, f"{_RESULTS}, {_TRIPLES};q=0.9, text/turtle;q=0.8")
         if status != 200:
-            detail = body.decode("utf-8", errors="replace").strip()[:500]
-            raise QueryError(f"the SPARQL query failed: the server answered {status}: {detail}")
+            raise QueryError(f"the SPARQL query failed: the server answered {status}: {_said(body)}")
         if media in (_RESULTS, "application/json"):
             return Result.parse(io.BytesIO(body), format="json")
         result = Result("CONSTRUCT")
@@ -206,6 +204,7 @@ class RemoteStore(KGStore):
         return Graph(identifier=URIRef(name)).parse(data=body, format="nt")
 
     def named_graphs(self) -> list[URIRef]:
+        """The names of every graph on the server, sorted."""
         return sorted(URIRef(row[0]) for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
 
     def dump_nquads(self, output: Path) -> None:
@@ -215,3 +214,7 @@ class RemoteStore(KGStore):
                 _, body = self._request(self._graph_url(name), headers={"Accept": _TRIPLES})
                 out.write(named_nquads(name, body))
 
+
+def _said(body: bytes) -> str:
+    """The start of a server's error message."""
+    return body.decode("utf-8", errors="replace").strip()[:500]
