@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
 
 from . import __version__
+from .cache import files_digest
 from .errors import Problem
 from .extract import doc_to_facts
 from .graph import article_triples, entity_triples, open_store
@@ -50,17 +50,7 @@ def extractor_version() -> str:
 
 @cache
 def _rules_digest() -> str:
-    digest = hashlib.sha256()
-    for package in ("kgbuild.ontology", "kgbuild.nlp"):
-        stack = [files(package)]
-        while stack:
-            node = stack.pop()
-            for child in sorted(node.iterdir(), key=lambda c: c.name):
-                if child.is_dir():
-                    stack.append(child)
-                elif child.name.endswith((".json", ".jsonl", ".cfg", ".ttl")):
-                    digest.update(child.name.encode() + child.read_bytes())
-    return digest.hexdigest()[:12]
+    return files_digest(("kgbuild.ontology", "kgbuild.nlp"), (".json", ".jsonl", ".cfg", ".ttl"))[:12]
 
 
 def _doc(nlp: Language, article: Article):

@@ -36,21 +36,26 @@ def cache_folder() -> Path | None:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kgbuild"
 
 
-@cache
-def kgbuild_digest() -> str:
-    """A digest of kgbuild's version and of every file of its package and its ontology."""
-    digest = hashlib.sha256(__version__.encode())
-    for package in ("kgbuild", "kgbuild.ontology"):
+def files_digest(packages: tuple[str, ...], suffixes: tuple[str, ...], seed: bytes = b"") -> str:
+    """A digest of every file ending in one of ``suffixes`` in these packages and their folders."""
+    digest = hashlib.sha256(seed)
+    for package in packages:
         stack = [files(package)]
         while stack:
             node = stack.pop()
             for child in sorted(node.iterdir(), key=lambda c: c.name):
                 if child.is_dir():
-                    if child.name != "__pycache__":
-                        stack.append(child)
-                elif child.name.endswith((".py", ".json", ".jsonl", ".cfg", ".ttl")):
+                    stack.append(child)
+                elif child.name.endswith(suffixes):
                     digest.update(child.name.encode() + child.read_bytes())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
+
+
+@cache
+def kgbuild_digest() -> str:
+    """A digest of kgbuild's version and of its code and rules."""
+    return files_digest(("kgbuild", "kgbuild.ontology"), (".py", ".json", ".jsonl", ".cfg", ".ttl"),
+                        __version__.encode())[:16]
 
 
 def disk_cached(name: str, inputs: str, make: Callable[[], T]) -> T:

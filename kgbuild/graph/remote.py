@@ -31,7 +31,7 @@ from rdflib.query import Result
 from ..errors import QueryError, StoreError
 from .iri import ENTITIES_GRAPH, article_graph_iri, article_iri
 from .namespace import KG
-from .store import KGStore, bind_prefixes, merge_entities, named_nquads
+from .store import KGStore, merge_entities, named_nquads
 
 # Long enough for a saved query over a large store; a server that takes longer should be given a timeout of its own.
 TIMEOUT = 600
