@@ -76,13 +76,19 @@ def parse_cluster(address: str) -> str | int:
     return address
 
 
-@contextmanager
-def _client(address: str) -> Iterator[Any]:
+def _distributed() -> Any:
+    """dask.distributed, or a message saying how to install it."""
     try:
-        from distributed import Client, LocalCluster
+        import distributed
     except ImportError:
         raise KGBuildError("--cluster needs dask.distributed: pip install 'kgbuild[cluster]'") from None
-    target = parse_cluster(address)
+    return distributed
+
+
+@contextmanager
+def _client(target: str | int) -> Iterator[Any]:
+    distributed = _distributed()
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
     if isinstance(target, int):
         # Even without a dashboard the scheduler serves HTTP, on 8787 unless told: a free loopback port.
         with LocalCluster(n_workers=target, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -102,9 +108,9 @@ def extract_on_cluster(batches: Iterable[list[Article]], version: str, address: 
                        ) -> Iterator[ArticleGraph | Problem]:
     """Facts and graphs of every batch, made on the Dask cluster at ``address`` (or ``local:N``) by
     kgbuild of extractor ``version``, as batches finish."""
-    from distributed import as_completed
-
-    with _client(address) as client:
+    target = parse_cluster(address)
+    as_completed = _distributed().as_completed
+    with _client(target) as client:
         try:
             client.wait_for_workers(1, timeout=60)
         except TimeoutError:

@@ -91,6 +91,13 @@ def test_a_malformed_cluster_address_says_what_to_give(address, message):
         parse_cluster(address)
 
 
+def test_without_dask_the_build_says_how_to_install_it(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # what importing it does where it is not installed
+    result = run_cli("build", DATA, "--store", tmp_path / "store", "--cluster", "local:2")
+    assert result.exit_code == 1 and "pip install 'kgbuild[cluster]'" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_an_unreachable_scheduler_says_how_to_start_one(run_cli, tmp_path):
     result = run_cli("build", DATA, "--store", tmp_path / "store", "--cluster", f"tcp://127.0.0.1:{free_port()}")
     assert result.exit_code == 1
