@@ -19,9 +19,20 @@ from .iri import MERGED_GRAPH, entity_key_of, merged_event_iri
 from .namespace import KG
 from .store import KGStore
 
+# Only reports that share their type and stated day with another can merge: the engine finds
+# those days first, so the merge reads (and holds) the few reports that may merge rather
+# than every report in the store.
 _REPORTS = """
 PREFIX kg: <https://w3id.org/kgbuild/ontology#>
 SELECT ?event ?class ?type ?date ?role ?party WHERE {
+  {
+    SELECT ?type ?date WHERE {
+      ?report kg:eventType ?type ; a ?kind ; kg:date ?date ; kg:dateInferred false .
+      FILTER (?kind != kg:Event && ?kind != kg:MergedEvent)
+    }
+    GROUP BY ?type ?date
+    HAVING (COUNT(DISTINCT ?report) > 1)
+  }
   ?event kg:eventType ?type ; a ?class ; kg:date ?date ; kg:dateInferred false .
   FILTER (?class != kg:Event && ?class != kg:MergedEvent)
   OPTIONAL { VALUES ?role { kg:actor kg:target kg:place } ?event ?role ?party }
@@ -70,13 +81,14 @@ def merged_events(store: KGStore) -> Graph:
             event = parent[event]
         return event
 
-    reasons: list[tuple[str, str]] = []
+    # each report's reasons once: many reports of one event on one day share them, pair by pair
+    reasons: dict[str, set[str]] = defaultdict(set)
     for members in groups.values():
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 reason = _reason(reports[a], reports[b])
                 if reason is not None:
-                    reasons.append((a, reason))
+                    reasons[a].add(reason)
                     ra, rb = root(a), root(b)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
@@ -84,8 +96,8 @@ def merged_events(store: KGStore) -> Graph:
     for event in reports:
         clusters[root(event)].append(event)
     why: dict[str, set[str]] = defaultdict(set)
-    for event, reason in reasons:
-        why[root(event)].add(reason)
+    for event, found in reasons.items():
+        why[root(event)] |= found
     graph = Graph()
     for cluster, members in clusters.items():
         if len(members) < 2:
