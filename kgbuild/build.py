@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 
@@ -35,6 +36,7 @@ from .records import Article, ArticleFacts
 from .resolve import resolve_article
 from .resolve.geocode import geonames_signature
 
+T = TypeVar("T")
 BATCH_SIZE = 32
 # What one worker process or Dask task takes at a time: small enough that a few dozen
 # articles already keep every worker busy, large enough that sending them costs little.
@@ -128,27 +130,30 @@ def extract_all(articles: Iterable[Article], version: str, workers: int = 1, clu
         return
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=shared_pipeline) as pool:
-            in_flight: deque[Future[list[ArticleGraph | Problem]]] = deque()
-            for batch in _batches(articles, PARALLEL_BATCH_SIZE):
-                in_flight.append(pool.submit(_graphs_in_worker, batch, version))
-                if len(in_flight) > 2 * workers:
-                    yield from in_flight.popleft().result()
-            while in_flight:
-                yield from in_flight.popleft().result()
+            submitted = (pool.submit(_graphs_in_worker, batch, version)
+                         for batch in _batches(articles, PARALLEL_BATCH_SIZE))
+            for results in _in_order(submitted, 2 * workers):
+                yield from results
         return
     nlp = shared_pipeline()
     with ProcessPoolExecutor(max_workers=1) as helper:
-        pending: deque[Future[ArticleGraph] | Problem] = deque()
-        for batch in _batches(articles, BATCH_SIZE):
-            for result in extract_articles(nlp, batch):
-                pending.append(result if isinstance(result, Problem) else helper.submit(article_graph, result, version))
-            while len(pending) > 2 * BATCH_SIZE:
-                yield _settled(pending.popleft())
-        while pending:
+        submitted = (result if isinstance(result, Problem) else helper.submit(article_graph, result, version)
+                     for batch in _batches(articles, BATCH_SIZE) for result in extract_articles(nlp, batch))
+        yield from _in_order(submitted, 2 * BATCH_SIZE)
+
+
+def _in_order(items: Iterable[Future[T] | Problem], ahead: int) -> Iterator[T | Problem]:
+    """The results of ``items`` in order, drawing at most ``ahead`` of them before the oldest is done."""
+    pending: deque[Future[T] | Problem] = deque()
+    for item in items:
+        pending.append(item)
+        if len(pending) > ahead:
             yield _settled(pending.popleft())
+    while pending:
+        yield _settled(pending.popleft())
 
 
-def _settled(item: Future[ArticleGraph] | Problem) -> ArticleGraph | Problem:
+def _settled(item: Future[T] | Problem) -> T | Problem:
     return item if isinstance(item, Problem) else item.result()
 
 
@@ -184,8 +189,8 @@ def build(
     Articles already in the store from the same extractor version are skipped
     (identity is a hash of the normalised text), so re-running adds nothing twice;
     ``rebuild`` re-extracts them anyway. ``workers`` processes, or the Dask ``cluster``
-    (``tcp://HOST:PORT`` or ``local:N``), run the extraction; this process writes. ``merge`` rebuilds the events merged across
-    reports from the whole store (off: none are kept).
+    (``tcp://HOST:PORT`` or ``local:N``), run the extraction; this process writes.
+    ``merge`` rebuilds the events merged across reports from the whole store (off: none are kept).
     """
     report = BuildReport()
     version = extractor_version()

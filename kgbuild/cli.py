@@ -51,7 +51,8 @@ def cli() -> None:
               help="Processes that run the spaCy stage.")
 @click.option("--cluster", metavar="ADDRESS", default=None,
               help="Run the extraction on a Dask cluster: its scheduler (tcp://HOST:8786), or local:N to "
-                   "start N worker processes here. Every worker needs kgbuild installed: pip install 'kgbuild[cluster]'.")
+                   "start N worker processes here. Every worker needs kgbuild installed: "
+                   "pip install 'kgbuild[cluster]'.")
 @click.option("--rebuild", is_flag=True, help="Re-extract articles that are already in the store.")
 @click.option("--merge/--no-merge", default=True, show_default=True,
               help="Merge reports of one event across sentences and articles (kg:MergedEvent).")

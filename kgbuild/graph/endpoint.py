@@ -3,7 +3,8 @@
 Queries run in worker processes that open the store read-only, so a query over its
 time limit is stopped by ending its process (Oxigraph cannot cancel a query), and no
 request can write. Over a store on a SPARQL server, the workers pass each query on to
-the server's query endpoint and answer with what it returns, under the same limits. Results come as SPARQL JSON, XML, CSV or TSV (by the Accept
+the server's query endpoint and answer with what it returns, under the same limits.
+Results come as SPARQL JSON, XML, CSV or TSV (by the Accept
 header), graphs from CONSTRUCT/DESCRIBE as Turtle, N-Triples or RDF/XML; a result
 longer than the row limit is refused with a message saying to page it with LIMIT.
 """
@@ -28,8 +29,8 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph
 
 from ..errors import StoreError
-from .remote import RemoteStore, is_remote
-from .store import open_store
+from .remote import RemoteStore, server_message
+from .store import is_remote, open_store
 
 PATH = "/sparql"
 _RESULTS = {
@@ -165,7 +166,7 @@ def _ask_remote(store: RemoteStore, sparql: str) -> Any:
     """The server's answer to ``sparql`` as pyoxigraph results, so the endpoint serves it as it serves its own."""
     status, media, body = store.raw_query(sparql, "application/sparql-results+json, application/n-triples;q=0.9")
     if status != HTTPStatus.OK:
-        said = body.decode("utf-8", "replace")[:2000]
+        said = server_message(body)
         if status == HTTPStatus.BAD_REQUEST:
             raise RemoteRefusal(status, f"the query is not valid SPARQL 1.1 (the SPARQL server says: {said})")
         raise RemoteRefusal(status, f"the SPARQL server behind this endpoint answered {status}: {said}")

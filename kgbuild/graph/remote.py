@@ -40,12 +40,6 @@ _TRIPLES = "application/n-triples"
 _NAMES = ("query", "update", "store")
 
 
-def is_remote(location: str | Path) -> bool:
-    """Whether ``location`` names a SPARQL server rather than a store folder."""
-    text = str(location)
-    return text.startswith(("http://", "https://")) or text.startswith("query=")
-
-
 @dataclass(frozen=True)
 class Endpoints:
     """Where a server takes queries, updates and graphs, and whether it must be asked for the union graph."""
@@ -106,7 +100,7 @@ class RemoteStore(KGStore):
         """The media type and body of a successful response; any other is a StoreError giving the server's reason."""
         status, media, body = self._exchange(url, **request)
         if status >= 300:
-            raise StoreError(f"the SPARQL server at {url} answered {status}: {_said(body)}")
+            raise StoreError(f"the SPARQL server at {url} answered {status}: {server_message(body)}")
         return media, body
 
     def raw_query(self, sparql: str, accept: str) -> tuple[int, str, bytes]:
@@ -121,7 +115,7 @@ class RemoteStore(KGStore):
         """Run a SPARQL 1.1 query over the union of all article graphs."""
         status, media, body = self.raw_query(sparql, f"{_RESULTS}, {_TRIPLES};q=0.9, text/turtle;q=0.8")
         if status != 200:
-            raise QueryError(f"the SPARQL query failed: the server answered {status}: {_said(body)}")
+            raise QueryError(f"the SPARQL query failed: the server answered {status}: {server_message(body)}")
         if media in (_RESULTS, "application/json"):
             return Result.parse(io.BytesIO(body), format="json")
         result = Result("CONSTRUCT")
@@ -215,6 +209,6 @@ class RemoteStore(KGStore):
                 out.write(named_nquads(name, body))
 
 
-def _said(body: bytes) -> str:
+def server_message(body: bytes) -> str:
     """The start of a server's error message."""
     return body.decode("utf-8", errors="replace").strip()[:500]

@@ -112,18 +112,21 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+def is_remote(location: str | Path) -> bool:
+    """Whether ``location`` names a SPARQL server rather than a store folder."""
+    return str(location).startswith(("http://", "https://", "query="))
+
+
 def store_location(given: str | Path | None = None) -> str | Path:
     """Where the store is: ``given``, else ``$KGBUILD_STORE``, else ``./kgbuild-store``; a folder
     as a Path, a SPARQL server (``http://HOST:PORT`` or ``query=URL,update=URL,store=URL``) as text."""
     location = given or os.environ.get("KGBUILD_STORE") or DEFAULT_STORE
-    from .remote import is_remote
-
     return str(location) if is_remote(location) else Path(location)
 
 
 def open_store(location: str | Path, *, read_only: bool = False) -> KGStore:
     """The store at ``location``: an embedded Oxigraph folder, or a SPARQL 1.1 server (see :mod:`.remote`)."""
-    from .remote import RemoteStore, is_remote
+    from .remote import RemoteStore  # it builds on this module
 
     if is_remote(location):
         return RemoteStore(str(location), read_only=read_only)

@@ -14,10 +14,8 @@ import pyshacl
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from ..records import ArticleFacts
 from .namespace import ontology_graph
 from .store import KGStore
-from .triples import article_triples, entity_triples
 
 
 @dataclass(frozen=True, order=True)
@@ -79,13 +77,6 @@ def validate_graph(graph: Graph) -> ValidationReport:
     data = Graph()
     data += graph
     return _validate(data, len(graph))
-
-
-def validate_facts(facts: ArticleFacts, extractor_version: str) -> ValidationReport:
-    """Validate the graph that an article's facts make, with its entities described, as the build writes it."""
-    graph = article_triples(facts, extractor_version)
-    graph += entity_triples(facts.entities)
-    return validate_article_graph(graph)
 
 
 def validate_article_graph(graph: Graph) -> ValidationReport:

@@ -340,7 +340,7 @@ class EventArguments:
 
     # -- entities -------------------------------------------------------------
 
-    def _entity_at(self, doc: Doc, token: Token) -> Span | None:
+    def _entity_at(self, token: Token) -> Span | None:
         return entity_at(token) if token.ent_type_ in self.rules["entity_labels"] else None
 
     def _is_state(self, ent: Span) -> bool:
@@ -380,11 +380,10 @@ class EventArguments:
         "Russian air defences" -> Russian; "Ukraine's forces" -> Ukraine; "Russia and
         Ukraine" -> both; "delegations from Russia and Ukraine", "fighters of the RSF" -> them.
         """
-        doc = token.doc
         found: list[Span] = []
         for head in (token, *token.conjuncts):
             head = self._counted(head)
-            ent = self._entity_at(doc, head)
+            ent = self._entity_at(head)
             # "the PDF said its fighters had attacked", "the Houthis said five of their fighters were killed":
             # the fighters are the party the pronoun stands for
             if ent is not None and ent.label_ == "AGENT" or ent is None and head.lemma_.lower() in self.rules["agent_nouns"]:
@@ -401,11 +400,11 @@ class EventArguments:
                 names = [name for child in head.children for name in (child, *child.children)
                          if name.dep_ in ("appos", "conj", "nmod") and any(c.dep_ == "cc" for c in name.children)]
                 found += [other for name in names
-                          if (other := self._entity_at(doc, name)) is not None and other.label_ in ("PERSON", "ORG", "GPE")]
+                          if (other := self._entity_at(name)) is not None and other.label_ in ("PERSON", "ORG", "GPE")]
                 continue
             if head.pos_ == "PRON":
                 continue
-            described = self._entity_at(doc, head.head) if head.dep_ == "appos" else None
+            described = self._entity_at(head.head) if head.dep_ == "appos" else None
             if described is not None and described.label_ in ("PERSON", "ORG"):
                 # "Syed Farook, the husband ... who died", "Abu Ali, a commander who led the assault":
                 # the description is of the one it is set beside
@@ -429,7 +428,7 @@ class EventArguments:
                 elif child.dep_ == "appos":
                     candidates = [child]
                 for candidate in candidates:
-                    ent = self._entity_at(doc, candidate)
+                    ent = self._entity_at(candidate)
                     if ent is not None and ent.label_ in self.rules["party_labels"]:
                         found.append(ent)
                     elif ent is None and child.dep_ == "prep" and candidate.pos_ == "NOUN":
@@ -444,7 +443,7 @@ class EventArguments:
 
     def _counted(self, noun: Token) -> Token:
         """Who a crowd word counts ("hundreds of students", "a group of gunmen"), else ``noun``."""
-        while noun.lemma_.lower() in self.rules["crowd_nouns"] and self._entity_at(noun.doc, noun) is None:
+        while noun.lemma_.lower() in self.rules["crowd_nouns"] and self._entity_at(noun) is None:
             of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if counted is None:
@@ -509,7 +508,7 @@ class EventArguments:
                     return self.phrase_entities(noun) or named or self._described(noun, kind)
             found: dict[int, Span] = {}
             for token in doc[start:end]:
-                ent = self._entity_at(doc, token)
+                ent = self._entity_at(token)
                 if ent is not None and ent.label_ in self.rules["party_labels"] and ent.start not in found:
                     found[ent.start] = ent
             fitting = [ent for ent in found.values()
@@ -544,7 +543,7 @@ class EventArguments:
             while node.i != head.i and linked:
                 linked = node.dep_ in ("appos", "pobj", "compound", "flat", "amod") or (node.dep_ == "prep" and node.lower_ in ("in", "of"))
                 node = node.head
-            ent = self._entity_at(head.doc, token) if linked and token.i != head.i else None
+            ent = self._entity_at(token) if linked and token.i != head.i else None
             if ent is not None and ent.label_ == "PERSON":
                 return ent
         return None
@@ -615,7 +614,7 @@ class EventArguments:
             # a pronoun stands for a party in the narrative past ("after they captured the area"), not
             # in plans, habits or quotations ("it is preparing to attack", "they hit us")
             return named or (self._antecedent(subject) if trigger.tag_ in ("VBD", "VBN") else [])
-        itself = self._entity_at(trigger.doc, trigger)
+        itself = self._entity_at(trigger)
         if itself is not None and itself.label_ == "AGENT":
             return [itself]  # "gunmen killed three farmers": the attackers are the trigger
         joint = [t for path in rules["joint"] for t in follow(trigger, path)]
@@ -937,7 +936,7 @@ class EventArguments:
         for of in (c for c in district.children if c.dep_ == "prep" and c.lower_ == "of"):
             for city in (c for c in of.children if c.dep_ == "pobj"):
                 named = city if city.ent_type_ else next((c for c in city.children if c.dep_ == "compound" and c.ent_type_), None)
-                ent = self._entity_at(place.doc, named) if named is not None else None
+                ent = self._entity_at(named) if named is not None else None
                 if ent is not None and self.is_place(ent):
                     return ent
         return None
@@ -949,7 +948,7 @@ class EventArguments:
             if token.lemma_.lower() not in self.rules["demonym_places"] and token.lower_.rstrip("s") not in self.rules["demonym_places"]:
                 continue
             for child in token.children:
-                ent = self._entity_at(token.doc, child) if child.dep_ in ("amod", "compound", "poss") else None
+                ent = self._entity_at(child) if child.dep_ in ("amod", "compound", "poss") else None
                 if ent is not None and self._is_state(ent):
                     return [ent]
         return []
@@ -1047,7 +1046,7 @@ class EventArguments:
         """What an appeal asks for, as one word: "calling for the minister's resignation",
         "demanded an immediate ceasefire" (the noun), "urged Russia to withdraw" (the verb)."""
         asked = [c for p in trigger.children if p.dep_ == "prep" and p.lower_ == "for" for c in p.children if c.dep_ == "pobj"]
-        asked += [c for c in trigger.children if c.dep_ == "dobj" and self._entity_at(c.doc, c) is None]
+        asked += [c for c in trigger.children if c.dep_ == "dobj" and self._entity_at(c) is None]
         asked += [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
         return asked[0].lemma_.lower() if asked else None
 
@@ -1218,7 +1217,7 @@ class EventArguments:
         if after and after[0].text == "," and after[1:2] and after[1].lower_ in _PART_WORDS:
             named = next((t for t in after[1:] if t.ent_type_ == "AGENT" or t.pos_ in ("VERB", "AUX")), None)
             if named is not None and named.ent_type_ == "AGENT":
-                return [self._entity_at(unit.doc, named)]
+                return [self._entity_at(named)]
         if unit.ent_type_:
             return []
         told_with = [s for s in strikes if s.sent.start == sentence.start]

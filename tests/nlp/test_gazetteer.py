@@ -1,6 +1,6 @@
 import pytest
 
-from kgbuild.graph.validate import validate_facts
+from kgbuild.build import article_graph
 from kgbuild.nlp.gazetteer import fold
 
 SENTENCES = [
@@ -94,7 +94,7 @@ def test_a_state_the_model_takes_for_a_person_is_a_state(extract, sentence, stat
     (place,) = [e for e in facts.entities if e.type == "Place" and e.label == town]
     assert (entities[state].type, place.country) == ("State", state)
     assert not [e for e in facts.entities if e.type == "Person"]
-    report = validate_facts(facts, "test")
+    report = article_graph(facts, "test").validation
     assert report.conforms, report.lines()
 
 

@@ -3,10 +3,10 @@ import re
 import pytest
 from rdflib import Literal
 
+from kgbuild.build import article_graph
 from kgbuild.graph.iri import event_iri
 from kgbuild.graph.namespace import KG
 from kgbuild.graph.triples import article_triples
-from kgbuild.graph.validate import validate_facts
 from kgbuild.resolve.aliases import person_name
 
 
@@ -150,7 +150,7 @@ def test_a_town_in_a_state_the_gazetteer_lacks_names_a_state_node_and_conforms(e
     entities = {e.key: e for e in facts.entities}
     (town,) = [e for e in facts.entities if e.label == "Bulawayo"]
     assert entities[town.country].type == "State" and entities[town.country].label == "Zimbabwe"
-    assert validate_facts(facts, "test").conforms
+    assert article_graph(facts, "test").validation.conforms
 
 
 def test_a_town_is_no_claimant_and_a_capital_speaks_for_its_state(extract):
@@ -192,7 +192,7 @@ def test_geo_precision_is_in_the_graph_and_conforms(extract):
     (strike,) = [e for e in facts.events if e.type == "strike"]
     graph = article_triples(facts, "test")
     assert (event_iri(strike.id), KG.geoPrecision, Literal(2)) in graph
-    assert validate_facts(facts, "test").conforms
+    assert article_graph(facts, "test").validation.conforms
 
 
 @pytest.mark.parametrize(("text", "same"), [
