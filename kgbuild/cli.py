@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -201,6 +202,25 @@ def stats(store: str | None, as_json: bool) -> None:
         click.echo("\n".join(summary.lines()))
 
 
+def _service_hosts(context: click.Context, parameter: click.Parameter, given: tuple[str, ...]) -> tuple[str, ...]:
+    hosts = []
+    for value in given:
+        host = urlsplit(value if "//" in value else f"//{value}").netloc
+        if not host or any(c in host for c in "/@ "):
+            raise click.BadParameter(f"{value!r} is not a HOST:PORT; give the SPARQL server as e.g. 127.0.0.1:7878")
+        hosts.append(host.lower())
+    return tuple(hosts)
+
+
+def _origin(context: click.Context, parameter: click.Parameter, given: str | None) -> str | None:
+    if given is None:
+        return None
+    origin = urlsplit(given)
+    if origin.scheme not in ("http", "https") or not origin.netloc or origin.path.strip("/") or given == "*":
+        raise click.BadParameter(f"{given!r} is not a web origin; give one like https://yasgui.example.org")
+    return f"{origin.scheme}://{origin.netloc}"
+
+
 @cli.command()
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -210,14 +230,22 @@ def stats(store: str | None, as_json: bool) -> None:
               help="Seconds a query may run before it is stopped.")
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Largest result served; bigger ones are refused with a hint to page them.")
+@click.option("--max-memory", type=click.IntRange(min=64), default=1024, show_default=True, metavar="MIB",
+              help="Memory a query may take; one that needs more is stopped.")
+@click.option("--allow-service", "allow_service", metavar="HOST:PORT", multiple=True, callback=_service_hosts,
+              help="A SPARQL server that queries may call with SERVICE (repeatable); none by default.")
+@click.option("--cors", metavar="ORIGIN", default=None, callback=_origin,
+              help="The one web origin (e.g. https://yasgui.example.org) whose pages may read answers.")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
-def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, quiet: bool) -> None:
+def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, max_memory: int,
+          allow_service: tuple[str, ...], cors: str | None, quiet: bool) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (GET and POST; JSON, XML, CSV, TSV results)."""
     def ready(url: str) -> None:
         click.echo(f"SPARQL endpoint (read-only) at {url}; stop it with Ctrl-C", err=True)
 
     try:
         serve_store(store_location(store), host, port, timeout=timeout, max_rows=max_rows, on_ready=ready,
+                    max_memory_mb=max_memory, allow_service=allow_service, cors=cors,
                     log=None if quiet else lambda line: click.echo(line, err=True))
     except KGBuildError as error:
         raise click.ClickException(str(error)) from None

@@ -15,7 +15,11 @@ import csv
 import io
 import json
 import multiprocessing
+import os
 import queue
+import re
+import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -33,6 +37,11 @@ from .remote import RemoteStore, server_message
 from .store import is_remote, open_store
 
 PATH = "/sparql"
+# The longest query a POST may carry; the saved queries are a few KiB.
+MAX_BODY = 1024 * 1024
+# How often a running query's worker is checked against the time and memory limits.
+_WATCH_INTERVAL = 0.05
+_PAGE = os.sysconf("SC_PAGE_SIZE")
 _RESULTS = {
     "application/sparql-results+json": "json", "application/json": "json",
     "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
@@ -154,6 +163,51 @@ def _boolean(answer: bool, kind: str) -> bytes:
     return f"{'?_askResult' if kind == 'tsv' else '_askResult'}\n{str(answer).lower()}\n".encode()
 
 
+# SPARQL processes \u and \U escapes anywhere in a query before parsing it (SPARQL 1.1, 19.2).
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_TOKEN = re.compile(
+    r"(?P<skip>#[^\n]*"  # a comment, or a string in any of its four quotes
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*')"
+    r'|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)'
+    r"|(?P<word>[?$:\w][\w.:%-]*)"
+    r"|\S")
+
+
+def service_endpoints(sparql: str) -> list[str | None]:
+    """The endpoint each ``SERVICE`` of ``sparql`` names (None where a variable names it).
+
+    Read from the query's tokens, so that the keyword in a string, an IRI, a comment, a
+    prefixed name or a variable is not one, and one written with escapes is.
+    """
+    def unescape(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else match.group(0)
+
+    tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(_ESCAPE.sub(unescape, sparql))
+              if m.lastgroup != "skip"]
+    found: list[str | None] = []
+    for i, (kind, text) in enumerate(tokens):
+        if kind == "word" and text.upper() == "SERVICE":
+            rest = [t for t in tokens[i + 1:i + 3] if t[1].upper() != "SILENT"]
+            found.append(rest[0][1][1:-1] if rest and rest[0][0] == "iri" else None)
+    return found
+
+
+def _refused_service(sparql: str, allowed: frozenset[str]) -> str | None:
+    """Why the endpoint will not run ``sparql``'s SERVICE calls, or None if it may."""
+    for endpoint in service_endpoints(sparql):
+        if endpoint is None:
+            return ("SERVICE with a variable is refused: this endpoint sends no request elsewhere, except to "
+                    "the servers kgbuild serve's --allow-service names, written as IRIs")
+        where = urlsplit(endpoint)
+        if where.scheme not in ("http", "https") or where.netloc.lower() not in allowed:
+            hint = ("start kgbuild serve with --allow-service HOST:PORT to permit one"
+                    if not allowed else f"it may call {', '.join(sorted(allowed))} only")
+            return f"SERVICE <{endpoint}> is refused: this endpoint sends no request elsewhere unless told to; {hint}"
+    return None
+
+
 class RemoteRefusal(Exception):
     """The SPARQL server behind the endpoint refused a query: its status and message go to the client."""
 
@@ -182,14 +236,21 @@ def answer(store: pyoxigraph.Store | RemoteStore, sparql: str, accept: str, max_
             result = _ask_remote(store, sparql)
         else:
             result = store.query(sparql, use_default_graph_as_union=True)
+        # Oxigraph evaluates as the result is read, so a SERVICE that fails fails here.
+        return _serialize(result, accept, max_rows)
     except RemoteRefusal as refusal:
         return Response.error(HTTPStatus(refusal.status), str(refusal))
     except SyntaxError as error:
         return Response.error(HTTPStatus.BAD_REQUEST, f"the query is not valid SPARQL 1.1: {error}")
     except (OSError, ValueError, RuntimeError) as error:
-        return Response.error(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {error}")
+        status = HTTPStatus.BAD_GATEWAY if service_endpoints(sparql) else HTTPStatus.INTERNAL_SERVER_ERROR
+        return Response.error(status, f"the query failed: {error}")
     except StoreError as error:  # the SPARQL server behind the endpoint is down
         return Response.error(HTTPStatus.BAD_GATEWAY, str(error))
+
+
+def _serialize(result: Any, accept: str, max_rows: int) -> Response:
+    """A query's result in the format the client asks for, or why it cannot have it."""
     limit_note = (f"the result has more than {max_rows} rows, the endpoint's limit; "
                   "page through it with LIMIT and OFFSET")
     if not isinstance(result, (pyoxigraph.QuerySolutions, pyoxigraph.QueryBoolean)):  # a graph's triples
@@ -232,6 +293,14 @@ class _Worker:
         self.process.start()
         theirs.close()
 
+    def memory(self) -> int:
+        """The worker's resident memory in bytes (0 once it has gone)."""
+        try:
+            with open(f"/proc/{self.process.pid}/statm") as statm:
+                return int(statm.read().split()[1]) * _PAGE
+        except (OSError, IndexError, ValueError):
+            return 0
+
     def stop(self) -> None:
         self.process.kill()
         self.process.join()
@@ -239,15 +308,27 @@ class _Worker:
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """An HTTP server for :data:`PATH`; use as a context manager so its workers stop with it."""
+    """An HTTP server for :data:`PATH`; use as a context manager so its workers stop with it.
+
+    ``workers`` query processes wait ready, and up to ``max_workers`` run while slow queries
+    hold the others; a query gets ``timeout`` seconds and ``max_memory_mb`` of its worker's
+    memory, a client ``request_timeout`` seconds to send its request. A query's SERVICE may call
+    only the ``allow_service`` HOST:PORTs, and only pages from the ``cors`` origin may read answers.
+    """
 
     daemon_threads = True
 
     def __init__(self, store_path: str | Path, host: str = "127.0.0.1", port: int = 0, *,
                  timeout: float = 30.0, max_rows: int = 100_000, workers: int = 2,
+                 max_workers: int = 6, max_memory_mb: int = 1024, request_timeout: float = 20.0,
+                 allow_service: Iterable[str] = (), cors: str | None = None,
                  log: Callable[[str], None] | None = None) -> None:
         open_store(store_path, read_only=True).close()  # a missing store is a clear error before any socket opens
         self.store_path, self.timeout, self.max_rows, self.log = str(store_path), timeout, max_rows, log
+        self.allow_service = frozenset(host.lower() for host in allow_service)
+        self.cors, self.max_workers, self.max_memory = cors, max(workers, max_workers), max_memory_mb << 20
+        self.request_timeout = request_timeout
+        self._starting, self._started = threading.Lock(), workers
         self._idle: queue.Queue[_Worker] = queue.Queue()
         super().__init__((host, port), _Handler)
         # Workers fork from a clean single-threaded server process that has this module loaded:
@@ -263,16 +344,28 @@ class SparqlServer(ThreadingHTTPServer):
         return f"http://{host}:{port}{PATH}"
 
     def run(self, sparql: str, accept: str) -> Response:
-        """Answer a query with an idle worker; a worker over the time limit is ended and replaced."""
-        worker = self._idle.get()
+        """Answer a query with an idle worker, starting another while slow queries hold them all
+        (up to ``max_workers``); a worker over the time or memory limit is ended and replaced."""
+        if refusal := _refused_service(sparql, self.allow_service):
+            return Response.error(HTTPStatus.BAD_REQUEST, refusal)
+        deadline = time.monotonic() + self.timeout
+        worker = self._take_worker()
+        if worker is None:
+            return Response.error(HTTPStatus.SERVICE_UNAVAILABLE,
+                                  f"all {self.max_workers} query workers are busy with slow queries; try again shortly")
         healthy = False
         try:
             worker.connection.send((sparql, accept))
-            if worker.connection.poll(self.timeout):
-                response, healthy = worker.connection.recv(), True
-                return response
-            return Response.error(HTTPStatus.SERVICE_UNAVAILABLE,
-                                  f"the query ran longer than the endpoint's {self.timeout:g} s limit; narrow it")
+            while not worker.connection.poll(_WATCH_INTERVAL):
+                if time.monotonic() > deadline:
+                    return Response.error(HTTPStatus.SERVICE_UNAVAILABLE,
+                                          f"the query ran longer than the endpoint's {self.timeout:g} s limit; narrow it")
+                if worker.memory() > self.max_memory:
+                    return Response.error(HTTPStatus.SERVICE_UNAVAILABLE,
+                                          f"the query needed more than the endpoint's {self.max_memory >> 20} MiB; "
+                                          "narrow it, or page it with LIMIT and OFFSET")
+            response, healthy = worker.connection.recv(), True
+            return response
         except (EOFError, OSError):  # the worker died (out of memory, say)
             return Response.error(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed; try again")
         finally:
@@ -280,6 +373,22 @@ class SparqlServer(ThreadingHTTPServer):
                 worker.stop()
                 worker = _Worker(self._context, self.store_path, self.max_rows)
             self._idle.put(worker)
+
+    def _take_worker(self) -> _Worker | None:
+        """An idle worker; a new one if none is idle and fewer than ``max_workers`` run; else the first
+        to be free within the time limit, or None."""
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._starting:
+            if self._started < self.max_workers:
+                self._started += 1
+                return _Worker(self._context, self.store_path, self.max_rows)
+        try:
+            return self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return None
 
     def server_close(self) -> None:
         super().server_close()
@@ -290,6 +399,10 @@ class SparqlServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        self.timeout = self.server.request_timeout  # a client that stalls mid-request frees its thread
+        super().setup()
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         url = urlsplit(self.path)
@@ -305,8 +418,16 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         if urlsplit(self.path).path != PATH:
             return self._send(Response.error(HTTPStatus.NOT_FOUND, f"the SPARQL endpoint is at {PATH}"))
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        length = self.headers.get("Content-Length", "")
+        if not length.isascii() or not length.isdigit():
+            self.close_connection = True  # the body's end is unknown
+            return self._send(Response.error(HTTPStatus.LENGTH_REQUIRED if not length else HTTPStatus.BAD_REQUEST,
+                                             "a POST needs a Content-Length header with the body's size in bytes"))
+        if int(length) > MAX_BODY:
+            self.close_connection = True
+            return self._send(Response.error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                                             f"a query may be {MAX_BODY // 1024} KiB at most"))
+        body = self.rfile.read(int(length)).decode("utf-8", errors="replace")
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if media == "application/sparql-update":
             return self._refuse_update()
@@ -325,7 +446,10 @@ class _Handler(BaseHTTPRequestHandler):
                 "POST a query as application/sparql-query or application/x-www-form-urlencoded"))
         self._send(self.server.run(sparql, self.headers.get("Accept", "")))
 
-    def do_OPTIONS(self) -> None:  # noqa: N802  (CORS preflight from browser-based SPARQL clients)
+    def do_OPTIONS(self) -> None:  # noqa: N802  (CORS preflight from a browser-based SPARQL client on --cors)
+        if not self.server.cors:
+            return self._send(Response.error(HTTPStatus.METHOD_NOT_ALLOWED, "no web page may query this endpoint "
+                                             "from another origin; start kgbuild serve with --cors ORIGIN"))
         self._send(Response(HTTPStatus.NO_CONTENT, "text/plain", b"", {
             "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
             "Access-Control-Allow-Headers": "Accept, Content-Type",
@@ -338,7 +462,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
+        if self.server.cors:  # pages from this one origin may read answers; from any other, none
+            self.send_header("Access-Control-Allow-Origin", self.server.cors)
+            self.send_header("Vary", "Origin")
         for name, value in response.headers.items():
             self.send_header(name, value)
         self.end_headers()
@@ -350,9 +476,10 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def serve(store_path: str | Path, host: str, port: int, *, timeout: float, max_rows: int,
-          on_ready: Callable[[str], None], log: Callable[[str], None] | None = None) -> None:
-    """Serve the store at ``host:port`` until interrupted; ``on_ready`` gets the endpoint URL."""
-    with SparqlServer(store_path, host, port, timeout=timeout, max_rows=max_rows, log=log) as server:
+          on_ready: Callable[[str], None], log: Callable[[str], None] | None = None, **limits: Any) -> None:
+    """Serve the store at ``host:port`` until interrupted; ``on_ready`` gets the endpoint URL.
+    ``limits`` are :class:`SparqlServer`'s (``max_memory_mb``, ``allow_service``, ``cors`` ...)."""
+    with SparqlServer(store_path, host, port, timeout=timeout, max_rows=max_rows, log=log, **limits) as server:
         on_ready(server.url)
         try:
             server.serve_forever()
