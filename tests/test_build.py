@@ -45,3 +45,38 @@ def test_worker_processes_read_the_input_a_few_batches_ahead(nlp):
     next(results)
     assert len(pulled) <= (2 * 2 + 2) * PARALLEL_BATCH_SIZE
     assert 1 + sum(1 for _ in results) == 120
+
+
+def test_a_feed_of_good_and_hostile_lines_loses_no_good_article_and_every_export_opens(run_cli, tmp_path):
+    import json
+    import xml.dom.minidom
+
+    good = [{"id": f"good-{n}", "text": f"Russian drones struck {town} on Monday, killing {n + 2} people, the mayor said.",
+             "published": "2025-03-04"} for n, town in enumerate(["Kharkiv", "Sumy", "Odesa"])]
+    hostile = [
+        '{"id": "surrogates\\ud800", "title": "T\\udc00", "text": "Shelling hit Izium\\ud800 on Tuesday."}',
+        '{"id": "controls", "text": "Shelling\\u0001 hit\\u000b Kherson\\u001f on Tuesday, wounding\\u0000 4.\\ufffe"}',
+        '{"id": "edges", "published": "9999-12-31", "text": "Shelling hit Izium on 31 December 9999 and on January 1, 0001."}',
+        '{"id": "huge", "text": "Shelling killed ' + "9" * 400 + ' soldiers in Bakhmut on Monday."}',
+        "[" * 50_000 + "]" * 50_000,
+        '{"id": "broken", "text": ',
+    ]
+    lines = [json.dumps(good[0]), *hostile[:3], json.dumps(good[1]), *hostile[3:], json.dumps(good[2])]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    built = run_cli("build", tmp_path / "feed.jsonl", "--store", store)
+    assert "Traceback" not in built.output
+    assert "error: feed.jsonl:7: " in built.output and "error: feed.jsonl:8: " in built.output
+    assert "built 7 article(s)" in built.output
+    sources = run_cli("query", "--store", store, "--format", "csv",
+                      "SELECT ?s WHERE { ?a a <https://w3id.org/kgbuild/ontology#Article> ; "
+                      "<https://w3id.org/kgbuild/ontology#source> ?s }").output
+    assert {"good-0", "good-1", "good-2", "surrogates\ufffd", "controls"} <= set(sources.split())
+    for kind, name in [("graphml", "g.graphml"), ("gexf", "g.gexf"), ("events", "events.jsonl"), ("turtle", "all.ttl"), ("acled", "acled.csv")]:
+        assert run_cli("export", kind, "--store", store, "-o", tmp_path / name).exit_code == 0, kind
+    xml.dom.minidom.parse(str(tmp_path / "g.graphml"))
+    xml.dom.minidom.parse(str(tmp_path / "g.gexf"))
+    assert all(json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines())
+    assert "Infinity" not in (tmp_path / "events.jsonl").read_text()
+    assert run_cli("report", "--store", store, "-o", tmp_path / "report.html").exit_code == 0
+    assert run_cli("validate", "--store", store).exit_code == 0

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..records import Article
 from .clean import find_noise
-from .decode import check_size, decode
+from .decode import check_size, clean_text, decode
 from .published import infer_published, parse_published
 
 INDEX_NAME = "index.json"
@@ -50,7 +50,10 @@ def reader(*extensions: str) -> Callable[[Reader], Reader]:
 
 
 def make_article(source: str, text: str, meta: FeedMetadata, title: str | None = None) -> Article:
-    """Build an :class:`Article`: find page noise and, if the feed gave no date, infer one."""
+    """Build an :class:`Article` from text cleaned for XML (:func:`clean_text`): find page noise
+    and, if the feed gave no date, infer one."""
+    text, source = clean_text(text), clean_text(source)
+    title = clean_text(title) if title else title
     noise = find_noise(text)
     published, inferred = meta.published, False
     if published is None:
@@ -164,7 +167,7 @@ def metadata_from(fields: dict) -> FeedMetadata:
 
     def text(key: str) -> str | None:
         value = fields.get(key)
-        return str(value).strip() or None if value is not None else None
+        return clean_text(str(value)).strip() or None if value is not None else None
 
     return FeedMetadata(
         url=text("url"),

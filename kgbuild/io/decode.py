@@ -54,5 +54,22 @@ def decode(data: bytes, source: str, *, html: bool = False) -> str:
         ) from None
 
 
+# Characters XML 1.0 cannot carry (GraphML, GEXF, SPARQL XML results, RDF/XML) or that no
+# article means: C0 controls but tab and newlines, DEL, lone surrogates, U+FFFE/U+FFFF.
+# C1 controls are nearly always Windows-1252 punctuation decoded as Latin-1 upstream, so
+# they become that punctuation; the five Windows-1252 leaves undefined go.
+_UNSAFE = {code: None for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF)}
+_UNSAFE.update({0x0B: " ", 0x0C: " "})  # vertical tab and form feed: white space
+_UNSAFE.update({code: bytes([code]).decode("cp1252", "ignore") or None for code in range(0x80, 0xA0)})
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with what XML cannot carry replaced or dropped (see ``_UNSAFE``) and each lone
+    surrogate (from a JSON escape such as ``\\ud800``) replaced by U+FFFD, so that every
+    exporter can write it."""
+    return _LONE_SURROGATE.sub("\ufffd", text.translate(_UNSAFE))
+
+
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -28,6 +28,9 @@ _FULL_DATES = [
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
 ]
+# Relative dates ("last year", "in two weeks") are counted from the publication date, and
+# Python's dates end at years 1 and 9999: a feed's typo must not reach either end.
+FIRST_YEAR, LAST_YEAR = 1000, 8999
 # Datelines and "Updated" stamps sit at the top of a page.
 _DATELINE_CHARS = 150
 
@@ -35,17 +38,21 @@ _DATELINE_CHARS = 150
 def parse_published(value: object) -> date | None:
     """A feed's ``published`` value (ISO date or datetime string) as a date; ``None`` if absent.
 
-    Raises ``ValueError`` with a readable message for a malformed value.
+    Raises ``ValueError`` with a readable message for a malformed value or one outside
+    :data:`FIRST_YEAR`-:data:`LAST_YEAR`.
     """
     if value in (None, ""):
         return None
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    text = str(value).strip()[:40]
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        published = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         raise ValueError(f"published {text!r} is not an ISO date such as 2025-06-02") from None
+    if not FIRST_YEAR <= published.year <= LAST_YEAR:
+        raise ValueError(f"published {text!r} is outside the years {FIRST_YEAR}-{LAST_YEAR} kgbuild dates events in")
+    return published
 
 
 def full_dates(text: str) -> list[tuple[int, date]]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from ..io.published import MONTHS
+from ..io.published import FIRST_YEAR, LAST_YEAR, MONTHS
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -164,10 +164,21 @@ def normalise_date(text: str, base: date | None, anchor: date | None = None, ahe
 
     ``value`` is ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` (weeks give their Monday);
     ``(None, None)`` when the expression cannot be resolved, e.g. a relative one
-    and no publication date. ``anchor`` is the day the text last named, which
-    "the following day" counts from. ``ahead`` reads a bare weekday or month as the
-    next one rather than the last ("the summit will open on Friday").
+    and no publication date, or falls outside the years FIRST_YEAR-LAST_YEAR, near the
+    ends of the calendar where counting days overflows. ``anchor`` is the day the text last
+    named, which "the following day" counts from. ``ahead`` reads a bare weekday or month as
+    the next one rather than the last ("the summit will open on Friday").
     """
+    try:
+        value, granularity = _normalise(text, base, anchor, ahead)
+    except (OverflowError, ValueError):  # a day counted past year 1 or 9999
+        return None, None
+    if value is None or not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
+        return None, None
+    return value, granularity
+
+
+def _normalise(text: str, base: date | None, anchor: date | None, ahead: bool) -> Normalised:
     # before cleaning, which drops "later" and "earlier"
     if match := _DAY_SHIFT.match(re.sub(r"^the\s+", "", text.strip(" ,."), flags=re.IGNORECASE)):
         if anchor is None:

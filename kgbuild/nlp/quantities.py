@@ -17,6 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 QUANTITIES = "quantities"
+# No count or sum a news article reports reaches a quadrillion; longer digit strings are
+# identifiers or junk, and past about 1e308 a float is infinite, which no decimal can write.
+LARGEST_FIGURE = 1e15
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]{0,2})$", re.IGNORECASE)
 _SKIPPED_ENTITIES = {"DATE", "TIME", "ORDINAL"}
 _UNIT_DEPS = {"nummod", "quantmod", "compound", "nmod", "amod", "det", "npadvmod", "appos"}
@@ -138,6 +141,8 @@ class QuantityParser:
             gap = 1 if doc[i].lower_ in ("-", "of") and i + 1 < len(doc) and self._currency(doc[i + 1]) else 0
             if self._currency(doc[i + gap]) and doc[i + gap].lower_ not in ("$", "€", "£"):
                 currency, i = self._currency(doc[i + gap]), i + gap + 1
+        if not value <= LARGEST_FIGURE:  # also false for inf and nan
+            return None
         return _Figure(start, i, value, open_above, currency)
 
     def _phrase_before(self, doc: Doc, end: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:

@@ -127,3 +127,58 @@ def test_huge_file_is_refused_with_advice(tmp_path, monkeypatch):
 )
 def test_published_date_inferred_from_full_dates_only(text, expected):
     assert infer_published(text) == expected
+
+
+GOOD_LINE = {"text": "Drones struck Kharkiv on Monday, the mayor said.", "published": "2025-03-04"}
+# (what a hostile line holds, what the article read from it must be, or the words its error must contain)
+HOSTILE_LINES = [
+    ({"id": "surrogate-text", "text": "Drones struck Sumy\ud800 on Monday."}, "Drones struck Sumy\ufffd on Monday."),
+    ({"id": "surrogate-title", "title": "Strike\udc00", "text": "Drones struck Sumy on Tuesday."}, "Strike\ufffd"),
+    ({"id": "\ud800id", "text": "Drones struck Sumy on Wednesday."}, "\ufffdid"),
+    ({"id": "surrogate-feed", "url": "https://example.org/\udfff", "outlet": "Wire\ud801",
+      "text": "Drones struck Sumy on Thursday."}, "https://example.org/\ufffd"),
+    ({"id": "controls", "title": "A\x00title", "text": "Drones\x01 struck\x0b the army\x92s depot\x1f on\x7f Friday.\ufffe"},
+     "Drones struck  the army\u2019s depot on Friday."),
+    ({"id": "bad-date", "text": "Drones struck Sumy on Saturday.", "published": "2025-13-45"}, "Drones struck Sumy on Saturday."),
+    ({"id": "year-one", "text": "Drones struck Sumy on Sunday.", "published": "0001-01-01"}, "Drones struck Sumy on Sunday."),
+    ({"id": ["not", "a", "name"], "text": "Talks resumed in Doha."}, "Talks resumed in Doha."),
+    ({"id": "number-text", "text": 42}, '"text"'),
+]
+
+
+def _feed(tmp_path, hostile):
+    lines = [json.dumps({**GOOD_LINE, "id": "good-1"}), json.dumps(hostile) if isinstance(hostile, dict) else hostile,
+             json.dumps({**GOOD_LINE, "id": "good-2"})]
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes("\n".join(lines).encode("utf-8", "surrogatepass"))
+    return path
+
+
+@pytest.mark.parametrize("hostile, expected", HOSTILE_LINES)
+def test_a_hostile_jsonl_line_is_read_clean_or_reported_and_loses_no_other(tmp_path, hostile, expected):
+    articles, problems = _split(list(read_inputs([_feed(tmp_path, hostile)])))
+    assert {"good-1", "good-2"} <= {a.source for a in articles}
+    assert all(p.line == 2 and p.source == "feed.jsonl" for p in problems)
+    if len(articles) == 2:
+        (problem,) = problems
+        assert problem.severity == "error" and expected in problem.message
+        return
+    read = articles[1]
+    fields = (read.source, read.text, read.title, read.url, read.outlet, read.language)
+    assert expected in fields
+    for value in fields:
+        assert value is None or value.encode("utf-8") and not any(
+            ord(c) < 32 and c not in "\t\n\r" or 0x7f <= ord(c) < 0xa0 or c in "\ufffe\uffff" for c in value)
+    if "published" in hostile:
+        assert read.published is None or read.published.year > 1
+        assert [p.severity for p in problems] in ([], ["warning"])
+
+
+@pytest.mark.parametrize("hostile", ["[" * 100_000 + "]" * 100_000, '{"text": ' + "[" * 50_000 + "]" * 50_000 + "}",
+                                     '{"text": "A figure of ' + "9" * 5000 + '", "published": ' + "9" * 5000 + "}"])
+def test_a_jsonl_line_nested_or_sized_to_break_the_parser_is_one_error(tmp_path, hostile):
+    articles, problems = _split(list(read_inputs([_feed(tmp_path, hostile)])))
+    assert [a.source for a in articles] == ["good-1", "good-2"]
+    (problem,) = problems
+    assert problem.line == 2 and problem.severity == "error"
+    assert str(problem).startswith("error: feed.jsonl:2: ")

@@ -35,6 +35,12 @@ CASES = [
     # Relative dates stay unresolved without a publication date: never today's clock.
     ("on Wednesday", None, (None, None)),
     ("last May", None, (None, None)),
+    # Near the ends of the calendar counting days overflows: such dates are no value.
+    ("31 December 9999", THURSDAY, (None, None)),
+    ("January 1, 0001", THURSDAY, (None, None)),
+    ("next week", date(9999, 12, 30), (None, None)),
+    ("last week", date(1, 1, 3), (None, None)),
+    ("the following day", THURSDAY, (None, None)),
 ]
 
 
@@ -50,6 +56,7 @@ CONTEXT_CASES = [
     ("the following day", THURSDAY, date(2025, 2, 5), False, ("2025-02-06", "day")),
     ("a day earlier", THURSDAY, date(2025, 2, 5), False, ("2025-02-04", "day")),
     ("the following day", THURSDAY, None, False, (None, None)),  # nothing to count from
+    ("the following day", THURSDAY, date(9999, 12, 31), False, (None, None)),  # past the calendar's end
     ("Friday", THURSDAY, None, True, ("2025-02-14", "day")),
     ("this weekend", THURSDAY, None, True, ("2025-02-10", "week")),
     ("on Thursday", THURSDAY, None, True, ("2025-02-13", "day")),

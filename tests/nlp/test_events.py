@@ -274,6 +274,12 @@ def test_quantity_forms(extract, text, kind, bounds, unit):
     assert quantity.unit == unit
 
 
+@pytest.mark.parametrize("figure", ["9" * 400, "1" + ",000" * 120, "5" * 20 + " billion"])
+def test_a_figure_no_count_can_reach_is_no_value(extract, figure):
+    event = _only(extract, f"At least {figure} civilians were killed in the shelling.", "casualties")
+    assert event.claims[0].quantity is None
+
+
 # sentence, type, modality
 MODALITY_CASES = [
     ("The minister vowed revenge after militants attacked a checkpoint in Sinai.", "strike", "asserted"),
