@@ -10,6 +10,7 @@ in other processes or on other machines.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +32,7 @@ from .graph.summary import StoreSummary, summarize
 from .graph.validate import ValidationReport, validate_article_graph
 from .io import read_inputs
 from .io.clean import blank_out
+from .lifetime import die_with_parent
 from .nlp.pipeline import make_doc, shared_pipeline
 from .records import Article, ArticleFacts
 from .resolve import resolve_article
@@ -104,6 +106,11 @@ def graphs_of(nlp: Language, articles: list[Article], version: str) -> list[Arti
             for result in extract_articles(nlp, articles)]
 
 
+def _start_worker(parent: int) -> None:
+    die_with_parent(parent)
+    shared_pipeline()
+
+
 def _graphs_in_worker(articles: list[Article], version: str) -> list[ArticleGraph | Problem]:
     return graphs_of(shared_pipeline(), articles, version)
 
@@ -129,14 +136,14 @@ def extract_all(articles: Iterable[Article], version: str, workers: int = 1, clu
         yield from extract_on_cluster(_batches(articles, PARALLEL_BATCH_SIZE), version, cluster)
         return
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=shared_pipeline) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
             submitted = (pool.submit(_graphs_in_worker, batch, version)
                          for batch in _batches(articles, PARALLEL_BATCH_SIZE))
             for results in _in_order(submitted, 2 * workers):
                 yield from results
         return
     nlp = shared_pipeline()
-    with ProcessPoolExecutor(max_workers=1) as helper:
+    with ProcessPoolExecutor(max_workers=1, initializer=die_with_parent, initargs=(os.getpid(),)) as helper:
         submitted = (result if isinstance(result, Problem) else helper.submit(article_graph, result, version)
                      for batch in _batches(articles, BATCH_SIZE) for result in extract_articles(nlp, batch))
         yield from _in_order(submitted, 2 * BATCH_SIZE)

@@ -33,6 +33,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph
 
 from ..errors import StoreError
+from ..lifetime import die_with_parent
 from .remote import RemoteStore, server_message
 from .store import is_remote, open_store
 
@@ -277,6 +278,7 @@ def _serialize(result: Any, accept: str, max_rows: int) -> Response:
 
 def _work(location: str, max_rows: int, connection: Any) -> None:
     """A worker process: answer queries from ``connection`` until it closes."""
+    die_with_parent()  # the fork server, which ends with the endpoint
     store = RemoteStore(location, read_only=True) if is_remote(location) else pyoxigraph.Store.read_only(location)
     while True:
         try:
