@@ -63,9 +63,11 @@ def open_in_chromium(page: Path, screenshot: Path, width: int = 1100, height: in
         except subprocess.TimeoutExpired as error:
             raise BrowserError(f"Chromium did not finish rendering {page} within {timeout:.0f} s") from error
         seconds = time.perf_counter() - start
-    if finished.returncode != 0 or not screenshot.is_file():
-        # Chromium's stderr is mostly noise about D-Bus; the load failure says what went wrong.
-        load_failure = _LOAD_FAILED.search(finished.stderr)
+    # Chromium's stderr is mostly noise about D-Bus; the load failure says what went wrong. Some
+    # versions still screenshot their own error page and exit 0, so the failure decides.
+    load_failure = _LOAD_FAILED.search(finished.stderr)
+    if finished.returncode != 0 or not screenshot.is_file() or load_failure:
+        screenshot.unlink(missing_ok=True)
         reason = load_failure[1] if load_failure else finished.stderr.strip().rsplit("\n", 1)[-1]
         raise BrowserError(f"Chromium failed to render {page} (exit {finished.returncode}): {reason}")
     return Rendering(screenshot, seconds, tuple(match[1] for match in _CONSOLE.finditer(finished.stderr)))

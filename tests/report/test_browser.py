@@ -91,3 +91,17 @@ def test_a_refused_request_is_reported(tmp_path):
 def test_an_unreadable_page_is_an_error(tmp_path):
     with pytest.raises(BrowserError, match="Chromium failed"):
         open_in_chromium(tmp_path / "missing.html", tmp_path / "missing.png", 400, 300)
+    assert not (tmp_path / "missing.png").exists()
+
+
+def test_an_error_page_screenshot_is_no_rendering(tmp_path, monkeypatch):
+    # Chromium 150 screenshots its own "file not found" page and exits 0, saying only in its log
+    # that the page failed to load; this stands in for it.
+    chromium = tmp_path / "chromium"
+    chromium.write_text("#!/bin/sh\nfor a; do case $a in --screenshot=*) : > \"${a#--screenshot=}\";; esac; done\n"
+                        "echo 'ERROR:headless_command_handler.cc(403)] Page load failed: net::ERR_FILE_NOT_FOUND' >&2\n")
+    chromium.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+    with pytest.raises(BrowserError, match="ERR_FILE_NOT_FOUND"):
+        open_in_chromium(tmp_path / "missing.html", tmp_path / "shot.png", 400, 300)
+    assert not (tmp_path / "shot.png").exists()
