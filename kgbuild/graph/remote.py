@@ -31,7 +31,7 @@ from rdflib.query import Result
 from ..errors import QueryError, StoreError
 from .iri import ENTITIES_GRAPH, article_graph_iri, article_iri
 from .namespace import KG
-from .store import KGStore, merge_entities, named_nquads
+from .store import KGStore, entities_update, merge_entities, named_nquads
 
 # Long enough for a saved query over a large store; a server that takes longer should be given a timeout of its own.
 TIMEOUT = 600
@@ -184,13 +184,8 @@ class RemoteStore(KGStore):
             stored += [(row[0], row[1], row[2]) for row in self.query(
                 f"SELECT ?node ?p ?o WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ VALUES ?node {{ {values} }} "
                 f"?node ?p ?o FILTER(?p IN (<{RDF.type}>, <{RDFS.label}>)) }} }}")]
-        fresh, replaced = merge_entities(graph, stored)
-        if not fresh and not replaced:
-            return
-        removed = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in replaced)
-        added = fresh.serialize(format="nt", encoding="utf-8").decode()
-        self.update(f"DELETE DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ {removed} }} }} ;\n"
-                    f"INSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ {added} }} }}")
+        if update := entities_update(*merge_entities(graph, stored)):
+            self.update(update)
 
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph (a Graph Store GET)."""

@@ -91,16 +91,29 @@ def merge_entities(graph: Graph, stored: Iterable[tuple[Node, Node, Node]]) -> t
     return fresh, replaced
 
 
+def entities_update(fresh: Graph, replaced: Iterable[tuple[Node, Node, Node]]) -> str | None:
+    """One SPARQL 1.1 Update that swaps the ``replaced`` entity triples for the ``fresh`` ones
+    (:func:`merge_entities`), so that the shared entities change in one transaction; None if
+    nothing changes."""
+    removed = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in replaced)
+    if not fresh and not removed:
+        return None
+    added = fresh.serialize(format="nt", encoding="utf-8").decode()
+    return (f"DELETE DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ {removed} }} }} ;\n"
+            f"INSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ {added} }} }}")
+
+
+def graph_replacement(name: URIRef, graph: Graph) -> str:
+    """One SPARQL 1.1 Update that makes the named graph ``name`` hold exactly ``graph``."""
+    return (f"DROP SILENT GRAPH <{name}> ;\n"
+            f"INSERT DATA {{ GRAPH <{name}> {{ {graph.serialize(format='nt', encoding='utf-8').decode()} }} }}")
+
+
 def named_nquads(name: URIRef, ntriples: bytes) -> bytes:
     """N-Triples as N-Quads in the named graph ``name``."""
     suffix = f" <{name}> .\n".encode()
     # An N-Triples line ends in " ."; the graph name goes before it.
     return b"".join(line.rstrip()[:-1].rstrip() + suffix for line in ntriples.splitlines() if line.strip())
-
-
-def _nquads(name: URIRef, graph: Graph) -> bytes:
-    """``graph`` as N-Quads in the named graph ``name``."""
-    return named_nquads(name, graph.serialize(format="nt", encoding="utf-8"))
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -258,24 +271,22 @@ class EmbeddedStore(KGStore):
         return len(chunks)
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Make the named graph ``name`` hold exactly ``graph``."""
-        self.dataset.remove_graph(name)
-        self._load(_nquads(name, graph))
+        """Make the named graph ``name`` hold exactly ``graph``, in one transaction: a build killed
+        while it writes the merged events leaves the last complete ones."""
+        self._inner.update(graph_replacement(name, graph))
 
     def add_entities(self, graph: Graph) -> None:
-        """Merge entity descriptions into the shared entities graph (:func:`merge_entities`)."""
+        """Merge entity descriptions into the shared entities graph (:func:`merge_entities`), in one
+        transaction, so that no entity is ever left without its label or class."""
         entities = _ox(ENTITIES_GRAPH)
-        stored = {
+        stored = [
             (URIRef(quad.subject.value), URIRef(quad.predicate.value),
-             Literal(quad.object.value) if isinstance(quad.object, pyoxigraph.Literal) else URIRef(quad.object.value)):
-            quad
+             Literal(quad.object.value) if isinstance(quad.object, pyoxigraph.Literal) else URIRef(quad.object.value))
             for node in set(graph.subjects(RDF.type, None)) for predicate in (RDFS.label, RDF.type)
             for quad in self._inner.quads_for_pattern(_ox(node), _ox(predicate), None, entities)
-        }
-        fresh, replaced = merge_entities(graph, stored)
-        for triple in replaced:
-            self._inner.remove(stored[triple])
-        self._load(_nquads(ENTITIES_GRAPH, fresh))
+        ]
+        if update := entities_update(*merge_entities(graph, stored)):
+            self._inner.update(update)
 
     def _load(self, nquads: bytes) -> None:
         # One bulk load per batch: each call costs a fixed half second or so, whatever its size.

@@ -1,4 +1,9 @@
+import subprocess
+import sys
+
+import pytest
 from rdflib import Dataset
+from rdflib.namespace import RDFS
 from rdflib.compare import isomorphic
 
 from kgbuild import build, open_store
@@ -40,3 +45,56 @@ def test_each_article_has_its_own_graph_and_entities_are_shared(tmp_path):
         rows = list(store.query("SELECT ?label WHERE { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?label }"))
         assert len(rows) == len({r[0] for r in rows})
         assert all(str(g).startswith(str(article_graph_iri(""))) for g in graphs - {ENTITIES_GRAPH})
+
+
+_WRITER = """
+import itertools, os, sys
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+from kgbuild.graph.store import EmbeddedStore
+from kgbuild.graph.namespace import KG
+
+class DiesAtAWrite:
+    # The store's engine, ended like kill -9 as it is asked for its n-th write.
+    def __init__(self, engine, n):
+        self.engine, self.left = engine, n
+    def __getattr__(self, name):
+        attribute = getattr(self.engine, name)
+        if name not in ("add", "remove", "extend", "bulk_load", "bulk_extend", "update", "remove_graph", "clear_graph"):
+            return attribute
+        def write(*args, **options):
+            self.left -= 1
+            if self.left < 0:
+                os._exit(9)
+            return attribute(*args, **options)
+        return write
+
+store = EmbeddedStore(sys.argv[1])
+store._inner = DiesAtAWrite(store._inner, int(sys.argv[2]))
+nodes = [URIRef(f"https://w3id.org/kgbuild/id/actor/a{i}") for i in range(50)]
+merged = URIRef("https://w3id.org/kgbuild/id/graph/merged")
+for n in itertools.count():
+    entities, events = Graph(), Graph()
+    for node in nodes:
+        entities.add((node, RDF.type, KG.Organisation if n % 2 else KG.State))
+        entities.add((node, RDFS.label, Literal(f"Name {n}")))
+        events.add((node, KG.mergeReason, Literal(f"version {n}")))
+    store.add_entities(entities)
+    store.replace_graph(merged, events)
+"""
+
+
+@pytest.mark.parametrize("kill_at", [1, 2, 3, 5, 8])
+def test_a_writer_killed_at_any_write_leaves_whole_entities_and_a_whole_merged_graph(tmp_path, kill_at):
+    store = tmp_path / "store"
+    killed = subprocess.run([sys.executable, "-c", _WRITER, str(store), str(kill_at)], timeout=120)
+    assert killed.returncode == 9
+    merged = "https://w3id.org/kgbuild/id/graph/merged"
+    with open_store(store, read_only=True) as opened:
+        counts = opened.query(f"""SELECT ?node (COUNT(DISTINCT ?label) AS ?label_count) (COUNT(DISTINCT ?class) AS ?class_count)
+            WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?node a ?class . OPTIONAL {{ ?node <{RDFS.label}> ?label }} }} }}
+            GROUP BY ?node""")
+        entities = {(int(row.label_count), int(row.class_count)) for row in counts}
+        versions = [str(row.v) for row in opened.query(f"SELECT ?v WHERE {{ GRAPH <{merged}> {{ ?s ?p ?v }} }}")]
+    assert entities == {(1, 1)}  # every node keeps one label and one class
+    assert len(versions) in (0, 50) and len(set(versions)) <= 1  # no merged graph half replaced
