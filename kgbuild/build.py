@@ -246,5 +246,6 @@ def build(
                 on_article()
         flush()
         write_merged_events(opened, merge)
+        opened.publish()
         report.summary = summarize(opened)
     return report

@@ -35,7 +35,7 @@ import pyoxigraph
 from ..errors import StoreError
 from ..lifetime import die_with_parent
 from .remote import RemoteStore, server_message
-from .store import is_remote, open_store
+from .store import is_remote, open_store, published_snapshot
 
 PATH = "/sparql"
 # The longest query a POST may carry; the saved queries are a few KiB.
@@ -279,12 +279,17 @@ def _serialize(result: Any, accept: str, max_rows: int) -> Response:
 def _work(location: str, max_rows: int, connection: Any) -> None:
     """A worker process: answer queries from ``connection`` until it closes."""
     die_with_parent()  # the fork server, which ends with the endpoint
-    store = RemoteStore(location, read_only=True) if is_remote(location) else pyoxigraph.Store.read_only(location)
+    store = RemoteStore(location, read_only=True) if is_remote(location) else None
+    snapshot = None
     while True:
         try:
             sparql, accept = connection.recv()
         except EOFError:
             return
+        if not is_remote(location) and (store is None or published_snapshot(location) != snapshot):
+            # The first query, or a build finished since the last one: answer from its snapshot, all of it.
+            snapshot = published_snapshot(location)
+            store = pyoxigraph.Store.read_only(str(snapshot or location))
         connection.send(answer(store, sparql, accept, max_rows))
 
 

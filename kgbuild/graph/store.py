@@ -10,6 +10,7 @@ text so that Oxigraph's engine (not rdflib's) runs it.
 from __future__ import annotations
 
 import os
+import shutil
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable
@@ -137,6 +138,24 @@ def store_location(given: str | Path | None = None) -> str | Path:
     return str(location) if is_remote(location) else Path(location)
 
 
+# Each build ends by taking a snapshot of the store (a RocksDB checkpoint: hard links, taken in
+# one step) into this folder inside it, and pointing ``current`` at it; whoever only reads opens
+# that snapshot, so readers never see a build half done, and never read files a build is writing.
+SNAPSHOTS = "kgbuild-snapshots"
+_KEPT_SNAPSHOTS = 2  # the current one, and the one an endpoint's running query may still read
+
+
+def published_snapshot(path: str | Path) -> Path | None:
+    """The snapshot of the last finished build of the store folder ``path``; None before any
+    (a store from before snapshots is read directly)."""
+    folder = Path(path) / SNAPSHOTS
+    try:
+        snapshot = folder / (folder / "current").read_text(encoding="ascii").strip()
+    except OSError:
+        return None
+    return snapshot if (snapshot / "CURRENT").is_file() else None
+
+
 def open_store(location: str | Path, *, read_only: bool = False) -> KGStore:
     """The store at ``location``: an embedded Oxigraph folder, or a SPARQL 1.1 server (see :mod:`.remote`)."""
     from .remote import RemoteStore  # it builds on this module
@@ -199,6 +218,9 @@ class KGStore(ABC):
     def dump_nquads(self, output: Path) -> None:
         """All named graphs as N-Quads, written to ``output``."""
 
+    def publish(self) -> None:
+        """Make what the store holds now what its readers see (a server's own transactions do that)."""
+
     def construct_union(self) -> Graph:
         """Every triple of every article graph, merged (what Turtle and GraphML exports show).
 
@@ -223,7 +245,7 @@ class EmbeddedStore(KGStore):
                     raise StoreError(
                         f"no kgbuild store at {self.path}; build one with: kgbuild build INPUT... --store {self.path}"
                     )
-                inner = pyoxigraph.Store.read_only(str(self.path))
+                inner = pyoxigraph.Store.read_only(str(published_snapshot(self.path) or self.path))
             else:
                 if self.path.exists() and not self.path.is_dir():
                     raise StoreError(f"{self.path} is a file, not a store folder; pass another --store path")
@@ -252,6 +274,20 @@ class EmbeddedStore(KGStore):
     def __len__(self) -> int:
         """Number of quads in the store."""
         return len(self._inner)
+
+    def publish(self) -> None:
+        """Snapshot the store for its readers (see :data:`SNAPSHOTS`), and drop the snapshots no one needs."""
+        folder = self.path / SNAPSHOTS
+        folder.mkdir(exist_ok=True)
+        current = published_snapshot(self.path)
+        name = f"{int(current.name) + 1 if current else 1:09d}"
+        self._inner.flush()
+        self._inner.backup(str(folder / name))
+        pointer = folder / "current.new"
+        pointer.write_text(name, encoding="ascii")
+        os.replace(pointer, folder / "current")
+        for old in sorted(entry for entry in folder.iterdir() if entry.is_dir())[:-_KEPT_SNAPSHOTS]:
+            shutil.rmtree(old, ignore_errors=True)
 
     def extractor_version(self, article_id: str) -> str | None:
         """The extractor version that wrote this article's graph, or ``None`` if it is not in the store."""

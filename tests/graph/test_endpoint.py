@@ -17,7 +17,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kgbuild.graph.endpoint import SparqlServer
 
-from ..conftest import free_port
+from ..conftest import DATA, free_port
 
 ARTICLES = """PREFIX kg: <https://w3id.org/kgbuild/ontology#>
 SELECT ?article ?source WHERE { ?article a kg:Article ; kg:source ?source } ORDER BY ?source"""
@@ -267,3 +267,15 @@ def test_slow_queries_do_not_starve_a_quick_one(seed_store):
 def test_serve_refuses_a_malformed_origin_or_service_host(run_cli, seed_store, option, value, words):
     result = run_cli("serve", "--store", seed_store, option, value)
     assert result.exit_code == 2 and words in result.output and "Traceback" not in result.output
+
+
+def test_a_build_that_finishes_while_serving_is_seen_by_the_next_query(run_cli, corpus, tmp_path):
+    store = tmp_path / "store"
+    assert run_cli("build", DATA, "--store", store).exit_code == 0
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/kgbuild/ontology#Article> }"
+    with _serving(store, timeout=20.0, workers=2) as url:
+        answers = {_status(url, count)[1] for _ in range(6)}
+        assert len(answers) == 1 and '"value": "4"' in answers.pop()
+        assert run_cli("build", corpus / "index.json", "--store", store).exit_code == 0
+        answers = {_status(url, count)[1] for _ in range(10)}  # every worker, the same, current answer
+        assert len(answers) == 1 and '"value": "9"' in answers.pop()

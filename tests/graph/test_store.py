@@ -98,3 +98,26 @@ def test_a_writer_killed_at_any_write_leaves_whole_entities_and_a_whole_merged_g
         versions = [str(row.v) for row in opened.query(f"SELECT ?v WHERE {{ GRAPH <{merged}> {{ ?s ?p ?v }} }}")]
     assert entities == {(1, 1)}  # every node keeps one label and one class
     assert len(versions) in (0, 50) and len(set(versions)) <= 1  # no merged graph half replaced
+
+
+def test_readers_see_the_last_finished_build_never_one_in_progress(tmp_path):
+    from rdflib import Graph, Literal, URIRef
+
+    from kgbuild.graph.store import SNAPSHOTS
+
+    store = tmp_path / "store"
+    build([DATA], store)
+    with open_store(store, read_only=True) as reader:
+        before = len(reader)
+    stray = URIRef("https://w3id.org/kgbuild/id/graph/in-progress")
+    with open_store(store) as writer:
+        graph = Graph()
+        graph.add((stray, RDFS.label, Literal("written, not yet published")))
+        writer.replace_graph(stray, graph)
+        with open_store(store, read_only=True) as reader:  # a query or an export while the build goes on
+            assert len(reader) == before and stray not in reader.named_graphs()
+        writer.publish()
+        with open_store(store, read_only=True) as reader:
+            assert len(reader) == before + 1 and stray in reader.named_graphs()
+        writer.publish()
+    assert sorted(p.name for p in (store / SNAPSHOTS).iterdir()) == ["000000002", "000000003", "current"]

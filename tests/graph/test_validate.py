@@ -117,6 +117,7 @@ def test_validate_command(run_cli, seed_store, tmp_path):
         bad = Graph()
         bad.add((ID["event/stray"], RDF.type, KG.Event))
         opened.replace_graph(ID["graph/stray"], bad)
+        opened.publish()  # readers see what a build publishes
     result = run_cli("validate", "--store", store)
     assert result.exit_code == 1
     assert "event/stray kg:eventType" in result.output and "Traceback" not in result.output
