@@ -43,6 +43,8 @@ BATCH_SIZE = 32
 # What one worker process or Dask task takes at a time: small enough that a few dozen
 # articles already keep every worker busy, large enough that sending them costs little.
 PARALLEL_BATCH_SIZE = 8
+# Past this share of an article's words set aside as page furniture, the build says so.
+MOSTLY_FURNITURE = 0.5
 
 
 def extractor_version() -> str:
@@ -221,6 +223,10 @@ def build(
                     report.unchanged += 1
                 else:
                     seen.add(item.id)
+                    if item.noise_share > MOSTLY_FURNITURE:
+                        note(Problem(item.source, f"{item.noise_share:.0%} of its words look like page furniture "
+                                     "(navigation, link lists, credits, off-topic sections) and are not read; "
+                                     "if they are news, please report it", severity="warning"))
                     yield item
 
         batch: list[ArticleGraph] = []

@@ -126,6 +126,12 @@ class Article:
         if not self.id:
             object.__setattr__(self, "id", content_id(self.text))
 
+    @property
+    def noise_share(self) -> float:
+        """The share of the text (white space aside) that is page furniture and not read."""
+        blanked = sum(len(self.text[start:end].split()) for start, end in self.noise)
+        return blanked / max(len(self.text.split()), 1)
+
 
 @dataclass(frozen=True)
 class Sentence:

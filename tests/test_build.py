@@ -80,3 +80,15 @@ def test_a_feed_of_good_and_hostile_lines_loses_no_good_article_and_every_export
     assert "Infinity" not in (tmp_path / "events.jsonl").read_text()
     assert run_cli("report", "--store", store, "-o", tmp_path / "report.html").exit_code == 0
     assert run_cli("validate", "--store", store).exit_code == 0
+
+
+def test_a_build_says_when_most_of_an_article_is_set_aside_as_page_furniture(run_cli, tmp_path):
+    links = ["Markets Slide As Oil Prices Climb Again", "City Council Approves New Budget Plan",
+             "Storm Leaves Thousands Without Power", "Local Team Wins Regional Title Again",
+             "New Park Opens In The City Centre"]
+    (tmp_path / "page.txt").write_text("Most Read\n" + "\n".join(links) + "\n\nShelling hit Izium on Monday, the army said.\n")
+    (tmp_path / "plain.txt").write_text("Shelling hit Kupiansk on Monday, killing two people, the governor said.\n")
+    built = run_cli("build", tmp_path / "page.txt", tmp_path / "plain.txt", "--store", tmp_path / "store")
+    assert built.exit_code == 0 and "built 2 article(s)" in built.output
+    warnings = [line for line in built.output.splitlines() if "page furniture" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("warning: page.txt: ") and "% of its words" in warnings[0]

@@ -138,7 +138,16 @@ def _sports_sections(lines: list[_Line], skip: set[int], terms: frozenset[str], 
         if is_sports:
             found.update(section)
         previous_was_sports = is_sports
+    # An off-topic block sits beside an article: with no prose left beside it, it is the article
+    # (a page read as one line is one section, and "a captain and his squad" may be war news).
+    if not any(_is_prose(line) for i, line in enumerate(lines) if i not in found and i not in skip):
+        return set()
     return found
+
+
+def _is_prose(line: _Line) -> bool:
+    """A sentence or more: a line of eight words or more that ends like one."""
+    return len(_WORD.findall(line.text)) >= 8 and _SENTENCE_END.search(line.text) is not None
 
 
 def _merge(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -82,3 +82,21 @@ def test_a_heading_run_into_its_first_sentence_goes_with_its_dash():
     lines = [line.strip() for line in cleaned.split("\n")]
     assert lines[:2] == ["The foreign ministers met in Doha on Monday.", "Analysts said the talks were a start."]
     assert lines[2:] == text.split("\n")[2:]  # names and prefixed words keep their hyphen
+
+
+def test_an_article_read_as_one_line_is_never_blanked_whole():
+    # With its line breaks lost, the article is one section, and its sports words are war words.
+    text = ("Russian missiles struck a football stadium in Kharkiv on Monday, killing three people. "
+            "The captain of a Ukrainian army squad said his unit had sheltered there before the championship "
+            "match was cancelled. Rescuers searched the rubble through the night.")
+    assert find_noise(text) == ()
+    one_line = PAGE.replace("\n", " ")
+    assert noisy_text(one_line) == ["[Jane Doe/Reuters]"]
+
+
+def test_a_contact_line_needs_an_address_and_prose_with_reach_at_is_news():
+    prose = "Officials warned that Russian troops could reach the outskirts of Pokrovsk at any moment, the mayor said.\n"
+    assert find_noise(prose) == ()
+    for contact in ["Reach Jane Doe at jdoe@example.org.", "Contact the newsroom at +1 202 555 0100.",
+                    "Write to Sam Ortiz at @samortiz"]:
+        assert noisy_text(prose + contact + "\n") == [contact], contact
