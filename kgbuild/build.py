@@ -32,7 +32,7 @@ from .graph.summary import StoreSummary, summarize
 from .graph.validate import ValidationReport, validate_article_graph
 from .io import read_inputs
 from .io.clean import blank_out
-from .lifetime import die_with_parent
+from .lifetime import OverTimeBudget, die_with_parent, time_budget
 from .nlp.pipeline import make_doc, shared_pipeline
 from .records import Article, ArticleFacts
 from .resolve import resolve_article
@@ -43,6 +43,9 @@ BATCH_SIZE = 32
 # What one worker process or Dask task takes at a time: small enough that a few dozen
 # articles already keep every worker busy, large enough that sending them costs little.
 PARALLEL_BATCH_SIZE = 8
+# The time an article may take: spaCy reads about 10,000 characters a second on a slow core.
+BUDGET_BASE_SECONDS = 30.0
+BUDGET_SECONDS_PER_CHARACTER = 1 / 1_000
 # Past this share of an article's words set aside as page furniture, the build says so.
 MOSTLY_FURNITURE = 0.5
 
@@ -64,24 +67,33 @@ def _doc(nlp: Language, article: Article):
     return make_doc(nlp, blank_out(article.text, article.noise), article.published)
 
 
-def extract_articles(nlp: Language, articles: list[Article]) -> Iterator[ArticleFacts | Problem]:
-    """Facts for each article, in order; an article that makes the pipeline fail becomes a Problem."""
-    docs = (_doc(nlp, a) for a in articles)
-    done = 0
+def time_allowed(article: Article) -> float:
+    """Seconds an article may take to extract: ten times what a slow machine needs for its
+    length, so only a runaway (input that drives some step past linear time) reaches it."""
+    return BUDGET_BASE_SECONDS + BUDGET_SECONDS_PER_CHARACTER * len(article.text)
+
+
+def extract_articles(nlp: Language, articles: list[Article]) -> list[ArticleFacts | Problem]:
+    """Facts for each article, in order; an article that makes the pipeline fail, or runs past
+    its :func:`time_allowed`, becomes a Problem."""
     try:
-        for article, doc in zip(articles, nlp.pipe(docs, batch_size=BATCH_SIZE)):
-            facts = resolve_article(doc_to_facts(doc, article))
-            done += 1
-            yield facts
-        return
-    except Exception:  # noqa: BLE001  a bad article must not lose its batch: retry the rest one by one
+        with time_budget(sum(time_allowed(a) for a in articles)):
+            docs = nlp.pipe((_doc(nlp, a) for a in articles), batch_size=BATCH_SIZE)
+            return [resolve_article(doc_to_facts(doc, article)) for article, doc in zip(articles, docs)]
+    except Exception:  # noqa: BLE001  a bad article must not lose its batch: retry them one by one
         pass
-    for article in articles[done:]:
-        try:
-            doc = nlp(_doc(nlp, article))
-            yield resolve_article(doc_to_facts(doc, article))
-        except Exception as error:  # noqa: BLE001
-            yield Problem(article.source, f"extraction failed ({type(error).__name__}: {error}); please report this")
+    return [_extract_one(nlp, article) for article in articles]
+
+
+def _extract_one(nlp: Language, article: Article) -> ArticleFacts | Problem:
+    try:
+        with time_budget(time_allowed(article)):
+            return resolve_article(doc_to_facts(nlp(_doc(nlp, article)), article))
+    except OverTimeBudget as error:
+        return Problem(article.source, f"extraction ran over its {error.seconds:g} s time budget for "
+                                       f"{len(article.text):,} characters and was stopped; please report it")
+    except Exception as error:  # noqa: BLE001
+        return Problem(article.source, f"extraction failed ({type(error).__name__}: {error}); please report this")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from .decode import check_size, clean_text, decode
 from .published import infer_published, parse_published
 
 INDEX_NAME = "index.json"
+# spaCy's own limit for one text (Language.max_length): a longest news article is a hundredth of it.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,12 @@ def reader(*extensions: str) -> Callable[[Reader], Reader]:
 
 def make_article(source: str, text: str, meta: FeedMetadata, title: str | None = None) -> Article:
     """Build an :class:`Article` from text cleaned for XML (:func:`clean_text`): find page noise
-    and, if the feed gave no date, infer one."""
+    and, if the feed gave no date, infer one. Raises :class:`InputError` for a text longer than
+    :data:`MAX_ARTICLE_CHARS`."""
     text, source = clean_text(text), clean_text(source)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(source, f"{len(text):,} characters is more than one article (kgbuild reads at most "
+                                 f"{MAX_ARTICLE_CHARS:,}); split it into one file or JSON line per article")
     title = clean_text(title) if title else title
     noise = find_noise(text)
     published, inferred = meta.published, False

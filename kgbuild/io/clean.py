@@ -16,6 +16,10 @@ from functools import cache
 from ..resources import read_json
 
 _WORD = re.compile(r"[\w’'-]+")
+# Eleven or more marks in a row with no letter, digit or space ("!!!!!!!!!!!", "-----------", a row of
+# emoji) say nothing, and spaCy's tokenizer splits such a run one mark at a time, in time that
+# grows with the square of its length (16,000 "!" took 50 s).
+_MARK_RUN = re.compile(r"[^\w\s]{11,}")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 
 
@@ -198,6 +202,7 @@ def find_noise(text: str) -> tuple[tuple[int, int], ...]:
     ranges = [(lines[i].start, lines[i].end) for i in noisy]
     ranges += [(m.start(), m.end()) for pattern in credits for m in pattern.finditer(text)]
     ranges += _glued_headings(lines)
+    ranges += [(m.start(), m.end()) for m in _MARK_RUN.finditer(text)]
     return _merge(ranges)
 
 

@@ -100,3 +100,11 @@ def test_a_contact_line_needs_an_address_and_prose_with_reach_at_is_news():
     for contact in ["Reach Jane Doe at jdoe@example.org.", "Contact the newsroom at +1 202 555 0100.",
                     "Write to Sam Ortiz at @samortiz"]:
         assert noisy_text(prose + contact + "\n") == [contact], contact
+
+
+def test_a_run_of_marks_is_set_aside_and_the_words_around_it_are_kept():
+    text = ("Drones struck Kharkiv" + "!" * 16_000 + " on Monday, the mayor said. ----------- Talks resume?!?! "
+            + "\U0001F64F" * 12)
+    cleaned = blank_out(text, find_noise(text))
+    assert "!" * 11 not in cleaned and "-" * 11 not in cleaned and "\U0001F64F" * 11 not in cleaned
+    assert "Drones struck Kharkiv" in cleaned and "on Monday, the mayor said." in cleaned and "resume?!?!" in cleaned

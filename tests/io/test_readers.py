@@ -182,3 +182,15 @@ def test_a_jsonl_line_nested_or_sized_to_break_the_parser_is_one_error(tmp_path,
     (problem,) = problems
     assert problem.line == 2 and problem.severity == "error"
     assert str(problem).startswith("error: feed.jsonl:2: ")
+
+
+def test_an_article_longer_than_spacy_reads_is_refused_and_the_rest_is_read(tmp_path):
+    long_text = "Shelling hit Kharkiv on Monday, the mayor said. " * 25_000  # 1.2 million characters
+    (tmp_path / "dump.txt").write_text(long_text)
+    (tmp_path / "feed.jsonl").write_text("\n".join([json.dumps({**GOOD_LINE, "id": "good-1"}),
+                                                    json.dumps({"id": "dump", "text": long_text}),
+                                                    json.dumps({**GOOD_LINE, "id": "good-2", "text": "Talks in Doha."})]))
+    articles, problems = _split(list(read_inputs([tmp_path / "dump.txt", tmp_path / "feed.jsonl"])))
+    assert [a.source for a in articles] == ["good-1", "good-2"]
+    assert [(p.source, p.line) for p in problems] == [("dump.txt", None), ("feed.jsonl", 2)]
+    assert all("1,200,000 characters" in p.message and "split it" in p.message for p in problems)
