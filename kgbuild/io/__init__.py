@@ -119,8 +119,11 @@ def _read_file(path: Path, meta: FeedMetadata, *, explicit: bool) -> Iterator[Ar
 def _read_folder(folder: Path) -> Iterator[Article | Problem]:
     metadata: dict[Path, FeedMetadata] = {}
     files = []
+    # A store folder inside the input (kgbuild build . --store store) is the output, not articles.
+    stores = {current.parent for current in folder.rglob("CURRENT") if (current.parent / "IDENTITY").is_file()}
     for path in sorted(folder.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file():
+        if any(part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file() \
+                or not stores.isdisjoint(path.parents):
             continue
         if path.name == INDEX_NAME:
             entries, problems = _parse_index(path)

@@ -194,3 +194,13 @@ def test_an_article_longer_than_spacy_reads_is_refused_and_the_rest_is_read(tmp_
     assert [a.source for a in articles] == ["good-1", "good-2"]
     assert [(p.source, p.line) for p in problems] == [("dump.txt", None), ("feed.jsonl", 2)]
     assert all("1,200,000 characters" in p.message and "split it" in p.message for p in problems)
+
+
+def test_a_store_inside_the_input_folder_is_not_read_as_articles(tmp_path):
+    from kgbuild import open_store
+
+    (tmp_path / "a.txt").write_text("Shelling hit Kharkiv on Monday, the mayor said.\n")
+    with open_store(tmp_path / "store"):
+        pass
+    articles, problems = _split(list(read_inputs([tmp_path])))
+    assert [a.source for a in articles] == ["a.txt"] and problems == []
