@@ -34,6 +34,7 @@ import pyoxigraph
 
 from ..errors import StoreError
 from ..lifetime import die_with_parent
+from .page import query_page
 from .remote import RemoteStore, server_message
 from .store import is_remote, open_store, published_snapshot
 
@@ -413,6 +414,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         url = urlsplit(self.path)
+        if url.path == "/":
+            page, policy = query_page()
+            return self._send(Response(HTTPStatus.OK, "text/html; charset=utf-8", page, {
+                "Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff"}))
         if url.path != PATH:
             return self._send(Response.error(HTTPStatus.NOT_FOUND, f"the SPARQL endpoint is at {PATH}"))
         params = parse_qs(url.query)

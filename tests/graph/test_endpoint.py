@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import re
 import socket
 import threading
 import urllib.error
@@ -16,6 +17,7 @@ from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kgbuild.graph.endpoint import SparqlServer
+from kgbuild.report.browser import dump_dom, find_chromium
 
 from ..conftest import DATA, free_port
 
@@ -279,3 +281,28 @@ def test_a_build_that_finishes_while_serving_is_seen_by_the_next_query(run_cli, 
         assert run_cli("build", corpus / "index.json", "--store", store).exit_code == 0
         answers = {_status(url, count)[1] for _ in range(10)}  # every worker, the same, current answer
         assert len(answers) == 1 and '"value": "9"' in answers.pop()
+
+
+def test_the_query_page_lists_the_saved_queries_and_allows_nothing_from_elsewhere(seed_store):
+    from kgbuild.graph.query import saved_queries
+
+    with _serving(seed_store) as url:
+        with urllib.request.urlopen(url.removesuffix("sparql")) as response:
+            page, policy = response.read().decode(), response.headers["Content-Security-Policy"]
+    assert all(f'<option value="{name}">' in page for name in saved_queries())
+    assert "default-src 'none'" in policy and "connect-src 'self'" in policy
+    assert not re.search(r"<(?:script|link|img|iframe|object)\b[^>]*\b(?:src|href)=|url\(|@import", page)
+
+
+@pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed (apt-get install chromium)")
+def test_the_query_page_runs_a_query_in_a_browser_and_shows_its_rows_as_text(seed_store):
+    hostile = 'SELECT ?x WHERE { BIND("<img src=x onerror=console.log(1)>" AS ?x) }'
+    with _serving(seed_store) as url:
+        root = url.removesuffix("sparql")
+        page, console = dump_dom(f"{root}?{urllib.parse.urlencode({'query': ARTICLES})}")
+        assert ">5 row(s)</p>" in page and all(f"<td>{source}</td>" in page for source in SEEDS)
+        assert console == ()
+        page, console = dump_dom(f"{root}?{urllib.parse.urlencode({'query': hostile})}")
+        assert "<td>&lt;img src=x onerror=console.log(1)&gt;</td>" in page and console == ()
+        page, console = dump_dom(f"{root}?{urllib.parse.urlencode({'query': 'SELEC nothing'})}")
+        assert "not valid SPARQL" in page and console == ()
