@@ -8,6 +8,7 @@ import io
 import re
 import socket
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -306,3 +307,20 @@ def test_the_query_page_runs_a_query_in_a_browser_and_shows_its_rows_as_text(see
         assert "<td>&lt;img src=x onerror=console.log(1)&gt;</td>" in page and console == ()
         page, console = dump_dom(f"{root}?{urllib.parse.urlencode({'query': 'SELEC nothing'})}")
         assert "not valid SPARQL" in page and console == ()
+
+
+def test_forty_clients_at_once_get_answers_and_no_errors(seed_store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries = [ARTICLES, "ASK { ?s ?p ?o }", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+               "SELECT ?e WHERE { ?e a <https://w3id.org/kgbuild/ontology#Event> } LIMIT 50"]
+
+    def client(number: int) -> list[int]:
+        deadline, statuses = time.monotonic() + 3, []
+        while time.monotonic() < deadline:
+            statuses.append(_status(url, queries[(number + len(statuses)) % len(queries)])[0])
+        return statuses
+
+    with _serving(seed_store, timeout=20.0) as url, ThreadPoolExecutor(40) as pool:
+        statuses = [status for answered in pool.map(client, range(40)) for status in answered]
+    assert len(statuses) >= 40 and set(statuses) == {200}
