@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import assert_same_stores
+
 
 
 def _processes() -> dict[int, tuple[int, str]]:
@@ -82,3 +84,23 @@ def test_a_child_whose_parent_is_already_gone_ends_at_once(parent, ends):
               f"from kgbuild.lifetime import die_with_parent; die_with_parent({parent}); print('still here')")
     ended = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert (ended.returncode, "still here" in ended.stdout) == ((1, False) if ends else (0, True))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+@pytest.mark.parametrize("later", [0.0, 6.0, 12.0])
+def test_a_build_killed_then_run_again_equals_a_clean_build(corpus, seed_store, tmp_path, later):
+    store = tmp_path / "store"
+    command = ["build", str(corpus / "index.json"), "--store", str(store)]
+    started = subprocess.Popen([sys.executable, "-m", "kgbuild", *command], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not _descendants(started.pid) and started.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(later)  # into the extraction, the writing or the merge, as the machine's speed has it
+    left = _descendants(started.pid)
+    started.kill()
+    started.wait()
+    assert _gone(left) == set()
+    again = subprocess.run([sys.executable, "-m", "kgbuild", *command], capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert_same_stores(seed_store, store)
