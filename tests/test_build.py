@@ -97,13 +97,13 @@ def test_a_build_says_when_most_of_an_article_is_set_aside_as_page_furniture(run
 def test_an_article_over_its_time_budget_is_one_problem_and_the_rest_are_read(nlp, monkeypatch):
     build_module = sys.modules["kgbuild.build"]
     long_text = " ".join(f"Shelling hit the village of Kalyniv{n} on Monday, the regional governor said."
-                         for n in range(800))  # 60,000 characters: seconds of work, short ones milliseconds
+                         for n in range(3200))  # 250,000 characters: seconds of work, short ones milliseconds
     articles = [make_article(name, text, FeedMetadata(published=date(2025, 2, 13)))
                 for name, text in [("short0.txt", TEXTS[0]), ("long.txt", long_text), ("short1.txt", TEXTS[1])]]
-    monkeypatch.setattr(build_module, "BUDGET_BASE_SECONDS", 1.5)
+    monkeypatch.setattr(build_module, "BUDGET_BASE_SECONDS", 0.3)
     monkeypatch.setattr(build_module, "BUDGET_SECONDS_PER_CHARACTER", 0.0)
     short0, long, short1 = build_module.extract_articles(nlp, articles)
     assert isinstance(long, Problem) and long.source == "long.txt"
-    assert "over its 1.5 s time budget for 62,289 characters" in long.message
+    assert "over its 0.3 s time budget for 251,689 characters" in long.message
     assert [short0.article.source, short1.article.source] == ["short0.txt", "short1.txt"]
     assert short0.events and short1.events
