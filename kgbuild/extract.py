@@ -127,7 +127,7 @@ def _quantity(span: Span | None) -> Quantity | None:
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
-def _definite(span: Span) -> bool:
+def _definite(span: Span, counted_ends: dict[str, int]) -> bool:
     """Whether the trigger is a noun that refers back: "the attack", "Sunday's bombing", "this week's strike",
     or a verb that tells more of one ("the attacks, which targeted his co-workers")."""
     trigger = span.root
@@ -140,15 +140,25 @@ def _definite(span: Span) -> bool:
         subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject is not None and bool(span._.places) \
             and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children) \
-            and (subject.lemma_ in _event_nouns() or _names_an_event(subject) or _counted_before(subject))
+            and (subject.lemma_ in _event_nouns() or _names_an_event(subject) or _counted_before(subject, counted_ends))
     return trigger.pos_ in ("NOUN", "PROPN") and any(
         child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE) for child in trigger.children)
 
 
-def _counted_before(noun: Token) -> bool:
+def _counted_ends(doc: Doc) -> dict[str, int]:
+    """For each thing an event counts (its figure's unit, as a lemma), where the first such event ends:
+    read once per doc, so that a long article's events do not each scan all the others."""
+    ends: dict[str, int] = {}
+    for event in doc.spans.get(EVENTS, []):
+        if event._.quantity is not None and event._.quantity._.unit is not None:
+            lemma = event._.quantity._.unit.lemma_
+            ends[lemma] = min(ends.get(lemma, event.end), event.end)
+    return ends
+
+
+def _counted_before(noun: Token, counted_ends: dict[str, int]) -> bool:
     """Whether an earlier event counted what ``noun`` names ("dropped two bombs" ... "the bombs")."""
-    return any(e.end <= noun.i and e._.quantity is not None and e._.quantity._.unit is not None
-               and e._.quantity._.unit.lemma_ == noun.lemma_ for e in noun.doc.spans.get(EVENTS, []))
+    return counted_ends.get(noun.lemma_, len(noun.doc) + 1) <= noun.i
 
 
 def _generic(span: Span) -> bool:
@@ -242,6 +252,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             sentence_of: dict[int, int]) -> list[Event]:
     """Events whose trigger names at least one participant, place or figure; arguments become mentions."""
     by_offset = {start: m for start, m in by_entity_start.items() if m.kind != "journalist"}
+    counted_ends = _counted_ends(doc)
 
     def linked(spans: list[Span] | None) -> tuple[Mention, ...]:
         found = [by_offset[s.start_char] for s in spans or [] if s.start_char in by_offset]
@@ -269,7 +280,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
         # A figure counting the trigger itself ("several attacks") names no participant.
         counts_itself = span._.quantity is not None and span._.quantity._.unit is not None \
             and span._.quantity._.unit.i == span.start and span.label_ != "casualties"
-        definite = _definite(span)
+        definite = _definite(span, counted_ends)
         costed = span.label_ in COSTED_TYPES and sentence_of[span.start] in tolls
         named = actors or targets or places or (quantity and not counts_itself)
         if not (named or definite or costed or _reports_itself(span)):

@@ -310,9 +310,12 @@ class Attribution:
             event._.modality = HYPOTHETICAL if self._hypothetical(trigger, reporting) else self._modality(trigger, reporting)
             events.append(event)
         phrases = [e._.claimant for e in events if e._.claimant is not None]
+        # Read once: each read of doc.ents makes a Span of every entity, and a long article has
+        # hundreds of claims.
+        organisations = [e for e in doc.ents if e.label_ == "ORG"] if phrases else []
         for event in events:
             if event._.claimant is not None:
-                event._.claimant = self._antecedent(event._.claimant, phrases) or event._.claimant
+                event._.claimant = self._antecedent(event._.claimant, phrases, organisations) or event._.claimant
             self._speaker_as_party(event, event._.reporting_verb, event._.claimant)
         doc.spans[EVENTS] = events
         return doc
@@ -366,7 +369,7 @@ class Attribution:
             return before
         return None
 
-    def _antecedent(self, phrase: Span, claimants: list[Span]) -> Span | None:
+    def _antecedent(self, phrase: Span, claimants: list[Span], organisations: list[Span]) -> Span | None:
         """What a pronoun or a bare title stands for: "It said" -> Ukraine; "the city's mayor" -> "Kharkiv Mayor Ihor Terekhov".
 
         A pronoun takes the nearest earlier claimant of its kind, else the nearest earlier subject
@@ -397,7 +400,7 @@ class Attribution:
         modifiers = {c.lower_ for c in root.children if c.dep_ in ("compound", "amod")}
         named = [c for c in claimants if c.root.i != root.i and any(t.lemma_.lower() == word for t in c)
                  and any(t.pos_ == "PROPN" for t in c)]
-        named += [e for e in doc.ents if e.label_ == "ORG" and e.root.lemma_.lower() == word]
+        named += [e for e in organisations if e.root.lemma_.lower() == word]
         named = [c for c in named if modifiers <= {t.lower_ for t in c}]
         if not named:
             return None

@@ -11,7 +11,7 @@ firearms). An event its source only threatens is a THREATEN event, whatever it t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Container, Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -27,7 +27,18 @@ _OTHER_CLAUSES = frozenset({"relcl", "ccomp", "conj", "advcl", "acl", "parataxis
 _DEPTH = 4
 
 
-def _nearby(trigger: Token, others: Collection[int]) -> list[Token]:
+class _TriggersOtherThan(Container[int]):
+    """The token indices of triggers of another type than ``label``, looked up rather than listed:
+    a set per event would make a long article's coding quadratic."""
+
+    def __init__(self, triggers: dict[int, str], label: str) -> None:
+        self.triggers, self.label = triggers, label
+
+    def __contains__(self, index: object) -> bool:
+        return self.triggers.get(index, self.label) != self.label  # type: ignore[call-overload]
+
+
+def _nearby(trigger: Token, others: Container[int]) -> list[Token]:
     """The words of the trigger's own clause, four steps down at most: another event's trigger word counts
     ("urged Myanmar to release prisoners": yield) but not what it governs. A noun trigger's clause is that
     of the verb it is the subject or object of ("hacked 20 farmers to death with machetes"); a noun
@@ -63,7 +74,7 @@ class EventCoding:
                            for name, spec in categories.get("categories", {}).items()}
         self.threatened = categories.get("threatened", {})
 
-    def mode(self, category: str, trigger: Token, others: Collection[int] = ()) -> str | None:
+    def mode(self, category: str, trigger: Token, others: Container[int] = ()) -> str | None:
         """The first mode of ``category`` a word of the trigger's clause names; a mode word may be two, a
         word and the one it modifies ("chemical weapon")."""
         nearby = _nearby(trigger, others)
@@ -71,7 +82,7 @@ class EventCoding:
             | {f"{w.lemma_.lower()} {w.head.lemma_.lower()}" for w in nearby}
         return next((mode for mode, words in self.mode_words.get(category, ()) if names & words), None)
 
-    def code(self, span: Span, others: Collection[int]) -> tuple[str, str | None]:
+    def code(self, span: Span, others: Container[int]) -> tuple[str, str | None]:
         """The category and mode of one event span; ``others`` are the other events' triggers."""
         kind = self.types[span.label_]
         if span._.modality == "threatened":
@@ -83,8 +94,7 @@ class EventCoding:
         triggers = {span.root.i: span.label_ for span in spans}
         for span in spans:
             # what another type's trigger governs is that event's ("killed in a rocket attack on a school")
-            others = {i for i, label in triggers.items() if label != span.label_}
-            span._.category, span._.mode = self.code(span, others)
+            span._.category, span._.mode = self.code(span, _TriggersOtherThan(triggers, span.label_))
         # "killing three people" in a sentence that tells the drone strike: its toll is the strike's
         first_modes: dict[tuple[int, str], str] = {}
         sentences = {span.start: span.sent.start for span in spans}
