@@ -280,14 +280,15 @@ def _serialize(result: Any, accept: str, max_rows: int) -> Response:
 def _work(location: str, max_rows: int, connection: Any) -> None:
     """A worker process: answer queries from ``connection`` until it closes."""
     die_with_parent()  # the fork server, which ends with the endpoint
-    store = RemoteStore(location, read_only=True) if is_remote(location) else None
+    embedded = not is_remote(location)
+    store = None if embedded else RemoteStore(location, read_only=True)
     snapshot = None
     while True:
         try:
             sparql, accept = connection.recv()
         except EOFError:
             return
-        if not is_remote(location) and (store is None or published_snapshot(location) != snapshot):
+        if embedded and (store is None or published_snapshot(location) != snapshot):
             # The first query, or a build finished since the last one: answer from its snapshot, all of it.
             snapshot = published_snapshot(location)
             store = pyoxigraph.Store.read_only(str(snapshot or location))

@@ -162,29 +162,27 @@ def _parse_index(index: Path) -> tuple[dict[Path, FeedMetadata], list[Problem]]:
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
             problems.append(Problem(str(index), f'entry {number} has no "file" path; add one or remove the entry'))
             continue
-        try:
-            meta = metadata_from(entry)
-        except ValueError as error:
-            problems.append(Problem(str(index), f"entry {number}: {error}", severity="warning"))
-            meta = metadata_from({**entry, "published": None})
+        meta, why = metadata_from(entry)
+        if why:
+            problems.append(Problem(str(index), f"entry {number}: {why}", severity="warning"))
         found[(index.parent / entry["file"]).resolve()] = meta
     return found, problems
 
 
-def metadata_from(fields: dict) -> FeedMetadata:
-    """Feed fields from a JSON object; ``ValueError`` for a malformed date."""
+def metadata_from(fields: dict) -> tuple[FeedMetadata, str | None]:
+    """Feed fields from a JSON object, and why its ``published`` was left out if it was
+    malformed (the article is still read, its date inferred from the text)."""
 
     def text(key: str) -> str | None:
         value = fields.get(key)
         return clean_text(str(value)).strip() or None if value is not None else None
 
-    return FeedMetadata(
-        url=text("url"),
-        title=text("title"),
-        outlet=text("outlet"),
-        published=parse_published(fields.get("published")),
-        language=text("language"),
-    )
+    try:
+        published, why = parse_published(fields.get("published")), None
+    except ValueError as error:
+        published, why = None, str(error)
+    return FeedMetadata(url=text("url"), title=text("title"), outlet=text("outlet"), published=published,
+                        language=text("language")), why
 
 
 def _sidecar_metadata(path: Path) -> FeedMetadata:

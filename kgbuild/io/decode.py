@@ -58,7 +58,7 @@ def decode(data: bytes, source: str, *, html: bool = False) -> str:
 # article means: C0 controls but tab and newlines, DEL, lone surrogates, U+FFFE/U+FFFF.
 # C1 controls are nearly always Windows-1252 punctuation decoded as Latin-1 upstream, so
 # they become that punctuation; the five Windows-1252 leaves undefined go.
-_UNSAFE = {code: None for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF)}
+_UNSAFE = {code: None for code in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF)}
 _UNSAFE.update({0x0B: " ", 0x0C: " "})  # vertical tab and form feed: white space
 _UNSAFE.update({code: bytes([code]).decode("cp1252", "ignore") or None for code in range(0x80, 0xA0)})
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

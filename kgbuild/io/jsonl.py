@@ -49,12 +49,8 @@ def _article(raw: bytes, name: str, number: int) -> tuple[Article, list[str]]:
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(name, 'no "text" field with the article text; add one or remove the line')
-    warnings = []
-    try:
-        meta = metadata_from(row)
-    except ValueError as error:
-        warnings.append(f"{error}; read without it")
-        meta = metadata_from({**row, "published": None})
+    meta, why = metadata_from(row)
+    warnings = [f"{why}; read without it"] if why else []
     given = row.get("id")
     if given is not None and not isinstance(given, (str, int)):
         warnings.append(f'"id" should be a string, not {type(given).__name__}; named {name}:{number} instead')
