@@ -2,6 +2,8 @@
 how time grows with length.
 
     python bench/fuzz.py [--count 10000] [--seed 1] [--processes 2]
+    python bench/fuzz.py --dense 50000,100000,200000,400000
+
 
 Each text is built from a small grammar of news sentences (strikes, tolls, claims, meetings,
 with dates and figures) mixed with what scraped dumps hold: control characters, lone
@@ -11,6 +13,10 @@ characters. Every text goes through the reader (as a JSON Lines line) and the ex
 each article timed on its own. Prints the number of tracebacks (an exception anywhere is
 one), hangs (an article over its time budget), and the slope of log(time) against
 log(length) for texts over 2,000 characters: 1.0 is linear.
+
+``--dense LENGTHS`` instead builds one article of each length from the news sentences
+alone, a dump with an event in nearly every sentence, and prints the CPU time each takes to
+extract in this process, and how much longer each takes than the one before.
 """
 
 from __future__ import annotations
@@ -23,12 +29,13 @@ import sys
 import tempfile
 import time
 import traceback
+from datetime import date
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from kgbuild.build import extract_articles, time_allowed
 from kgbuild.errors import Problem
-from kgbuild.io import read_inputs
+from kgbuild.io import FeedMetadata, make_article, read_inputs
 from kgbuild.nlp.pipeline import shared_pipeline
 from kgbuild.records import Article
 
@@ -134,6 +141,27 @@ def run_chunk(texts: list[str]) -> list[tuple[int, float, str]]:
     return results
 
 
+def dense_growth(lengths: list[int], seed: int) -> None:
+    """CPU time to extract one article of only news sentences at each length, one after another."""
+    nlp = shared_pipeline()
+    rng = random.Random(seed)
+    extract_articles(nlp, [make_article("warm-up", sentence(rng), FeedMetadata())])
+    before = None
+    for length in lengths:
+        paragraphs, size = [], 0
+        while size < length:
+            paragraphs.append(" ".join(sentence(rng) for _ in range(4)))
+            size += len(paragraphs[-1]) + 2
+        article = make_article(f"dense-{length}", "\n\n".join(paragraphs), FeedMetadata(published=date(2025, 2, 13)))
+        start = time.process_time()
+        (facts,) = extract_articles(nlp, [article])
+        seconds = time.process_time() - start
+        events = "a problem" if isinstance(facts, Problem) else f"{len(facts.events):5} events"
+        growth = f"  x{seconds / before[1]:.1f} for x{length / before[0]:.1f} the text" if before else ""
+        print(f"{length:>9,} characters: {seconds:7.1f} s CPU, {events}{growth}", flush=True)
+        before = (length, seconds)
+
+
 def slope(points: list[tuple[int, float]]) -> float:
     """Least-squares slope of log(seconds) against log(length)."""
     xs = [math.log(length) for length, _ in points]
@@ -147,7 +175,12 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--dense", type=lambda text: [int(n) for n in text.split(",")], default=None,
+                        help="comma-separated lengths of dense articles to time instead")
     options = parser.parse_args()
+    if options.dense:
+        dense_growth(options.dense, options.seed)
+        return
     texts = corpus(options.count, options.seed)
     chunks = [texts[i:i + 200] for i in range(0, len(texts), 200)]
     started = time.perf_counter()

@@ -127,11 +127,11 @@ def _quantity(span: Span | None) -> Quantity | None:
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
-def _definite(span: Span, counted_ends: dict[str, int]) -> bool:
+def _definite(span: Span, told: _EventsTold) -> bool:
     """Whether the trigger is a noun that refers back: "the attack", "Sunday's bombing", "this week's strike",
     or a verb that tells more of one ("the attacks, which targeted his co-workers")."""
     trigger = span.root
-    if trigger.dep_ == "relcl" and _names_an_event(trigger.head):
+    if trigger.dep_ == "relcl" and told.names_an_event(trigger.head):
         trigger = trigger.head
     if trigger.pos_ == "VERB":
         # "The attack targeted a base in Jalalaqsi", "The bombs struck a monastery in Let Pan Hla" after
@@ -140,25 +140,34 @@ def _definite(span: Span, counted_ends: dict[str, int]) -> bool:
         subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject is not None and bool(span._.places) \
             and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children) \
-            and (subject.lemma_ in _event_nouns() or _names_an_event(subject) or _counted_before(subject, counted_ends))
+            and (subject.lemma_ in _event_nouns() or told.names_an_event(subject) or told.counted_before(subject))
     return trigger.pos_ in ("NOUN", "PROPN") and any(
         child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE) for child in trigger.children)
 
 
-def _counted_ends(doc: Doc) -> dict[str, int]:
-    """For each thing an event counts (its figure's unit, as a lemma), where the first such event ends:
-    read once per doc, so that a long article's events do not each scan all the others."""
-    ends: dict[str, int] = {}
-    for event in doc.spans.get(EVENTS, []):
-        if event._.quantity is not None and event._.quantity._.unit is not None:
-            lemma = event._.quantity._.unit.lemma_
-            ends[lemma] = min(ends.get(lemma, event.end), event.end)
-    return ends
+class _EventsTold:
+    """Where a doc's events are told: read once per doc, so that a long article's events do not each
+    scan all the others."""
 
+    def __init__(self, doc: Doc) -> None:
+        events = doc.spans.get(EVENTS, [])
+        self._doc_length = len(doc)
+        self._in_triggers = {i for event in events for i in range(event.start, event.end)}
+        self._roots = {event.root.i for event in events}
+        # for each thing an event counts (its figure's unit, as a lemma), where the first such event ends
+        self._counted_ends: dict[str, int] = {}
+        for event in events:
+            if event._.quantity is not None and event._.quantity._.unit is not None:
+                lemma = event._.quantity._.unit.lemma_
+                self._counted_ends[lemma] = min(self._counted_ends.get(lemma, event.end), event.end)
 
-def _counted_before(noun: Token, counted_ends: dict[str, int]) -> bool:
-    """Whether an earlier event counted what ``noun`` names ("dropped two bombs" ... "the bombs")."""
-    return counted_ends.get(noun.lemma_, len(noun.doc) + 1) <= noun.i
+    def names_an_event(self, noun: Token) -> bool:
+        """Whether a noun is an event's trigger or what one carries out ("carry out the attacks")."""
+        return noun.pos_ == "NOUN" and (noun.i in self._in_triggers or noun.dep_ == "dobj" and noun.head.i in self._roots)
+
+    def counted_before(self, noun: Token) -> bool:
+        """Whether an earlier event counted what ``noun`` names ("dropped two bombs" ... "the bombs")."""
+        return self._counted_ends.get(noun.lemma_, self._doc_length + 1) <= noun.i
 
 
 def _generic(span: Span) -> bool:
@@ -169,12 +178,6 @@ def _generic(span: Span) -> bool:
     # as the object of a verb ("kept up strikes on the territory") or its subject, the attacks told of
     return trigger.tag_ in ("NNS", "NNPS") and trigger.dep_ == "pobj" and not named \
         and not any(child.dep_ in ("det", "poss", "nummod") for child in trigger.children)
-
-
-def _names_an_event(noun: Token) -> bool:
-    """Whether a noun is an event's trigger or what one carries out ("carry out the attacks")."""
-    return noun.pos_ == "NOUN" and any(e.start <= noun.i < e.end or noun.dep_ == "dobj" and noun.head.i == e.root.i
-                                       for e in noun.doc.spans.get(EVENTS, []))
 
 
 @cache
@@ -252,7 +255,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
             sentence_of: dict[int, int]) -> list[Event]:
     """Events whose trigger names at least one participant, place or figure; arguments become mentions."""
     by_offset = {start: m for start, m in by_entity_start.items() if m.kind != "journalist"}
-    counted_ends = _counted_ends(doc)
+    told = _EventsTold(doc)
 
     def linked(spans: list[Span] | None) -> tuple[Mention, ...]:
         found = [by_offset[s.start_char] for s in spans or [] if s.start_char in by_offset]
@@ -280,7 +283,7 @@ def _events(doc: Doc, article: Article, by_entity_start: dict[int, Mention], sen
         # A figure counting the trigger itself ("several attacks") names no participant.
         counts_itself = span._.quantity is not None and span._.quantity._.unit is not None \
             and span._.quantity._.unit.i == span.start and span.label_ != "casualties"
-        definite = _definite(span, counted_ends)
+        definite = _definite(span, told)
         costed = span.label_ in COSTED_TYPES and sentence_of[span.start] in tolls
         named = actors or targets or places or (quantity and not counts_itself)
         if not (named or definite or costed or _reports_itself(span)):

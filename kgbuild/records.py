@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 from typing import Literal
 
@@ -233,12 +234,13 @@ class Provenance:
     end: int
     text: str
 
-    @property
+    # Cached: merging an article's reports asks these of every pair of its claims.
+    @cached_property
     def headline(self) -> bool:
         """Whether the sentence is a heading, caption or teaser: a line that ends without a full stop."""
         return _SENTENCE_END.search(self.text) is None
 
-    @property
+    @cached_property
     def caption(self) -> bool:
         """Whether the sentence is a photo caption, which shows what the article reports."""
         return is_caption(self.text)

@@ -83,6 +83,15 @@ def named_last(at: Token | Span, back: int, accept: Callable[[Span], bool]) -> S
     return found[-1] if found else None
 
 
+def _by_sentence(spans: Iterable[Span]) -> dict[int, list[Span]]:
+    """``spans`` grouped by where their sentence starts, in the order given: read once per doc, so that
+    what each trigger asks of its sentence costs no scan of the article."""
+    grouped: dict[int, list[Span]] = {}
+    for span in spans:
+        grouped.setdefault(span.sent.start, []).append(span)
+    return grouped
+
+
 def _then(trigger: Token, dates_by_sentence: dict[int, list[Span]]) -> Span | None:
     """ "... on September 11, 2001. Nearly 3,000 people died then": the last day the sentence before named."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -1099,14 +1108,10 @@ class EventArguments:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        quantities_by_sentence: dict[int, list[Span]] = {}
-        for span in doc.spans.get(QUANTITIES, []):
-            quantities_by_sentence.setdefault(span.sent.start, []).append(span)
-        dates_by_sentence: dict[int, list[Span]] = {}
-        for span in doc.spans.get(DATES, []):
-            dates_by_sentence.setdefault(span.sent.start, []).append(span)
+        quantities_by_sentence = _by_sentence(doc.spans.get(QUANTITIES, []))
+        dates_by_sentence = _by_sentence(doc.spans.get(DATES, []))
         events = [e for e in doc.spans.get(EVENTS, []) if not self._interview(e.root, e.label_)]
-        strikes = [e for e in events if e.label_ == "strike"]
+        strikes_by_sentence = _by_sentence(sorted((e for e in events if e.label_ == "strike"), key=lambda e: e.start))
         triggers = {event.root.i: event.label_ for event in events}
         earlier = {event.root.i for event in events if self._earlier(event, events)}
         for event in events:
@@ -1175,7 +1180,7 @@ class EventArguments:
             role = self.rules["count_owner"].get(kind)
             owners = self.phrase_entities(quantity._.unit) if role and quantity is not None and quantity._.unit is not None else []
             if role == "target" and not owners and quantity is not None and quantity._.unit is not None:
-                owners = self._victims(quantity._.unit, strikes)
+                owners = self._victims(quantity._.unit, strikes_by_sentence)
             if owners and role == "actor":
                 event._.actors = owners
             elif owners and role == "target":
@@ -1195,7 +1200,7 @@ class EventArguments:
         doc.spans[EVENTS] = events
         return doc
 
-    def _victims(self, unit: Token, strikes: list[Span]) -> list[Span]:
+    def _victims(self, unit: Token, strikes_by_sentence: dict[int, list[Span]]) -> list[Span]:
         """Who the people a toll counts were, when the text says or the setting does.
 
         "22 people, including children", "141 people, most of them children": the party
@@ -1220,13 +1225,15 @@ class EventArguments:
                 return [self._entity_at(named)]
         if unit.ent_type_:
             return []
-        told_with = [s for s in strikes if s.sent.start == sentence.start]
+        told_with = strikes_by_sentence.get(sentence.start, [])
         # "Seven people were killed": a toll told on its own after an attack, which names no cause ("floods")
         verb = next((t for t in unit.ancestors if t.pos_ in ("VERB", "AUX")), None)
         caused = verb is not None and any(c.dep_ in ("nsubj", "agent") and unit.i not in {t.i for t in c.subtree}
                                           for c in verb.children)
+        # with no attack in its own sentence, an attack before it is one in an earlier sentence
+        first_attacked = next(iter(strikes_by_sentence), len(unit.doc))
         people = not told_with and not caused and unit.lemma_.lower() in self.rules["people_words"] \
-            and any(s.start < unit.i for s in strikes)
+            and first_attacked < sentence.start
         return [_mark_victims(unit)] if people or any(self._setting(s) == "civilian" for s in told_with) else []
 
     def _setting(self, strike: Span) -> str | None:
@@ -1271,6 +1278,7 @@ class EventArguments:
         of the dead ("fired on farmers, killing 12") counts the attack's targets.
         """
         by_trigger = {event.root.i: event for event in events}
+        attacks_by_sentence = _by_sentence(e for e in by_trigger.values() if e.label_ == "strike")
         for event in by_trigger.values():
             governor = next((by_trigger[a.i] for a in event.root.ancestors if a.i in by_trigger), None)
             if governor is None or event._.earlier or governor.label_ != event.label_ and (
@@ -1291,7 +1299,7 @@ class EventArguments:
             if event.label_ != "casualties":
                 continue
             related = {t.i for t in event.root.subtree} | {t.i for t in event.root.ancestors}
-            attacks = [e for e in by_trigger.values() if e.label_ == "strike" and e.sent.start == event.sent.start]
+            attacks = attacks_by_sentence.get(event.sent.start, [])
             # else the sentence's only attack, or the attack just before ("the attacks in Tehran on
             # June 7 that killed 17", the clause hung on the date)
             before = [e for e in attacks if 0 < event.root.i - e.root.i <= _NEAR_ATTACK]

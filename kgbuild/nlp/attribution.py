@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from spacy.language import Language
@@ -46,6 +48,42 @@ def _ancestors_within(token: Token, stop: Token | None) -> Iterator[Token]:
         if stop is not None and ancestor.i == stop.i:
             return
         yield ancestor
+
+
+class _Claimants:
+    """An article's claimant phrases and organisations, indexed once per doc so that finding what
+    a pronoun or a title stands for scans no more than its neighbourhood."""
+
+    def __init__(self, phrases: list[Span], organisations: list[Span]) -> None:
+        order = sorted(range(len(phrases)), key=lambda i: phrases[i].start)
+        self._phrases = phrases
+        self._by_start = order
+        self._starts = [phrases[i].start for i in order]
+        # a word -> where the names that hold it start -> those names, claimants before organisations
+        self._naming: dict[str, dict[int, list[Span]]] = {}
+        for phrase in phrases:
+            if any(t.pos_ == "PROPN" for t in phrase):
+                for word in {t.lemma_.lower() for t in phrase}:
+                    self._naming.setdefault(word, {}).setdefault(phrase.start, []).append(phrase)
+        for organisation in organisations:
+            self._naming.setdefault(organisation.root.lemma_.lower(), {}).setdefault(organisation.start, []).append(organisation)
+        self._naming_starts = {word: sorted(at) for word, at in self._naming.items()}
+
+    def starting_within(self, start: int, end: int) -> list[Span]:
+        """The claimant phrases that start in ``[start, end)``, in the order the claims were read."""
+        low, high = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [self._phrases[i] for i in sorted(self._by_start[low:high])]
+
+    def nearest_naming(self, word: str, at: int, accept: Callable[[Span], bool]) -> Span | None:
+        """The name ``accept`` takes of those holding ``word`` (a claimant with a proper noun, or an
+        organisation whose head it is) nearest before ``at``, else nearest after it."""
+        starts, naming = self._naming_starts.get(word, []), self._naming.get(word, {})
+        split = bisect_right(starts, at)
+        for index in chain(range(split - 1, -1, -1), range(split, len(starts))):
+            found = next((name for name in naming[starts[index]] if accept(name)), None)
+            if found is not None:
+                return found
+        return None
 
 
 class Attribution:
@@ -312,10 +350,10 @@ class Attribution:
         phrases = [e._.claimant for e in events if e._.claimant is not None]
         # Read once: each read of doc.ents makes a Span of every entity, and a long article has
         # hundreds of claims.
-        organisations = [e for e in doc.ents if e.label_ == "ORG"] if phrases else []
+        claimants = _Claimants(phrases, [e for e in doc.ents if e.label_ == "ORG"] if phrases else [])
         for event in events:
             if event._.claimant is not None:
-                event._.claimant = self._antecedent(event._.claimant, phrases, organisations) or event._.claimant
+                event._.claimant = self._antecedent(event._.claimant, claimants) or event._.claimant
             self._speaker_as_party(event, event._.reporting_verb, event._.claimant)
         doc.spans[EVENTS] = events
         return doc
@@ -369,7 +407,7 @@ class Attribution:
             return before
         return None
 
-    def _antecedent(self, phrase: Span, claimants: list[Span], organisations: list[Span]) -> Span | None:
+    def _antecedent(self, phrase: Span, claimants: _Claimants) -> Span | None:
         """What a pronoun or a bare title stands for: "It said" -> Ukraine; "the city's mayor" -> "Kharkiv Mayor Ihor Terekhov".
 
         A pronoun takes the nearest earlier claimant of its kind, else the nearest earlier subject
@@ -382,7 +420,7 @@ class Attribution:
         doc = phrase.doc
         if root.lower_ in self.rules["groups"] and len(phrase) == 1:
             window = doc[sentence_start(phrase, 3):phrase.start]
-            earlier = [c for c in claimants if c.end <= phrase.start and c.start >= window.start
+            earlier = [c for c in claimants.starting_within(window.start, phrase.start) if c.end <= phrase.start
                        and c.root.lower_ not in self.rules["speakers_pronouns"] and c.label_ != "PERSON"]
             if earlier:
                 return earlier[-1]
@@ -398,13 +436,8 @@ class Attribution:
             return named_last(phrase, 2, lambda ent: ent.label_ == "ORG")
         # "the fire service" is no intelligence service: every modifier must recur in the name
         modifiers = {c.lower_ for c in root.children if c.dep_ in ("compound", "amod")}
-        named = [c for c in claimants if c.root.i != root.i and any(t.lemma_.lower() == word for t in c)
-                 and any(t.pos_ == "PROPN" for t in c)]
-        named += [e for e in organisations if e.root.lemma_.lower() == word]
-        named = [c for c in named if modifiers <= {t.lower_ for t in c}]
-        if not named:
-            return None
-        return min(named, key=lambda c: (c.start > phrase.start, abs(c.start - phrase.start)))
+        return claimants.nearest_naming(word, phrase.start, lambda c: c.root.i != root.i
+                                        and modifiers <= {t.lower_ for t in c})
 
     @staticmethod
     def _author(phrase: Span) -> Span | None:

@@ -11,6 +11,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -198,19 +199,21 @@ class LineBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = list(doc)
+        starts: dict[int, bool] = {}  # token -> whether it starts a sentence, the last word on it winning
         for before, previous, token in zip([None, *tokens], tokens, tokens[1:]):
             if not (previous.is_space and "\n" in previous.text) or token.is_space:
                 continue
             wrapped = previous.text.count("\n") == 1 and token.is_lower and before is not None and before.text not in _END_PUNCT
-            token.is_sent_start = not wrapped
+            starts[token.i] = not wrapped
             if not wrapped:
-                self._hold_opening_words(doc, token)
-        self._keep_credit_after_colon(doc)
-        self._split_headline_clauses(tokens)
+                self._hold_opening_words(doc, token, starts)
+        self._keep_credit_after_colon(doc, starts)
+        self._split_headline_clauses(tokens, starts)
+        _set_sentence_starts(doc, starts)
         return doc
 
     @staticmethod
-    def _split_headline_clauses(tokens: list[Token]) -> None:
+    def _split_headline_clauses(tokens: list[Token], starts: dict[int, bool]) -> None:
         """ "Houthis strike cargo ship in Red Sea; US and UK jets hit Hodeidah": a semicolon in a line
         that ends without a full stop (a headline) joins two headlines, which the parser reads as one."""
         if not any(token.text == ";" for token in tokens):
@@ -224,20 +227,20 @@ class LineBreaks:
             if words and words[-1].text not in _END_PUNCT:
                 for before, after in zip(words, words[1:]):
                     if before.text == ";":
-                        after.is_sent_start = True
+                        starts[after.i] = True
             line = []
 
     @staticmethod
-    def _hold_opening_words(doc: Doc, start: Token) -> None:
+    def _hold_opening_words(doc: Doc, start: Token, starts: dict[int, bool]) -> None:
         """Keep the first words of a line in its first sentence: told where a sentence starts, the
         parser otherwise cuts a line that opens "Kerry and Lavrov spoke ..." after "Kerry"."""
         for token in doc[start.i + 1:start.i + 1 + _OPENING_WORDS]:
             if token.is_space or doc[token.i - 1].text in _END_PUNCT:
                 return
-            token.is_sent_start = False
+            starts[token.i] = False
 
     @staticmethod
-    def _keep_credit_after_colon(doc: Doc) -> None:
+    def _keep_credit_after_colon(doc: Doc, starts: dict[int, bool]) -> None:
         """ "US puts troops on alert: Pentagon" — a short source after a colon ends its line's sentence."""
         for token in doc[:-1]:
             if token.text != ":":
@@ -251,7 +254,18 @@ class LineBreaks:
                     words.append(following)
             if 0 < len(words) <= 4 and all(t.is_title or t.is_upper or t.lower_ in ("of", "the", "'s", "’s") for t in words):
                 for t in rest:
-                    t.is_sent_start = False
+                    starts[t.i] = False
+
+
+def _set_sentence_starts(doc: Doc, starts: dict[int, bool]) -> None:
+    """Write where sentences start and where they may not, in one write: each write to
+    ``Token.is_sent_start`` checks every token of the doc for a parse, quadratic in a long article."""
+    if not starts:
+        return
+    values = doc.to_array([SENT_START]).astype("int64")
+    for i, start in starts.items():
+        values[i] = 1 if start else -1
+    doc.from_array([SENT_START], values.astype("uint64"))
 
 
 def _word_in_capitals(ent: Span) -> bool:

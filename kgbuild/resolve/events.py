@@ -510,11 +510,21 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
     (:func:`_with_main_events`).
     """
     merged: list[Event] = []
+    # reports of other types (or tolls of the dead and of the wounded) are never one event: each
+    # report is compared only with those of its kind, which merging does not change
+    of_kind: dict[tuple[str, str | None], list[int]] = {}
+
+    def kind(event: Event) -> tuple[str, str | None]:
+        return event.type, _toll_kind(event) if event.type == "casualties" else None
+
+    def keep(event: Event) -> None:
+        of_kind.setdefault(kind(event), []).append(len(merged))
+        merged.append(event)
 
     def join(event: Event) -> bool:
-        for index, kept in enumerate(merged):
-            if same_event(kept, event):
-                merged[index] = merge(kept, event)
+        for index in of_kind.get(kind(event), ()):
+            if same_event(merged[index], event):
+                merged[index] = merge(merged[index], event)
                 return True
         return False
 
@@ -540,13 +550,13 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
     captions = [event for event in events if _is_caption(event) and not _is_headline(event)]
     for event in events:
         if not (_is_headline(event) or _is_caption(event) or join(event)):
-            merged.append(event)
+            keep(event)
     for caption in captions:
         if not (join_loosely(caption) or join(caption)):
-            merged.append(caption)
+            keep(caption)
     for headline in headlines:
         if not join_loosely(headline) and _arguments(headline) >= 2:
-            merged.append(headline)
+            keep(headline)
     return tuple(_with_main_events(merged, geography))
 
 
@@ -702,10 +712,15 @@ def _with_main_events(events: list[Event], geography: Geography) -> list[Event]:
     # "a base in a town in central Somalia ... killing 11" then "the attack targeted a base in
     # Jalalaqsi": the toll told with the attack, or placed by it, is in the town too
     attacks = [i for i, event in enumerate(kept) if event.type == "strike" and i not in dropped]
+    attacks_told_in: dict[tuple[str, int], list[int]] = {}
+    for i in attacks:
+        if not _is_headline(kept[i]):
+            for sentence in _sentences(kept[i]):
+                attacks_told_in.setdefault(sentence, []).append(i)
     for index, event in enumerate(kept):
         if event.type not in _OUTCOMES or index in dropped:
             continue
-        told_with = [i for i in attacks if _sentences(kept[i]) & _sentences(event) and not _is_headline(kept[i])]
+        told_with = sorted({i for sentence in _sentences(event) for i in attacks_told_in.get(sentence, ())})
         if not told_with and "place" in event.inferred_roles and main.get("strike") in attacks:
             told_with = [main["strike"]]
         if len(told_with) == 1:
@@ -790,14 +805,22 @@ def _antecedent(events: list[Event], dropped: set[int], index: int, main: int | 
     A report only ``recalled`` ("since the IS attacks") names no main event to fall back on,
     and must share a party in the same role."""
     report = events[index]
-    candidates = [i for i in range(index - 1, -1, -1)
-                  if i not in dropped and events[i].type == report.type and not events[i].generic
-                  and _compatible(events[i], report, geography=geography, refers=True)
-                  and _shares_with(report, events[i], geography, in_role=recalled) and not _answered_by(report, events[i])]
-    # "the Iranian missile strike" refers to the strike told before, not to the hostilities told since
-    worded = [i for i in candidates if _word(events[i].trigger) == _word(report.trigger)]
-    if worded or candidates:
-        return (worded or candidates)[0]
+    earlier = [i for i in range(index - 1, -1, -1)
+               if i not in dropped and events[i].type == report.type and not events[i].generic]
+
+    def refers_to(i: int) -> bool:
+        return _compatible(events[i], report, geography=geography, refers=True) \
+            and _shares_with(report, events[i], geography, in_role=recalled) and not _answered_by(report, events[i])
+
+    # "the Iranian missile strike" refers to the strike told before, not to the hostilities told since;
+    # the reports in the same word are tried first, since trying one costs more than reading its word
+    word = _word(report.trigger)
+    worded = next((i for i in earlier if _word(events[i].trigger) == word and refers_to(i)), None)
+    if worded is not None:
+        return worded
+    candidate = next((i for i in earlier if _word(events[i].trigger) != word and refers_to(i)), None)
+    if candidate is not None:
+        return candidate
     if not recalled and main is not None and main != index and main not in dropped \
             and _compatible(events[main], report, geography=geography, refers=True) and not _answered_by(report, events[main]):
         return main
