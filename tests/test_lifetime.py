@@ -40,8 +40,8 @@ def _alive(pids: set[int]) -> set[int]:
     return {pid for pid in pids if pid in processes and processes[pid][1] != "Z"}  # a zombie holds nothing
 
 
-def _kill_when_it_has(command: list[str], children: int) -> set[int]:
-    """Start ``command``, SIGKILL it once it has that many descendants, and return them."""
+def _kill_when_it_has(command: list[str], children: int, then: float = 0.0) -> set[int]:
+    """Start ``command``, SIGKILL it ``then`` seconds after it has that many descendants, and return them."""
     started = subprocess.Popen([sys.executable, "-m", "kgbuild", *command], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     try:
@@ -49,6 +49,9 @@ def _kill_when_it_has(command: list[str], children: int) -> set[int]:
         while len(found := _descendants(started.pid)) < children:
             assert started.poll() is None and time.monotonic() < deadline, "it ended before starting its workers"
             time.sleep(0.1)
+        time.sleep(then)
+        found |= _descendants(started.pid)
+        assert started.poll() is None, "it ended before it was killed"
     finally:
         started.kill()
         started.wait()
@@ -63,10 +66,15 @@ def _gone(pids: set[int], within: float = 20) -> set[int]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
-@pytest.mark.parametrize(("options", "children"), [([], 1), (["--workers", "2"], 2)])
-def test_a_killed_build_leaves_no_process_behind(corpus, tmp_path, options, children):
+@pytest.mark.parametrize(("options", "children", "then"), [
+    ([], 1, 0.0), (["--workers", "2"], 2, 0.0),
+    # Dask's own: its resource tracker and two worker processes, which watch their parent; killed
+    # as they load the pipeline or extract
+    (["--cluster", "local:2"], 3, 6.0),
+], ids=["one-process", "two-workers", "local-dask-cluster"])
+def test_a_killed_build_leaves_no_process_behind(corpus, tmp_path, options, children, then):
     left = _kill_when_it_has(["build", str(corpus / "index.json"), "--store", str(tmp_path / "store"), *options],
-                             children)
+                             children, then)
     assert _gone(left) == set()
 
 
