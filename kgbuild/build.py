@@ -39,10 +39,13 @@ from .resolve import resolve_article
 from .resolve.geocode import geonames_signature
 
 T = TypeVar("T")
-BATCH_SIZE = 32
-# What one worker process or Dask task takes at a time: small enough that a few dozen
-# articles already keep every worker busy, large enough that sending them costs little.
-PARALLEL_BATCH_SIZE = 8
+# How many articles' graphs go to the store in one write.
+WRITE_BATCH_SIZE = 32
+# What the NLP takes at a time, here, in a worker process or in a Dask task, before their graphs
+# are made elsewhere: small enough that a few dozen articles already keep every process busy
+# (with 32, the helper idled through the first batch and worked alone after the last), large
+# enough that sending them costs little.
+EXTRACTION_BATCH_SIZE = 8
 # The time an article may take: spaCy reads about 10,000 characters a second on a slow core.
 BUDGET_BASE_SECONDS = 30.0
 BUDGET_SECONDS_PER_CHARACTER = 1 / 1_000
@@ -78,7 +81,7 @@ def extract_articles(nlp: Language, articles: list[Article]) -> list[ArticleFact
     its :func:`time_allowed`, becomes a Problem."""
     try:
         with time_budget(sum(time_allowed(a) for a in articles)):
-            docs = nlp.pipe((_doc(nlp, a) for a in articles), batch_size=BATCH_SIZE)
+            docs = nlp.pipe((_doc(nlp, a) for a in articles), batch_size=EXTRACTION_BATCH_SIZE)
             return [resolve_article(doc_to_facts(doc, article)) for article, doc in zip(articles, docs)]
     except Exception:  # noqa: BLE001  a bad article must not lose its batch: retry them one by one
         pass
@@ -147,20 +150,20 @@ def extract_all(articles: Iterable[Article], version: str, workers: int = 1, clu
     if cluster:
         from .cluster import extract_on_cluster  # dask is optional, and slow to import
 
-        yield from extract_on_cluster(_batches(articles, PARALLEL_BATCH_SIZE), version, cluster)
+        yield from extract_on_cluster(_batches(articles, EXTRACTION_BATCH_SIZE), version, cluster)
         return
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
             submitted = (pool.submit(_graphs_in_worker, batch, version)
-                         for batch in _batches(articles, PARALLEL_BATCH_SIZE))
+                         for batch in _batches(articles, EXTRACTION_BATCH_SIZE))
             for results in _in_order(submitted, 2 * workers):
                 yield from results
         return
     nlp = shared_pipeline()
     with ProcessPoolExecutor(max_workers=1, initializer=die_with_parent, initargs=(os.getpid(),)) as helper:
         submitted = (result if isinstance(result, Problem) else helper.submit(article_graph, result, version)
-                     for batch in _batches(articles, BATCH_SIZE) for result in extract_articles(nlp, batch))
-        yield from _in_order(submitted, 2 * BATCH_SIZE)
+                     for batch in _batches(articles, EXTRACTION_BATCH_SIZE) for result in extract_articles(nlp, batch))
+        yield from _in_order(submitted, 2 * EXTRACTION_BATCH_SIZE)
 
 
 def _in_order(items: Iterable[Future[T] | Problem], ahead: int) -> Iterator[T | Problem]:
@@ -253,7 +256,7 @@ def build(
                 note(result)
             else:
                 batch.append(result)
-                if len(batch) >= BATCH_SIZE:
+                if len(batch) >= WRITE_BATCH_SIZE:
                     flush()
                 if not result.validation.conforms:
                     violations = result.validation.violations

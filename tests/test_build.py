@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from datetime import date
 
+import pytest
+
 from kgbuild.errors import Problem
 from kgbuild.io import FeedMetadata, make_article
 
@@ -30,9 +32,11 @@ def test_an_article_that_breaks_extraction_is_one_problem_and_the_rest_count_onc
     assert isinstance(results[1], Problem) and "a bug met on this article" in results[1].message
 
 
-def test_worker_processes_read_the_input_a_few_batches_ahead(nlp):
-    """The corpus is never read whole into the queue of worker tasks: memory stays flat with its size."""
-    from kgbuild.build import PARALLEL_BATCH_SIZE, extract_all
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_extraction_reads_the_input_a_few_batches_ahead(nlp, workers):
+    """The corpus is never read whole into the queue of worker tasks: memory stays flat with its size;
+    in one process, the helper making the graphs gets the first ones after a few articles, not a large batch."""
+    from kgbuild.build import EXTRACTION_BATCH_SIZE, extract_all
 
     pulled = []
 
@@ -41,9 +45,9 @@ def test_worker_processes_read_the_input_a_few_batches_ahead(nlp):
             pulled.append(i)
             yield make_article(f"a{i}.txt", f"{TEXTS[i % 3]} Copy {i}.", FeedMetadata(published=date(2025, 2, 13)))
 
-    results = extract_all(articles(), "test", workers=2)
+    results = extract_all(articles(), "test", workers=workers)
     next(results)
-    assert len(pulled) <= (2 * 2 + 2) * PARALLEL_BATCH_SIZE
+    assert len(pulled) <= (2 * workers + 2) * EXTRACTION_BATCH_SIZE
     assert 1 + sum(1 for _ in results) == 120
 
 
