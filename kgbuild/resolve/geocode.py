@@ -278,24 +278,28 @@ def _stems(folded: str) -> set[str]:
 def _regions() -> dict[str, tuple[Location, ...]]:
     """Folded name, and each stem of it, -> the first-level regions (oblasts, provinces) that go by it.
 
-    City regions (Kyiv, Sevastopol) are left out: the town index has those cities.
+    City regions (Kyiv, Sevastopol) are left out: the town index has those cities. Made once and
+    then read from the disk cache: parsing the 250 countries' listings took a second a process.
     """
-    states = _states_by_code()
-    index: dict[str, dict[str, Location]] = {}
-    for folder in sorted((_countries_states_cities() / "by-country").iterdir(), key=lambda f: f.name):
-        listing = folder / "states.json"
-        if not listing.is_file():
-            continue
-        for row in json.loads(listing.read_text(encoding="utf-8")):
-            if not row.get("latitude") or "city" in (row.get("type") or ""):
+    def make() -> dict[str, tuple[Location, ...]]:
+        states = _states_by_code()
+        index: dict[str, dict[str, Location]] = {}
+        for folder in sorted((_countries_states_cities() / "by-country").iterdir(), key=lambda f: f.name):
+            listing = folder / "states.json"
+            if not listing.is_file():
                 continue
-            code = row.get("iso3166_2") or f"{row['country_code']}-{row['state_code']}"
-            location = Location(float(row["latitude"]), float(row["longitude"]), states.get(row["country_code"]), 0,
-                                "A", row["name"], f"iso3166-2:{code}")
-            name = fold(row["name"])
-            for form in _stems(_without_designator(name.split())[0]) | {name}:
-                index.setdefault(form, {})[location.ident] = location
-    return {name: tuple(found.values()) for name, found in index.items()}
+            for row in json.loads(listing.read_text(encoding="utf-8")):
+                if not row.get("latitude") or "city" in (row.get("type") or ""):
+                    continue
+                code = row.get("iso3166_2") or f"{row['country_code']}-{row['state_code']}"
+                location = Location(float(row["latitude"]), float(row["longitude"]), states.get(row["country_code"]), 0,
+                                    "A", row["name"], f"iso3166-2:{code}")
+                name = fold(row["name"])
+                for form in _stems(_without_designator(name.split())[0]) | {name}:
+                    index.setdefault(form, {})[location.ident] = location
+        return {name: tuple(found.values()) for name, found in index.items()}
+
+    return disk_cached("regions", f"countrystatecity {version('countrystatecity-countries')}", make)
 
 
 def _without_designator(words: list[str]) -> tuple[str, bool]:
