@@ -1,11 +1,14 @@
 """Throughput of `kgbuild build` against bare `nlp.pipe` of the same model on the same texts, in one run.
 
-    python bench/bench_build.py [--copies N] [--workers N] [--cluster local:1 --cluster local:2 ...]
+    python bench/bench_build.py [--copies N] [--workers N] [--repeat N] [--cluster local:1 --cluster local:2 ...]
 
 Texts are the five seed pages (../shared/corpus) and data/, each repeated N times with a
 marker line so every copy is a new article. Prints articles/s and words/s for both,
 their ratio, the ratio of CPU time spent (this process and its children: the
-validating process works beside the NLP), and peak memory (RSS).
+validating process works beside the NLP), and peak memory (RSS). With ``--repeat N`` the
+build runs N times, each between two bare runs and each loading its pipeline again, and
+every build's ratio to the bare runs beside it is printed with their median: this machine
+is shared, and one run's ratio moves by 0.05 or more.
 
 ``--memory 200,2000`` instead builds that many short articles (data/'s, repeated), each
 count in a fresh process, and prints each build's peak RSS: memory should not grow with
@@ -33,7 +36,7 @@ import spacy
 
 from kgbuild import build
 from kgbuild.io import read_inputs
-from kgbuild.nlp.pipeline import MODEL_PACKAGES
+from kgbuild.nlp.pipeline import MODEL_PACKAGES, shared_pipeline
 from kgbuild.records import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -76,6 +79,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=20)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="build this many times, each between two bare runs, and print every ratio and their median")
     parser.add_argument("--cluster", action="append", default=[], metavar="ADDRESS",
                         help="also build on this Dask cluster (tcp://HOST:PORT or local:N); repeatable")
     parser.add_argument("--memory", metavar="N,N,...", help="peak RSS of builds of these numbers of short articles")
@@ -97,28 +102,40 @@ def main() -> None:
                 pass
         return times
 
-    # Bare spaCy runs before and after the build, so a slow spell of this shared machine
+    # Bare spaCy runs before and after each build, so a slow spell of this shared machine
     # weighs on both sides of the ratio.
-    bare_before = bare_pipe()
+    bare_runs = [bare_pipe()]
+    builds: list[list[float]] = []
     clustered: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         feed = write_feed(Path(folder) / "feed.jsonl", corpus)
-        with measured() as full:
-            report = build([feed], Path(folder) / "store", workers=options.workers)
-        assert report.built == len(corpus), report
+        for n in range(options.repeat):
+            shared_pipeline.cache_clear()  # each build loads its pipeline, as a fresh `kgbuild build` does
+            with measured() as full:
+                report = build([feed], Path(folder) / f"store{n}", workers=options.workers)
+            assert report.built == len(corpus), report
+            builds.append(full)
+            if n < options.repeat - 1:
+                bare_runs.append(bare_pipe())
         for n, address in enumerate(options.cluster):
             with measured() as clustered[address]:
                 report = build([feed], Path(folder) / f"cluster{n}", cluster=address)
             assert report.built == len(corpus), report
-    bare_after = bare_pipe()
-    bare = [(a + b) / 2 for a, b in zip(bare_before, bare_after)]
+    bare_runs.append(bare_pipe())
+    # each build against the mean of the bare runs on either side of it
+    ratios = [(bare_runs[n][0] + bare_runs[n + 1][0]) / 2 / full[0] for n, full in enumerate(builds)]
+    bare = [sum(run[i] for run in bare_runs) / len(bare_runs) for i in (0, 1)]
+    full = [sorted(run[i] for run in builds)[len(builds) // 2] for i in (0, 1)]
 
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     print(f"articles: {len(corpus)}  words: {words}  workers: {options.workers}")
     print(f"bare nlp.pipe : {len(corpus) / bare[0]:8.1f} articles/s  {words / bare[0]:9.0f} words/s  "
-          f"(runs of {bare_before[0]:.0f} s and {bare_after[0]:.0f} s)")
+          f"(runs of {', '.join(f'{run[0]:.0f}' for run in bare_runs)} s)")
     print(f"kgbuild build : {len(corpus) / full[0]:8.1f} articles/s  {words / full[0]:9.0f} words/s")
     print(f"ratio build/bare throughput: {bare[0] / full[0]:.2f}")
+    if len(ratios) > 1:
+        print(f"  each build against the bare runs beside it: {', '.join(f'{r:.2f}' for r in ratios)}; "
+              f"median {sorted(ratios)[len(ratios) // 2]:.2f}")
     print(f"ratio build/bare CPU time (all processes): {full[1] / bare[1]:.2f}")
     print(f"peak RSS: {peak / 1024:.0f} MiB")
     for address, (wall, _) in clustered.items():
