@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from datetime import date, timedelta
 from typing import Literal
 
@@ -79,6 +79,7 @@ def content_id(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:20]
 
 
+@lru_cache(maxsize=4096)  # merging an article's reports compares every pair's days
 def active_days(value: str, granularity: str | None = None) -> tuple[str, str]:
     """The first and last day an ISO date stands for: "2025-02" is Feb 1-28; a week (its Monday) Sunday to
     Sunday, since "this week" may count from Sunday, as American news does, or from Monday."""
