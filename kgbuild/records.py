@@ -13,8 +13,8 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 from typing import Literal
 
 EntityType = Literal["Person", "Organisation", "State", "ArmedGroup", "Population", "Place"]

@@ -12,7 +12,6 @@ import pytest
 from .conftest import assert_same_stores
 
 
-
 def _processes() -> dict[int, tuple[int, str]]:
     """Every live process: pid -> (parent pid, state)."""
     found = {}

@@ -288,10 +288,11 @@ def _work(location: str, max_rows: int, connection: Any) -> None:
             sparql, accept = connection.recv()
         except EOFError:
             return
-        if embedded and (store is None or published_snapshot(location) != snapshot):
-            # The first query, or a build finished since the last one: answer from its snapshot, all of it.
-            snapshot = published_snapshot(location)
-            store = pyoxigraph.Store.read_only(str(snapshot or location))
+        if embedded:
+            published = published_snapshot(location)
+            if store is None or published != snapshot:
+                # The first query, or a build finished since the last one: answer from its snapshot, all of it.
+                snapshot, store = published, pyoxigraph.Store.read_only(str(published or location))
         connection.send(answer(store, sparql, accept, max_rows))
 
 

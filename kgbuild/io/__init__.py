@@ -120,8 +120,9 @@ def _read_folder(folder: Path) -> Iterator[Article | Problem]:
     metadata: dict[Path, FeedMetadata] = {}
     files = []
     # A store folder inside the input (kgbuild build . --store store) is the output, not articles.
-    stores = {current.parent for current in folder.rglob("CURRENT") if (current.parent / "IDENTITY").is_file()}
-    for path in sorted(folder.rglob("*")):
+    paths = sorted(folder.rglob("*"))
+    stores = {path.parent for path in paths if path.name == "CURRENT" and (path.parent / "IDENTITY").is_file()}
+    for path in paths:
         if any(part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file() \
                 or not stores.isdisjoint(path.parents):
             continue
