@@ -15,7 +15,7 @@ from .arguments import EventArguments
 from .attribution import Attribution
 from .coding import EventCoding
 from .events import EventTriggers
-from .gazetteer import load_gazetteer, ruler_patterns
+from .gazetteer import GazetteerRuler, load_gazetteer, ruler_patterns
 from .quantities import Quantities
 
 Doc.set_extension("published", default=None, force=True)
@@ -47,6 +47,11 @@ Span.set_extension("mode", default=None, force=True)
 @Language.factory("kgbuild_line_breaks")
 def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
     return LineBreaks()
+
+
+@Language.factory("kgbuild_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> GazetteerRuler:
+    return GazetteerRuler()
 
 
 @Language.factory("kgbuild_town_names")
@@ -185,6 +190,7 @@ def place_designators() -> list[str]:
 
 
 @registry.misc("kgbuild.gazetteer_patterns.v1")
-def gazetteer_patterns() -> list[dict[str, Any]]:
-    """Entity-ruler patterns for every name in ``ontology/gazetteer/``."""
-    return ruler_patterns()
+def gazetteer_patterns() -> Callable[[], list[dict[str, Any]]]:
+    """What makes the phrase patterns for every name in ``ontology/gazetteer/``: a function, read
+    only when the disk cache lacks their words, and which the config resolver need not walk."""
+    return ruler_patterns

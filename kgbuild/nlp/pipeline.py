@@ -53,11 +53,7 @@ def build_pipeline(config: str | Path = DEFAULT_CONFIG, model: Language | None =
         placement = dict(settings["kgbuild"].get("placement", {}).get(name, {}))
         nlp.add_pipe(factory, name=name, config=component, **placement)
     for name, arguments in registry.resolve(settings["initialize"]["components"]).items():
-        # spaCy's entity ruler runs the pipes before it over each phrase pattern; kgbuild's
-        # patterns match on ORTH and LOWER, which the tokenizer alone sets, so the tagger and
-        # parser need not read 20,000 names
-        with nlp.select_pipes(enable=[name]):
-            nlp.get_pipe(name).initialize(lambda: [], nlp=nlp, **arguments)
+        nlp.get_pipe(name).initialize(lambda: [], nlp=nlp, **arguments)
     return nlp
 
 

@@ -1,7 +1,10 @@
 import pytest
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Span
 
 from kgbuild.build import article_graph
-from kgbuild.nlp.gazetteer import fold
+from kgbuild.cache import CACHE_ENV
+from kgbuild.nlp.gazetteer import fold, ruler_patterns, tokenized_phrases
 
 SENTENCES = [
     # sentence, surface form, entity key, mention kind
@@ -206,3 +209,57 @@ def test_a_name_before_a_word_for_water_is_a_river_not_a_state_or_town(extract, 
 def test_a_name_before_a_word_for_a_village_is_the_place(extract, text, place):
     (strike,) = [e for e in extract(text).events if e.type == "strike"]
     assert [m.text for m in strike.places] == [place]
+
+
+def _labelled(doc) -> list[tuple[int, int, str, str]]:
+    return [(entity.start, entity.end, entity.label_, entity.id_) for entity in doc.ents]
+
+
+@pytest.fixture(scope="module")
+def entity_ruler_of(nlp):
+    """spaCy's own entity ruler, with the gazetteer's patterns that occur in ``text``, as kgbuild
+    configured it before its gazetteer component replaced it."""
+
+    def make(text: str):
+        ruler = EntityRuler(nlp, name="reference", phrase_matcher_attr="ORTH", overwrite_ents=False)
+        with nlp.select_pipes(disable=nlp.pipe_names):
+            ruler.add_patterns([pattern for pattern in ruler_patterns() if pattern["pattern"] in text])
+        return ruler
+
+    return make
+
+
+def test_the_gazetteer_labels_what_spacy_s_entity_ruler_labels(nlp, corpus, entity_ruler_of):
+    texts = [path.read_text(encoding="utf-8") for path in sorted((corpus / "seeds").glob("*.txt"))]
+    texts += [path.read_text(encoding="utf-8") for path in sorted((corpus / "voa" / "texts").glob("*.txt"))[:10]]
+    # phrases inside longer ones, phrases that share their first word, and the first word of a
+    # longer phrase as the last of the text
+    texts.append("Islamic State of Iraq fighters and Islamic State forces met Al Qaeda men. Islamic State")
+    gazetteer = nlp.get_pipe("gazetteer")
+    labelled = 0
+    for text in texts:
+        ours, theirs = gazetteer(nlp.make_doc(text)), entity_ruler_of(text)(nlp.make_doc(text))
+        assert _labelled(ours) == _labelled(theirs)
+        labelled += len(ours.ents)
+    assert labelled > 500
+
+
+def test_a_name_over_an_entity_already_set_is_left_alone(nlp):
+    doc = nlp.make_doc("Fighters of Islamic State attacked.")
+    doc.ents = [Span(doc, 2, 3, label="PERSON")]
+    labelled = nlp.get_pipe("gazetteer")(doc)
+    assert [(e.text, e.label_) for e in labelled.ents] == [("Islamic", "PERSON")]
+
+
+def test_the_tokenized_names_are_kept_on_disk_and_read_back(nlp, tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    made = []
+
+    def patterns():
+        made.append(1)
+        return [{"label": "GPE", "pattern": "Cote d'Ivoire", "id": "ivory-coast"},
+                {"label": "ORG", "pattern": "Al-Shabaab", "id": "al-shabaab"}]
+
+    first, second = tokenized_phrases(nlp, patterns), tokenized_phrases(nlp, patterns)
+    assert first == second == {("Cote", "d'Ivoire"): ("GPE", "ivory-coast"), ("Al", "-", "Shabaab"): ("ORG", "al-shabaab")}
+    assert made == [1] and len(list(tmp_path.glob("gazetteer-phrases-*.pickle"))) == 1
