@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -249,15 +250,15 @@ Phrases = dict[tuple[str, ...], tuple[str, str]]
 
 def tokenized_phrases(nlp: Language, patterns: Callable[[], list[dict[str, Any]]]) -> Phrases:
     """Each phrase pattern's words as ``nlp``'s tokenizer splits them. Kept on disk for this
-    model and spaCy: tokenizing 24,000 names, and making the vocabulary entries of their
-    words, cost every process three seconds."""
+    tokenizer (its rules, exceptions and affixes, as spaCy serializes them): tokenizing 24,000
+    names, and making the vocabulary entries of their words, cost every process three seconds."""
     def tokenize() -> Phrases:
         made = patterns()
         return {tuple(token.text for token in doc): (pattern["label"], pattern["id"])
                 for pattern, doc in zip(made, nlp.tokenizer.pipe(p["pattern"] for p in made))}
 
-    model = f"spacy {spacy.__version__}, {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
-    return disk_cached("gazetteer-phrases", model, tokenize)
+    tokenizer = hashlib.sha256(nlp.tokenizer.to_bytes(exclude=["vocab"])).hexdigest()
+    return disk_cached("gazetteer-phrases", f"spacy {spacy.__version__}, tokenizer {tokenizer}", tokenize)
 
 
 class GazetteerRuler:
