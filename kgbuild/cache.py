@@ -3,8 +3,9 @@
 Entries live in ``$KGBUILD_CACHE`` (``off`` turns the cache off), else
 ``$XDG_CACHE_HOME/kgbuild``, else ``~/.cache/kgbuild``. Each is named by a digest of
 kgbuild's own files (code and rules) and of whatever else its maker reads, so an upgrade
-or an edit never meets a stale entry. A missing, unreadable or corrupt entry is made
-again; a folder that cannot be written only means the work is redone next time.
+or an edit never meets a stale entry; writing an entry removes those of its name that
+other files made, and writes abandoned an hour ago. A missing, unreadable or corrupt entry
+is made again; a folder that cannot be written only means the work is redone next time.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import gc
 import hashlib
 import os
 import pickle
+import re
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -80,8 +83,9 @@ def disk_cached(name: str, inputs: str, make: Callable[[], T]) -> T:
     folder = cache_folder()
     if folder is None:
         return make()
-    key = hashlib.sha256(f"{kgbuild_digest()}\n{inputs}".encode()).hexdigest()[:16]
-    path = folder / f"{name}-{key}.pickle"
+    digest = kgbuild_digest()
+    key = hashlib.sha256(f"{digest}\n{inputs}".encode()).hexdigest()[:16]
+    path = folder / f"{name}-{digest}-{key}.pickle"
     with collector_paused():
         try:
             with open(path, "rb") as stored:
@@ -91,7 +95,30 @@ def disk_cached(name: str, inputs: str, make: Callable[[], T]) -> T:
             pass  # not made yet, or written by something else: make it again
         value = make()
     _store(path, value)
+    _prune(folder, name, digest)
     return value
+
+
+# A writer killed mid-write leaves its part behind; one this old is nobody's.
+ABANDONED_AFTER_SECONDS = 3600
+
+
+def _prune(folder: Path, name: str, digest: str) -> None:
+    """Remove the entries of ``name`` that other kgbuild files made (each upgrade or edit would
+    leave its own behind: the towns' index alone is 25 MB), and its abandoned writes."""
+    entry = re.compile(rf"{re.escape(name)}-(?:(?P<digest>[0-9a-f]{{16}})-)?[0-9a-f]{{16}}\.pickle(?P<part>.*\.part)?")
+    try:
+        paths = list(folder.iterdir())
+    except OSError:
+        return  # a folder that could not be made
+    for path in paths:
+        found = entry.fullmatch(path.name)
+        try:
+            if found and (found["digest"] != digest if not found["part"]
+                          else path.stat().st_mtime < time.time() - ABANDONED_AFTER_SECONDS):
+                path.unlink()
+        except OSError:
+            pass  # removed by another process meanwhile, or not ours to remove
 
 
 def _store(path: Path, value: object) -> None:
