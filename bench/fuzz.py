@@ -4,7 +4,6 @@ how time grows with length.
     python bench/fuzz.py [--count 10000] [--seed 1] [--processes 2]
     python bench/fuzz.py --dense 50000,100000,200000,400000
 
-
 Each text is built from a small grammar of news sentences (strikes, tolls, claims, meetings,
 with dates and figures) mixed with what scraped dumps hold: control characters, lone
 surrogates, runs of marks, very long words and numbers, URLs, markup, emoji, repeated lines,
@@ -29,8 +28,8 @@ import sys
 import tempfile
 import time
 import traceback
-from datetime import date
 from concurrent.futures import ProcessPoolExecutor
+from datetime import date
 from pathlib import Path
 
 from kgbuild.build import extract_articles, time_allowed

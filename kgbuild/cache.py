@@ -111,11 +111,14 @@ def _prune(folder: Path, name: str, digest: str) -> None:
         paths = list(folder.iterdir())
     except OSError:
         return  # a folder that could not be made
+    abandoned_before = time.time() - ABANDONED_AFTER_SECONDS
     for path in paths:
         found = entry.fullmatch(path.name)
+        if found is None:
+            continue
         try:
-            if found and (found["digest"] != digest if not found["part"]
-                          else path.stat().st_mtime < time.time() - ABANDONED_AFTER_SECONDS):
+            if found["part"] and path.stat().st_mtime < abandoned_before \
+                    or not found["part"] and found["digest"] != digest:
                 path.unlink()
         except OSError:
             pass  # removed by another process meanwhile, or not ours to remove

@@ -136,6 +136,11 @@ def _toll_kind(event: Event) -> str:
     return "injured" if any(injury in word for word in words for injury in _INJURY_WORDS) else "dead"
 
 
+def _report_kind(event: Event) -> tuple[str, str | None]:
+    """What reports must share to be one event: their type, and for a toll whether it counts the dead or the injured."""
+    return event.type, _toll_kind(event) if event.type == "casualties" else None
+
+
 def _sentences(event: Event) -> set[tuple[str, int]]:
     return {(c.provenance.article, c.provenance.sentence) for c in event.claims}
 
@@ -158,7 +163,7 @@ def same_event(a: Event, b: Event) -> bool:
     appeals of one speaker are one when they ask for one thing ("calling for the minister's
     resignation", "demanding the minister's resignation").
     """
-    if a.type != b.type or a.type == "casualties" and _toll_kind(a) != _toll_kind(b):
+    if _report_kind(a) != _report_kind(b):
         return False
     if not (_dates_compatible(a, b) or _pictured_after(a, b) or _pictured_after(b, a)) or _threat(a) != _threat(b):
         return False
@@ -510,19 +515,16 @@ def merge_reports(events: tuple[Event, ...], geography: Geography = _NOWHERE) ->
     (:func:`_with_main_events`).
     """
     merged: list[Event] = []
-    # reports of other types (or tolls of the dead and of the wounded) are never one event: each
-    # report is compared only with those of its kind, which merging does not change
+    # reports of other kinds are never one event (same_event): each report is compared only with
+    # those of its kind, which merging does not change
     of_kind: dict[tuple[str, str | None], list[int]] = {}
 
-    def kind(event: Event) -> tuple[str, str | None]:
-        return event.type, _toll_kind(event) if event.type == "casualties" else None
-
     def keep(event: Event) -> None:
-        of_kind.setdefault(kind(event), []).append(len(merged))
+        of_kind.setdefault(_report_kind(event), []).append(len(merged))
         merged.append(event)
 
     def join(event: Event) -> bool:
-        for index in of_kind.get(kind(event), ()):
+        for index in of_kind.get(_report_kind(event), ()):
             if same_event(merged[index], event):
                 merged[index] = merge(merged[index], event)
                 return True
